@@ -1,0 +1,188 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+)
+
+const usage = `Waymark publishes customer-journey handbooks as static websites.
+
+Usage:
+  waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts]
+  waymark check [-s SOURCE] [--drafts]
+  waymark version
+  waymark help [COMMAND]
+
+Commands:
+  build    build the site in SOURCE (default .) into DEST (default public)
+  check    report every mistake in the content, write nothing
+  version  print the version of waymark
+  help     show this text, or a command's flags
+
+Exit status: 0 on success, 1 when the content has mistakes, 2 on a usage error.
+`
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+// Main is the waymark command, with everything it touches passed in so
+// that tests can run it in-process.
+type Main struct {
+	Stdout   io.Writer
+	Stderr   io.Writer
+	Now      func() time.Time
+	Terminal bool // stderr is a terminal: show progress on long builds
+}
+
+// NewMain returns a Main wired to the process's standard streams.
+func NewMain() *Main {
+	return &Main{Stdout: os.Stdout, Stderr: os.Stderr, Now: clock(os.Getenv("SOURCE_DATE_EPOCH")), Terminal: isTerminal(os.Stderr)}
+}
+
+// clock is time.Now, unless SOURCE_DATE_EPOCH (the reproducible-builds
+// convention: seconds since 1970) fixes the date that review checks use.
+func clock(epoch string) func() time.Time {
+	if sec, err := strconv.ParseInt(epoch, 10, 64); err == nil && epoch != "" {
+		t := time.Unix(sec, 0).UTC()
+		return func() time.Time { return t }
+	}
+	return time.Now
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(m *Main, ctx context.Context, args []string) int
+}
+
+func (m *Main) commands() []command {
+	return []command{
+		{"build", "waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts]", (*Main).build},
+		{"check", "waymark check [-s SOURCE] [--drafts]", (*Main).check},
+		{"version", "waymark version", (*Main).version},
+	}
+}
+
+// Run runs the command line args and returns the exit code.
+func (m *Main) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(m.Stderr, usage)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && name == "help" {
+			return m.Run(ctx, []string{args[1], "-h"})
+		}
+		fmt.Fprint(m.Stdout, usage)
+		return exitOK
+	}
+	for _, c := range m.commands() {
+		if c.name == name {
+			return c.run(m, ctx, args[1:])
+		}
+	}
+	m.errorf("unknown command %q", name)
+	fmt.Fprintf(m.Stderr, "\thint: the commands are %s; run waymark help\n", m.commandNames())
+	return exitUsage
+}
+
+func (m *Main) commandNames() string {
+	var names []string
+	for _, c := range m.commands() {
+		names = append(names, c.name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// flags returns a flag set that prints its command's usage on -h.
+func (m *Main) flags(name, synopsis, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: %s\n\n%s\n\nFlags:\n", synopsis, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; it returns an exit code and false when the command
+// should stop (help was asked for, or the flags were wrong).
+func (m *Main) parse(fs *flag.FlagSet, args []string) (int, bool) {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(m.Stdout)
+		fs.Usage()
+		return exitOK, false
+	case err != nil:
+		return exitUsage, false
+	case fs.NArg() > 0:
+		m.errorf("unexpected argument %q", fs.Arg(0))
+		fmt.Fprintf(m.Stderr, "\thint: flags go before nothing else; run waymark %s -h\n", fs.Name())
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+func (m *Main) errorf(format string, args ...any) {
+	fmt.Fprintf(m.Stderr, "waymark: "+format+"\n", args...)
+}
+
+// fail reports a build error: every content mistake on its own line, in
+// the path:line:col form editors understand, then a summary line.
+func (m *Main) fail(err error, what string) int {
+	var list *diag.Errors
+	if errors.As(err, &list) {
+		for _, e := range list.List {
+			fmt.Fprintln(m.Stderr, e.Error())
+		}
+		n := len(list.List)
+		m.errorf("%s failed: %d %s", what, n, plural(n, "mistake", "mistakes"))
+		return exitContent
+	}
+	var one *diag.Error
+	if errors.As(err, &one) {
+		fmt.Fprintln(m.Stderr, one.Error())
+		m.errorf("%s failed: 1 mistake", what)
+		return exitContent
+	}
+	m.errorf("%v", err)
+	return exitContent
+}
+
+func (m *Main) warn(ws []*diag.Error) {
+	for _, w := range ws {
+		fmt.Fprintf(m.Stderr, "%s: warning: %s\n", w.Location(), w.Msg)
+		if w.Hint != "" {
+			fmt.Fprintf(m.Stderr, "\thint: %s\n", w.Hint)
+		}
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/waymark-cx/waymark/generator"
+)
+
+func (m *Main) check(ctx context.Context, args []string) int {
+	fs := m.flags("check", "waymark check [-s SOURCE] [--drafts]",
+		"Check the handbook in SOURCE: report every mistake, as build does,\nbut write nothing.")
+	var src string
+	var drafts bool
+	fs.StringVar(&src, "s", ".", "the site `folder` (holding waymark.toml)")
+	fs.StringVar(&src, "source", ".", "same as -s")
+	fs.BoolVar(&drafts, "drafts", false, "check pages marked draft = true too")
+	if code, ok := m.parse(fs, args); !ok {
+		return code
+	}
+	rep, err := generator.Build(ctx, m.options(src, "", drafts, nil))
+	if err != nil {
+		return m.fail(err, "check")
+	}
+	m.warn(rep.Warnings)
+	fmt.Fprintf(m.Stdout, "waymark: no mistakes in %d %s, %d %s, %d %s and %d %s; %d %s\n",
+		rep.Personas, plural(rep.Personas, "persona", "personas"),
+		rep.Journeys, plural(rep.Journeys, "journey", "journeys"),
+		rep.Pages, plural(rep.Pages, "page", "pages"),
+		rep.Templates, plural(rep.Templates, "template", "templates"),
+		len(rep.Warnings), plural(len(rep.Warnings), "warning", "warnings"))
+	return exitOK
+}

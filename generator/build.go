@@ -1,0 +1,260 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/markup"
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/render"
+	"github.com/waymark-cx/waymark/generator/source"
+)
+
+// Options configure a build.
+type Options struct {
+	// Source is the site folder: waymark.toml, content/, static/ …
+	Source fs.FS
+	// Output receives the files. Nil means check only: nothing is written.
+	Output output.Writer
+	// Templates holds the built-in blank journey maps (*.md); the site's
+	// own templates/ add to them. May be nil.
+	Templates fs.FS
+	// Themes looks up a built-in theme by name.
+	Themes func(name string) (fs.FS, bool)
+	// BaseURL overrides base_url from waymark.toml.
+	BaseURL string
+	// Drafts includes pages marked draft = true.
+	Drafts bool
+	// Now is the clock for review dates; nil means time.Now.
+	Now func() time.Time
+	// Progress, if set, is called as pages are rendered.
+	Progress func(done, total int)
+	// LiveReload injects the dev server's reload script.
+	LiveReload bool
+	// Workers is how many pages render at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Report summarises a build.
+type Report struct {
+	Personas  int
+	Journeys  int
+	Pages     int // handbook pages and section indexes
+	Templates int
+	Files     int // every file written, assets included
+	Warnings  []*diag.Error
+	Duration  time.Duration
+	Site      *model.Site
+}
+
+// Build runs the whole pipeline. Content mistakes come back all at once as
+// *diag.Errors; nothing is written to opts.Output's destination then (a
+// Dir output must be aborted by the caller, see BuildDir).
+func Build(ctx context.Context, opts Options) (*Report, error) {
+	start := time.Now()
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	var errs diag.List
+	set, err := source.Read(opts.Source)
+	collect(&errs, err)
+	if set.Config == nil && errs.Len() > 0 {
+		return nil, errs.Err()
+	}
+	if opts.Templates != nil {
+		builtin, err := source.ReadTemplates(opts.Templates, "templates")
+		collect(&errs, err)
+		set.Templates = append(builtin, set.Templates...)
+	}
+	site, err := model.New(set, model.Options{
+		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: day(now()),
+	})
+	collect(&errs, err)
+	if site == nil {
+		return nil, errs.Err()
+	}
+	theme, err := loadTheme(opts, site, set)
+	if err != nil {
+		errs.Add(err.(*diag.Error))
+		return nil, errs.Err()
+	}
+	statics, err := staticFiles(theme, opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	checkAvatars(site, statics, &errs)
+	eng, err := render.New(site, render.Layer{Name: theme.name, FS: theme.fs}, render.Layer{Name: "", FS: opts.Source})
+	if err != nil {
+		errs.Add(&diag.Error{Path: "layouts", Msg: err.Error(), Hint: "fix the template; see content/docs/theming.md"})
+		return nil, errs.Err()
+	}
+	pages := eng.Plan()
+	checkLayouts(eng, pages, theme.name, &errs)
+	if errs.Len() > 0 {
+		return nil, errs.Err()
+	}
+	conv := markup.New(markup.Options{
+		UnsafeHTML: site.Config.UnsafeHTML,
+		BasePath:   site.Config.BasePath,
+		Resolve:    newResolver(site, pages, statics).resolve,
+	})
+	w := opts.Output
+	if w == nil {
+		w = output.Discard{}
+	}
+	min := newMinifier()
+	rep := &Report{Site: site, Personas: len(site.Personas), Journeys: len(site.Journeys),
+		Pages: len(site.Pages), Templates: len(site.Templates), Warnings: site.Warnings}
+	var files atomic.Int64
+	write := func(name string, data []byte) error {
+		files.Add(1)
+		return w.WriteFile(name, data)
+	}
+	var mu sync.Mutex
+	fail := func(e *diag.Error) {
+		mu.Lock()
+		errs.Add(e)
+		mu.Unlock()
+	}
+	jobs := make(chan *render.Page)
+	var wg sync.WaitGroup
+	var done atomic.Int64
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for range workers {
+		wg.Go(func() {
+			for p := range jobs {
+				renderPage(p, eng, conv, min, opts.LiveReload, write, fail)
+				if opts.Progress != nil {
+					opts.Progress(int(done.Add(1)), len(pages))
+				}
+			}
+		})
+	}
+feed:
+	for _, p := range pages {
+		select {
+		case jobs <- p:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if errs.Len() == 0 {
+		if err := writeExtras(site, fileSources(set.Templates), statics, min, write); err != nil {
+			return nil, err
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	rep.Files = int(files.Load())
+	rep.Duration = time.Since(start)
+	return rep, nil
+}
+
+func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min *minifier, live bool,
+	write func(string, []byte) error, fail func(*diag.Error)) {
+	if src, path, line := p.Body(); path != "" {
+		html, errs := conv.Convert(src, path, line)
+		for _, e := range errs {
+			fail(e)
+		}
+		p.Content = html
+	}
+	p.LiveReload = live
+	b, err := eng.Bytes(p)
+	if err != nil {
+		where := "layouts/" + p.Layout + ".html"
+		if _, path, _ := p.Body(); path != "" {
+			where = path
+		}
+		fail(&diag.Error{Path: where, Line: 1, Col: 1, Msg: "rendering " + outName(p.URL) + ": " + err.Error(),
+			Hint: "the template failed on this page's data; see content/docs/theming.md"})
+		return
+	}
+	b, err = min.bytes("text/html", b)
+	if err != nil {
+		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
+		return
+	}
+	if err := write(outName(p.URL), b); err != nil {
+		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: err.Error()})
+	}
+}
+
+// outName is the file a page URL is written to: "journeys/x/" →
+// "journeys/x/index.html", "" → "index.html", "404.html" as it is.
+func outName(url string) string {
+	if url == "" || url[len(url)-1] == '/' {
+		return url + "index.html"
+	}
+	return url
+}
+
+func collect(errs *diag.List, err error) {
+	if err == nil {
+		return
+	}
+	var de *diag.Errors
+	if errors.As(err, &de) {
+		for _, e := range de.List {
+			errs.Add(e)
+		}
+		return
+	}
+	var one *diag.Error
+	if errors.As(err, &one) {
+		errs.Add(one)
+		return
+	}
+	errs.Add(&diag.Error{Path: ".", Msg: err.Error()})
+}
+
+// day truncates a time to its date in UTC, so that review checks do not
+// depend on the hour.
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func checkLayouts(eng *render.Engine, pages []*render.Page, themeName string, errs *diag.List) {
+	missing := map[string]bool{}
+	for _, p := range pages {
+		_, where, _ := p.Body()
+		switch {
+		case p.Layout != "" && !eng.Has(p.Layout):
+			errs.Add(&diag.Error{Path: where, Line: 1, Col: 1, Msg: fmt.Sprintf("unknown layout %q", p.Layout),
+				Hint: "layouts are the .html files in the theme's or the site's layouts/ folder: " + joinNames(eng.Layouts())})
+		case p.Layout == "" && !eng.Has(p.Kind) && !missing[p.Kind]:
+			missing[p.Kind] = true
+			errs.Add(&diag.Error{Path: themeName + "/layouts/" + p.Kind + ".html", Msg: "the theme has no layout " + p.Kind + ".html",
+				Hint: "add layouts/" + p.Kind + ".html to the theme or to the site's layouts/ folder"})
+		}
+	}
+}
+
+func joinNames(names []string) string {
+	s := ""
+	for i, n := range names {
+		if i > 0 {
+			s += ", "
+		}
+		s += n
+	}
+	return s
+}

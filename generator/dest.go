@@ -1,0 +1,104 @@
+package generator
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/output"
+)
+
+// BuildDir builds the site in srcDir into the folder dest. The build goes
+// to a temporary folder beside dest first; dest changes only when the
+// whole build succeeded, and then only in files Waymark wrote before.
+func BuildDir(ctx context.Context, opts Options, srcDir, dest string) (*Report, error) {
+	if err := CheckDest(srcDir, dest); err != nil {
+		return nil, err
+	}
+	out, err := output.NewDir(dest)
+	if err != nil {
+		return nil, err
+	}
+	opts.Output = out
+	rep, err := Build(ctx, opts)
+	if err != nil {
+		_ = out.Abort()
+		return nil, err
+	}
+	if err := out.Commit(); err != nil {
+		_ = out.Abort()
+		return nil, err
+	}
+	return rep, nil
+}
+
+// DestError explains why an output folder is refused.
+type DestError struct {
+	Dest   string
+	Reason string
+}
+
+func (e *DestError) Error() string {
+	return fmt.Sprintf("refusing to build into %s: %s\n\thint: choose an output folder of its own with -d, such as public", e.Dest, e.Reason)
+}
+
+// CheckDest refuses an output folder that a build could wreck: the
+// source folder itself or one that contains it, a folder inside content/,
+// static/, layouts/, templates/ or themes/, the home folder, or /.
+func CheckDest(srcDir, dest string) error {
+	src, err := realPath(srcDir)
+	if err != nil {
+		return err
+	}
+	d, err := realPath(dest)
+	if err != nil {
+		return err
+	}
+	home, _ := os.UserHomeDir()
+	if home != "" {
+		home, _ = realPath(home)
+	}
+	switch {
+	case d == string(filepath.Separator) || filepath.Dir(d) == d:
+		return &DestError{dest, "it is the root of the file system"}
+	case home != "" && d == home:
+		return &DestError{dest, "it is your home folder"}
+	case d == src:
+		return &DestError{dest, "it is the source folder"}
+	case within(src, d):
+		return &DestError{dest, "it contains the source folder"}
+	}
+	for _, sub := range []string{"content", "static", "layouts", "templates", "themes"} {
+		if within(d, filepath.Join(src, sub)) || d == filepath.Join(src, sub) {
+			return &DestError{dest, "it is inside the source's " + sub + "/ folder"}
+		}
+	}
+	return nil
+}
+
+// within reports whether path p is strictly inside folder dir.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// realPath makes p absolute and resolves symbolic links in the part of it
+// that exists.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for cur := abs; ; cur = filepath.Dir(cur) {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		if filepath.Dir(cur) == cur {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+	}
+}

@@ -1,0 +1,73 @@
+package generator
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/source"
+)
+
+// writeExtras writes what is not a rendered page: static files (theme's,
+// then the site's), and the source of every template for download.
+func writeExtras(site *model.Site, sources map[string][]byte, statics map[string]fs.FS, min *minifier, write func(string, []byte) error) error {
+	for _, t := range site.Templates {
+		if err := write(templateDownload(t), sources[t.Path]); err != nil {
+			return err
+		}
+	}
+	names := make([]string, 0, len(statics))
+	for n := range statics {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		b, err := fs.ReadFile(statics[n], "static/"+n)
+		if err != nil {
+			return err
+		}
+		if mt := minifiable(n); mt != "" {
+			if m, err := min.bytes(mt, b); err == nil {
+				b = m
+			}
+		}
+		if err := write(n, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// minifiable gives the media type of files worth minifying.
+func minifiable(name string) string {
+	if strings.HasSuffix(name, ".min.css") || strings.HasSuffix(name, ".min.js") {
+		return ""
+	}
+	switch path.Ext(name) {
+	case ".css":
+		return "text/css"
+	case ".js":
+		return "application/javascript"
+	case ".svg":
+		return "image/svg+xml"
+	case ".json":
+		return "application/json"
+	}
+	return ""
+}
+
+// fileSources gives the text of each template file as the author wrote it,
+// by source path, for download.
+func fileSources(files []*source.File) map[string][]byte {
+	out := make(map[string][]byte, len(files))
+	for _, f := range files {
+		b := make([]byte, 0, len(f.Front)+len(f.Body)+8)
+		b = append(b, "+++\n"...)
+		b = append(b, f.Front...)
+		b = append(b, "+++\n"...)
+		out[f.Path] = append(b, f.Body...)
+	}
+	return out
+}

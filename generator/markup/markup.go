@@ -1,0 +1,96 @@
+// Package markup converts Markdown bodies to HTML with goldmark: CommonMark
+// plus GitHub tables, task lists, strikethrough, autolinks and footnotes.
+// Its own extensions, one per file, check and rewrite internal links
+// (links.go) and give headings ASCII ids (ids.go).
+package markup
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+)
+
+// Options configure a converter.
+type Options struct {
+	// UnsafeHTML renders raw HTML in Markdown; off by default, it is
+	// replaced by an HTML comment.
+	UnsafeHTML bool
+	// BasePath prefixes site-absolute links: "/cx-handbook/".
+	BasePath string
+	// Resolve maps a link target to a page or file of the site. It gets
+	// either a site path ("personas/lan/", "img/a.png") or a source path
+	// ending in .md ("content/personas/lan.md"), and returns the site path
+	// to link to, or false when there is no such page.
+	Resolve func(target string) (string, bool)
+}
+
+// Converter turns Markdown into HTML. It is safe for concurrent use.
+type Converter struct {
+	md   goldmark.Markdown
+	opts Options
+	key  parser.ContextKey
+}
+
+// New returns a converter.
+func New(opts Options) *Converter {
+	c := &Converter{opts: opts, key: parser.NewContextKey()}
+	rendererOpts := []goldmark.Option{}
+	if opts.UnsafeHTML {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	c.md = goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util{Value: &linkChecker{c: c}, Priority: 100}.pair()),
+		),
+	)...)
+	return c
+}
+
+// Convert renders the Markdown body of the file at path, whose first line
+// is line firstLine of that file. Broken internal links come back as
+// located errors; the HTML is still returned.
+func (c *Converter) Convert(src []byte, path string, firstLine int) (template.HTML, []*diag.Error) {
+	st := &state{path: path, firstLine: firstLine, src: src}
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	ctx.Set(c.key, st)
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var buf bytes.Buffer
+	buf.Grow(len(src) * 3 / 2)
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		st.errs = append(st.errs, &diag.Error{Path: path, Line: firstLine, Col: 1, Msg: "markdown: " + err.Error()})
+	}
+	return template.HTML(buf.String()), st.errs
+}
+
+// state is what one conversion collects.
+type state struct {
+	path      string
+	firstLine int
+	src       []byte
+	errs      []*diag.Error
+}
+
+// at converts a byte offset of the body to a file line and column.
+func (st *state) at(offset int) (line, col int) {
+	if offset > len(st.src) {
+		offset = len(st.src)
+	}
+	line = st.firstLine
+	start := 0
+	for i := 0; i < offset; i++ {
+		if st.src[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, len([]rune(string(st.src[start:offset]))) + 1
+}

@@ -1,0 +1,33 @@
+package generator
+
+import (
+	"regexp"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+)
+
+// minifier wraps tdewolff/minify with the settings Waymark's output needs:
+// document and end tags are kept, so that the HTML stays valid for
+// validators and readable for diffs of golden files.
+type minifier struct {
+	m *minify.M
+}
+
+func newMinifier() *minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepSpecialComments: false})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile("[/+]json$"), json.Minify)
+	return &minifier{m: m}
+}
+
+func (m *minifier) bytes(mediaType string, b []byte) ([]byte, error) {
+	return m.m.Bytes(mediaType, b)
+}

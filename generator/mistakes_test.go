@@ -1,0 +1,300 @@
+package generator
+
+import (
+	"errors"
+	"maps"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+)
+
+// goodSite is a small, valid handbook that each mistake case breaks.
+const goodSite = `
+-- waymark.toml --
+title = "Test handbook"
+base_url = "https://example.org/handbook/"
+stages = ["Awareness", "Decision"]
+-- content/_index.md --
++++
+title = "Welcome"
++++
+Read [Lan](/personas/lan/) first.
+-- content/personas/lan.md --
++++
+name = "Lan"
++++
+Lan's story.
+-- content/personas/minh.md --
++++
+name = "Minh"
++++
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = "lan"
+last_reviewed = 2026-11-01
+
+[[stage]]
+name = "Awareness"
+emotion = 4
+
+[[stage]]
+name = "Consideration"
+emotion = 3
+
+[[stage]]
+name = "Decision"
+emotion = 2
++++
+See the [future](../journeys/buy-future.md).
+-- content/journeys/buy-future.md --
++++
+title = "Buying, to be"
+persona = "lan"
+type = "future-state"
+compare = "buy"
+last_reviewed = 2026-11-01
+[[stage]]
+name = "Awareness"
++++
+-- content/guides/method.md --
++++
+title = "Method"
++++
+Back [home](/).
+`
+
+// mistake is one broken file and the located errors it must produce.
+type mistake struct {
+	name  string
+	files string   // txtar: files replacing those of goodSite
+	want  []string // substrings, each of a different error line
+}
+
+func mistakes() []mistake {
+	return []mistake{
+		{"toml syntax", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = lan
++++
+`, []string{"content/journeys/buy.md:3:11: toml: expected value"}},
+		{"unknown key", `
+-- content/journeys/buy.md --
++++
+titel = "Buying"
+title = "Buying"
++++
+`, []string{`content/journeys/buy.md:2:1: unknown key "titel" (did you mean "title"?)`}},
+		{"unknown key in a stage", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+[[stage]]
+name = "A"
+[[stage]]
+name = "B"
+emoton = 3
++++
+`, []string{`content/journeys/buy.md:7:1: unknown key "emoton" (did you mean "emotion"?)`}},
+		{"missing required key", `
+-- content/journeys/buy.md --
++++
+summary = "no title"
+[[stage]]
+name = "A"
+[[stage]]
+description = "no name"
++++
+`, []string{`content/journeys/buy.md:2:1: missing required key "title"`, `content/journeys/buy.md:5:1: missing required key "name"`}},
+		{"missing persona name", `
+-- content/personas/lan.md --
++++
+role = "x"
++++
+`, []string{`content/personas/lan.md:2:1: missing required key "name"`}},
+		{"emotion out of range in the second of three stages", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = "lan"
+[[stage]]
+name = "A"
+emotion = 4
+[[stage]]
+name = "B"
+emotion = 9
+[[stage]]
+name = "C"
+emotion = 2
++++
+`, []string{"content/journeys/buy.md:9:1: emotion must be between 1 and 5, not 9"}},
+		{"emotion for a persona not in the journey", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+personas = ["lan", "minh"]
+[[stage]]
+name = "A"
+emotion = { lan = 4, mihn = 2 }
++++
+`, []string{`content/journeys/buy.md:6:22: emotion for "mihn", who is not a persona of this journey`}},
+		{"drop-off out of range", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+[[stage]]
+name = "A"
+drop_off = 35
++++
+`, []string{"content/journeys/buy.md:5:1: drop_off must be between 0 and 1, not 35"}},
+		{"unknown persona", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = "lna"
++++
+`, []string{`content/journeys/buy.md:3:1: unknown persona "lna" (did you mean "lan"?)`}},
+		{"unknown persona in a list", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+personas = ["lan", "mihn"]
++++
+`, []string{`content/journeys/buy.md:3:20: unknown persona "mihn" (did you mean "minh"?)`}},
+		{"unknown compare", `
+-- content/journeys/buy-future.md --
++++
+title = "Buying, to be"
+type = "future-state"
+compare = "bye"
++++
+`, []string{`content/journeys/buy-future.md:4:1: compare names unknown journey "bye" (did you mean "buy"?)`}},
+		{"unknown type", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+type = "curent-state"
++++
+`, []string{`content/journeys/buy.md:3:1: unknown type "curent-state" (did you mean "current-state"?)`}},
+		{"duplicate slug", `
+-- content/journeys/Buy.md --
++++
+title = "Buying again"
++++
+`, []string{`duplicate slug "buy"`}},
+		{"broken internal link", `
+-- content/guides/method.md --
++++
+title = "Method"
++++
+Intro.
+
+See [the map](/journeys/by/) and [Lan](../personas/lna.md).
+`, []string{`content/guides/method.md:6:5: broken internal link "/journeys/by/"`, `content/guides/method.md:6:34: broken internal link "../personas/lna.md"`}},
+		{"bad item status and severity", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+[[stage]]
+name = "A"
+pain_points = ["ok", { text = "Slow", status = "opne", severity = 5 }]
++++
+`, []string{`content/journeys/buy.md:5:39: unknown status "opne" (did you mean "open"?)`, `content/journeys/buy.md:5:56: severity must be 1, 2 or 3, not 5`}},
+		{"bad touchpoint kind", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+[[stage]]
+name = "A"
+  [[stage.touchpoint]]
+  name = "Ad"
+  kind = "digitl"
++++
+`, []string{`content/journeys/buy.md:7:3: unknown kind "digitl" (did you mean "digital"?)`}},
+		{"no front matter", `
+-- content/guides/method.md --
+# Method
+`, []string{`content/guides/method.md:1:1: missing front matter`}},
+		{"bad config", `
+-- waymark.toml --
+title = "Test"
+languge = "vi"
+drop_off_alert = 3
+`, []string{`waymark.toml:2:1: unknown key "languge" (did you mean "language"?)`, `waymark.toml:3:1: drop_off_alert must be between 0 and 1, not 3`}},
+		{"missing avatar", `
+-- content/personas/lan.md --
++++
+name = "Lan"
+avatar = "img/lan.png"
++++
+`, []string{`content/personas/lan.md:3:1: avatar "img/lan.png" is not a file under static/`}},
+		{"several files at once", `
+-- content/personas/lan.md --
++++
+name = "Lan"
+age = "old"
++++
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = "lan"
+[[stage]]
+name = "A"
+emotion = 0
+drop_off = -1
++++
+`, []string{`content/personas/lan.md:3:1: age must be a whole number, not the string "old"`,
+			"content/journeys/buy.md:6:1: emotion must be between 1 and 5, not 0",
+			"content/journeys/buy.md:7:1: drop_off must be between 0 and 1, not -1"}},
+	}
+}
+
+// TestMistakes breaks a built site one way at a time and checks that the
+// build reports each mistake at its line, and leaves the previous output
+// exactly as it was.
+func TestMistakes(t *testing.T) {
+	for _, m := range mistakes() {
+		t.Run(m.name, func(t *testing.T) {
+			src := t.TempDir()
+			writeTxtar(t, src, goodSite)
+			if _, err := buildDir(t, src); err != nil {
+				t.Fatalf("the good site does not build: %v", err)
+			}
+			before := treeHash(t, filepath.Join(src, "public"))
+			writeTxtar(t, src, m.files)
+			_, err := buildDir(t, src)
+			var list *diag.Errors
+			if !errors.As(err, &list) {
+				t.Fatalf("want *diag.Errors, got %v", err)
+			}
+			msg := err.Error()
+			for _, w := range m.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("missing error %q in:\n%s", w, msg)
+				}
+			}
+			if len(list.List) != len(m.want) {
+				t.Errorf("got %d errors, want %d:\n%s", len(list.List), len(m.want), msg)
+			}
+			for _, e := range list.List {
+				if e.Line == 0 || e.Hint == "" && !strings.Contains(e.Msg, "did you mean") {
+					t.Errorf("error without line or hint: %q", e.Error())
+				}
+			}
+			if after := treeHash(t, filepath.Join(src, "public")); !maps.Equal(before, after) {
+				t.Errorf("a failed build changed the output")
+			}
+			entries, _ := os.ReadDir(src)
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".waymark-") {
+					t.Errorf("temporary folder %s left behind", e.Name())
+				}
+			}
+		})
+	}
+}

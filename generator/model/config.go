@@ -1,0 +1,113 @@
+package model
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/source"
+)
+
+// Config is the site configuration from waymark.toml.
+type Config struct {
+	Title        string
+	BaseURL      string // as configured (or overridden), ending in "/"
+	BasePath     string // the path of BaseURL: "/" or "/cx-handbook/"
+	Language     string // "en" or "vi"
+	Description  string
+	Theme        string
+	Stages       []string // the default stage order
+	DropOffAlert float64
+	ReviewEvery  Interval
+	UnsafeHTML   bool
+	CNAME        string
+	Params       map[string]any
+}
+
+// Languages lists the UI languages the built-in themes carry.
+func Languages() []string { return []string{"en", "vi"} }
+
+// Defaults used when waymark.toml leaves a key out.
+const (
+	DefaultDropOffAlert = 0.3
+	DefaultReviewEvery  = "90d"
+)
+
+func decodeConfig(doc *source.Doc, baseURL string, errs *diag.List) Config {
+	d := &decoder{doc: doc, errs: errs}
+	o := d.root(source.ConfigFile)
+	c := Config{
+		Title:       o.required("title"),
+		BaseURL:     o.str("base_url"),
+		Language:    o.oneOf("language", Languages()),
+		Description: o.str("description"),
+		Theme:       o.str("theme"),
+		Stages:      o.strs("stages"),
+		UnsafeHTML:  o.boolean("unsafe_html", false),
+		CNAME:       o.str("cname"),
+		Params:      o.params(),
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	if c.Theme == "" {
+		c.Theme = "default"
+	}
+	c.DropOffAlert = DefaultDropOffAlert
+	if v, ok := o.num("drop_off_alert"); ok {
+		if v < 0 || v > 1 {
+			d.errorf("drop_off_alert", "a share from 0 to 1: 0.3 means 30%", "drop_off_alert must be between 0 and 1, not %v", v)
+		}
+		c.DropOffAlert = v
+	}
+	c.ReviewEvery = o.interval("review_every")
+	if c.ReviewEvery.IsZero() {
+		c.ReviewEvery, _ = ParseInterval(DefaultReviewEvery)
+	}
+	o.done()
+	pathKey := "base_url"
+	if baseURL != "" {
+		c.BaseURL = baseURL
+		pathKey = ""
+	}
+	c.BaseURL, c.BasePath = normalizeBaseURL(c.BaseURL, func(msg string) {
+		if pathKey == "" {
+			errs.Add(&diag.Error{Path: "--base-url", Line: 1, Col: 1, Msg: msg, Hint: "use a URL such as https://acme.github.io/cx-handbook/"})
+			return
+		}
+		d.errorf(pathKey, "use a URL such as https://acme.github.io/cx-handbook/", "%s", msg)
+	})
+	return c
+}
+
+// normalizeBaseURL checks a base URL and returns it and its path, both
+// ending in a slash. An empty URL means the domain root.
+func normalizeBaseURL(raw string, fail func(string)) (string, string) {
+	if raw == "" {
+		return "/", "/"
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		fail("base_url is not a valid URL: " + err.Error())
+		return "/", "/"
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		fail("base_url must not have a query or fragment")
+		return "/", "/"
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+		fail("base_url must be an http or https URL, not " + u.Scheme)
+		return "/", "/"
+	}
+	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
+		fail("base_url must be an absolute URL or a path starting with /")
+		return "/", "/"
+	}
+	p := u.EscapedPath()
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	u.RawPath = ""
+	u.Path = ""
+	return strings.TrimSuffix(u.String(), "/") + p, p
+}

@@ -1,0 +1,271 @@
+package model
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/source"
+)
+
+// decoder turns one decoded TOML document into typed values, reporting
+// every mistake at the position of the key it concerns.
+type decoder struct {
+	doc  *source.Doc
+	errs *diag.List
+}
+
+func (d *decoder) at(path string) diag.Error {
+	line, col := d.doc.Pos(path)
+	return diag.Error{Path: d.doc.Path, Line: line, Col: col}
+}
+
+func (d *decoder) errorf(path, hint, format string, args ...any) {
+	e := d.at(path)
+	e.Msg = fmt.Sprintf(format, args...)
+	e.Hint = hint
+	d.errs.Add(&e)
+}
+
+// obj reads the keys of one TOML table. Every getter records its key as
+// known, so that done can report the keys nobody asked for.
+type obj struct {
+	d     *decoder
+	path  string // "" for the document root, else e.g. "stage[1]"
+	what  string // how a hint names this table: "[[stage]]", "the front matter"
+	m     map[string]any
+	known []string
+}
+
+func (d *decoder) root(what string) *obj {
+	return &obj{d: d, what: what, m: d.doc.Data}
+}
+
+func (o *obj) key(k string) string { return source.Join(o.path, k) }
+
+func (o *obj) get(k string) (any, bool) {
+	o.known = append(o.known, k)
+	v, ok := o.m[k]
+	return v, ok
+}
+
+// done reports every key that no getter asked for.
+func (o *obj) done() {
+	for _, k := range slices.Sorted(maps.Keys(o.m)) {
+		if slices.Contains(o.known, k) {
+			continue
+		}
+		hint := "valid keys here: " + joinKeys(o.known)
+		if _, ok := o.m[k].(map[string]any); ok || isTableArray(o.m[k]) {
+			hint += "; free-form data goes under [params]"
+		}
+		o.d.errorf(o.key(k), hint, "unknown key %q%s", k, diag.DidYouMean(k, o.known))
+	}
+}
+
+func joinKeys(keys []string) string {
+	ks := slices.Clone(keys)
+	slices.Sort(ks)
+	ks = slices.Compact(ks)
+	s := ""
+	for i, k := range ks {
+		if i > 0 {
+			s += ", "
+		}
+		s += k
+	}
+	return s
+}
+
+func isTableArray(v any) bool {
+	_, ok := v.([]map[string]any)
+	return ok
+}
+
+func (o *obj) typeErr(k string, v any, want, example string) {
+	o.d.errorf(o.key(k), "write it as "+example, "%s must be %s, not %s", k, want, describe(v))
+}
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("the string %q", v)
+	case int64, float64:
+		return fmt.Sprintf("the number %v", v)
+	case bool:
+		return fmt.Sprintf("%v", v)
+	case time.Time:
+		return "a date"
+	case map[string]any:
+		return "a table"
+	case []map[string]any:
+		return "an array of tables"
+	case []any:
+		return "an array"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func (o *obj) str(k string) string {
+	v, ok := o.get(k)
+	if !ok {
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		o.typeErr(k, v, "a string", fmt.Sprintf("%s = \"…\"", k))
+	}
+	return s
+}
+
+// required reads a string that must be present and not empty.
+func (o *obj) required(k string) string {
+	v, ok := o.get(k)
+	if !ok {
+		o.d.errorf(o.path, fmt.Sprintf("add %s = \"…\" to %s", k, o.what), "missing required key %q", k)
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		o.typeErr(k, v, "a string", fmt.Sprintf("%s = \"…\"", k))
+		return ""
+	}
+	if s == "" {
+		o.d.errorf(o.key(k), "", "%s must not be empty", k)
+	}
+	return s
+}
+
+// strs reads a list of strings; a single string is taken as a list of one.
+func (o *obj) strs(k string) []string {
+	v, ok := o.get(k)
+	if !ok {
+		return nil
+	}
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for i, e := range v {
+			s, ok := e.(string)
+			if !ok {
+				o.d.errorf(source.Elem(o.key(k), i), fmt.Sprintf(`write it as %s = ["…", "…"]`, k),
+					"%s must hold strings, not %s", k, describe(e))
+				continue
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	o.typeErr(k, v, "a list of strings", fmt.Sprintf(`%s = ["…", "…"]`, k))
+	return nil
+}
+
+func (o *obj) num(k string) (float64, bool) {
+	v, ok := o.get(k)
+	if !ok {
+		return 0, false
+	}
+	switch v := v.(type) {
+	case int64:
+		return float64(v), true
+	case float64:
+		return v, true
+	}
+	o.typeErr(k, v, "a number", k+" = 3")
+	return 0, false
+}
+
+func (o *obj) integer(k string) (int, bool) {
+	v, ok := o.get(k)
+	if !ok {
+		return 0, false
+	}
+	n, ok := v.(int64)
+	if !ok {
+		o.typeErr(k, v, "a whole number", k+" = 2")
+		return 0, false
+	}
+	return int(n), true
+}
+
+func (o *obj) boolean(k string, def bool) bool {
+	v, ok := o.get(k)
+	if !ok {
+		return def
+	}
+	b, ok := v.(bool)
+	if !ok {
+		o.typeErr(k, v, "true or false", k+" = true")
+		return def
+	}
+	return b
+}
+
+func (o *obj) date(k string) time.Time {
+	v, ok := o.get(k)
+	if !ok {
+		return time.Time{}
+	}
+	t, ok := v.(time.Time)
+	if !ok {
+		o.typeErr(k, v, "a TOML date", k+" = 2026-09-01 (no quotes)")
+		return time.Time{}
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func (o *obj) table(k string) *obj {
+	v, ok := o.get(k)
+	if !ok {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		o.typeErr(k, v, "a table", "["+o.key(k)+"]")
+		return nil
+	}
+	return &obj{d: o.d, path: o.key(k), what: "[" + k + "]", m: m}
+}
+
+func (o *obj) tables(k string) []*obj {
+	v, ok := o.get(k)
+	if !ok {
+		return nil
+	}
+	ms, ok := v.([]map[string]any)
+	if !ok {
+		o.typeErr(k, v, "an array of tables", "[["+k+"]]")
+		return nil
+	}
+	out := make([]*obj, len(ms))
+	for i, m := range ms {
+		out[i] = &obj{d: o.d, path: source.Elem(o.key(k), i), what: "this [[" + k + "]]", m: m}
+	}
+	return out
+}
+
+// params reads the free-form [params] table.
+func (o *obj) params() map[string]any {
+	v, ok := o.get("params")
+	if !ok {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		o.typeErr("params", v, "a table", "[params]")
+	}
+	return m
+}
+
+// oneOf reads a string that must be one of the valid values.
+func (o *obj) oneOf(k string, valid []string) string {
+	s := o.str(k)
+	if s != "" && !slices.Contains(valid, s) {
+		o.d.errorf(o.key(k), k+" is "+diag.OneOf(valid), "unknown %s %q%s", k, s, diag.DidYouMean(s, valid))
+	}
+	return s
+}

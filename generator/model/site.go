@@ -1,0 +1,163 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/slug"
+	"github.com/waymark-cx/waymark/generator/source"
+)
+
+// Options steer how a source set becomes a site.
+type Options struct {
+	Drafts  bool      // include pages marked draft
+	BaseURL string    // overrides base_url when set
+	Now     time.Time // the clock for review dates; zero means no review check
+}
+
+// New builds the site model from a source set, checking every value and
+// cross-reference. All mistakes come back at once as *diag.Errors; the
+// site is nil then.
+func New(set *source.Set, opts Options) (*Site, error) {
+	var errs diag.List
+	site := &Site{Lists: map[string]*Page{}, Now: opts.Now}
+	if set.Config != nil {
+		site.Config = decodeConfig(set.Config, opts.BaseURL, &errs)
+	}
+	drafts := map[string]bool{} // journeys left out as drafts
+	// Pages whose front matter could not be decoded: references to them
+	// are not reported again as unknown.
+	broken := map[string]bool{}
+	urls := map[string]string{} // URL → source path, to find duplicate slugs
+	claim := func(e *Entry, firstLine int) bool {
+		if prev, dup := urls[e.URL]; dup {
+			errs.Add(&diag.Error{Path: e.Path, Line: firstLine, Col: 1,
+				Msg:  fmt.Sprintf("duplicate slug %q: %s has the same URL /%s", e.Slug, prev, e.URL),
+				Hint: "file names that differ only in accents, case or punctuation give the same slug; rename one of them"})
+			return false
+		}
+		urls[e.URL] = e.Path
+		return true
+	}
+	for _, f := range set.Content {
+		doc, err := source.DecodeFile(f)
+		if err != nil {
+			addErr(&errs, f.Path, err)
+			broken[path.Base(path.Dir(f.Path))+"/"+slug.Make(strings.TrimSuffix(path.Base(f.Path), ".md"))] = true
+			continue
+		}
+		d := &decoder{doc: doc, errs: &errs}
+		rel := strings.TrimPrefix(f.Path, "content/")
+		dir, name := path.Split(rel)
+		dir = strings.TrimSuffix(dir, "/")
+		base := strings.TrimSuffix(name, ".md")
+		e := Entry{Path: f.Path, Slug: slug.Make(base), Body: f.Body, BodyLine: f.BodyLine}
+		if e.Slug == "" && base != "_index" {
+			errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1, Msg: fmt.Sprintf("file name %q gives an empty slug", name),
+				Hint: "use letters or digits in the file name"})
+			continue
+		}
+		top, _, nested := strings.Cut(dir, "/")
+		switch {
+		case base == "_index" && (dir == "personas" || dir == "journeys" || dir == "templates"):
+			p := decodePage(d, e, dir, true)
+			p.URL = dir + "/"
+			site.Lists[dir] = p
+		case base == "_index" && dir == "":
+			p := decodePage(d, e, "", true)
+			site.Home = p
+		case top == "personas" || top == "journeys" || top == "templates":
+			if nested || top == "templates" {
+				errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1,
+					Msg:  fmt.Sprintf("%s is in a folder Waymark does not read pages from", f.Path),
+					Hint: "personas go directly in content/personas/, journeys in content/journeys/, templates in templates/ at the site root"})
+				continue
+			}
+			e.URL = top + "/" + e.Slug + "/"
+			if top == "personas" {
+				p := decodePersona(d, e)
+				if (p.Draft && !opts.Drafts) || !claim(&p.Entry, f.FrontLine-1) {
+					continue
+				}
+				site.Personas = append(site.Personas, p)
+				continue
+			}
+			j := decodeJourney(d, e, &site.Config)
+			if j.Draft && !opts.Drafts {
+				drafts[j.Slug] = true
+				continue
+			}
+			if !claim(&j.Entry, f.FrontLine-1) {
+				continue
+			}
+			site.Journeys = append(site.Journeys, j)
+		default:
+			urlDir := slugDir(dir)
+			if base == "_index" {
+				e.URL = urlDir + "/"
+			} else {
+				e.URL = path.Join(urlDir, e.Slug) + "/"
+				e.URL = strings.TrimPrefix(e.URL, "/")
+			}
+			p := decodePage(d, e, dir, base == "_index")
+			if (p.Draft && !opts.Drafts) || !claim(&p.Entry, f.FrontLine-1) {
+				continue
+			}
+			site.Pages = append(site.Pages, p)
+		}
+	}
+	for _, f := range set.Templates {
+		doc, err := source.DecodeFile(f)
+		if err != nil {
+			addErr(&errs, f.Path, err)
+			continue
+		}
+		name := strings.TrimSuffix(path.Base(f.Path), ".md")
+		e := Entry{Path: f.Path, Slug: slug.Make(name), Body: f.Body, BodyLine: f.BodyLine}
+		e.URL = "templates/" + e.Slug + "/"
+		j := decodeJourney(&decoder{doc: doc, errs: &errs}, e, &site.Config)
+		if i := slices.IndexFunc(site.Templates, func(t *Journey) bool { return t.Slug == j.Slug }); i >= 0 {
+			site.Templates[i] = j // the site's own template replaces a built-in one
+			continue
+		}
+		site.Templates = append(site.Templates, j)
+	}
+	link(site, drafts, broken, &errs)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return site, nil
+}
+
+// slugDir slugs each folder of a content path: "hướng-dẫn/nâng-cao" →
+// "huong-dan/nang-cao".
+func slugDir(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	parts := strings.Split(dir, "/")
+	for i, p := range parts {
+		parts[i] = slug.Make(p)
+	}
+	return strings.Join(parts, "/")
+}
+
+func addErr(errs *diag.List, p string, err error) {
+	if de, ok := err.(*diag.Error); ok {
+		errs.Add(de)
+		return
+	}
+	errs.Add(&diag.Error{Path: p, Msg: err.Error()})
+}
+
+// sortKey orders titles by their folded form, so that "Ánh" sorts with "A".
+func sortKey(s string) string { return slug.Fold(s) }
+
+func byTitle(a, b string) int {
+	return cmp.Or(cmp.Compare(sortKey(a), sortKey(b)), cmp.Compare(a, b))
+}

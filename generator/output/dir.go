@@ -1,0 +1,188 @@
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Dir writes a build into a temporary folder beside its destination and
+// moves the files in on Commit.
+type Dir struct {
+	dest string
+	tmp  string
+
+	mu      sync.Mutex
+	written map[string]bool
+	dirs    map[string]bool
+}
+
+// NewDir prepares a build into dest. The temporary folder is created in
+// dest's parent, so that files can be renamed into place.
+func NewDir(dest string) (*Dir, error) {
+	dest = filepath.Clean(dest)
+	if fi, err := os.Stat(dest); err == nil && !fi.IsDir() {
+		return nil, fmt.Errorf("%s exists and is not a folder", dest)
+	}
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, ".waymark-"+filepath.Base(dest)+"-")
+	if err != nil {
+		return nil, err
+	}
+	return &Dir{dest: dest, tmp: tmp, written: map[string]bool{}, dirs: map[string]bool{}}, nil
+}
+
+// WriteFile writes one file into the temporary folder.
+func (d *Dir) WriteFile(name string, data []byte) error {
+	if err := CheckName(name); err != nil {
+		return err
+	}
+	full := filepath.Join(d.tmp, filepath.FromSlash(name))
+	dir := filepath.Dir(full)
+	d.mu.Lock()
+	if d.written[name] {
+		d.mu.Unlock()
+		return fmt.Errorf("%s is written twice", name)
+	}
+	d.written[name] = true
+	known := d.dirs[dir]
+	d.dirs[dir] = true
+	d.mu.Unlock()
+	if !known {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Abort removes the temporary folder; the destination is untouched.
+func (d *Dir) Abort() error {
+	return os.RemoveAll(d.tmp)
+}
+
+// Commit moves the build into place. When the destination does not exist
+// the temporary folder is renamed to it in one step. Otherwise each file
+// is moved in, files that the previous build wrote and this one did not
+// are removed, and the manifest is rewritten. A file in the destination
+// that Waymark did not write (it is not in the manifest) is never touched:
+// if the build would overwrite one, Commit fails before moving anything.
+func (d *Dir) Commit() error {
+	names := slices.Sorted(func(yield func(string) bool) {
+		for n := range d.written {
+			if !yield(n) {
+				return
+			}
+		}
+	})
+	manifest := []byte(strings.Join(names, "\n") + "\n")
+	if err := os.WriteFile(filepath.Join(d.tmp, ManifestName), manifest, 0o644); err != nil {
+		return err
+	}
+	if _, err := os.Stat(d.dest); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(d.tmp, d.dest); err != nil {
+			return err
+		}
+		return nil
+	}
+	old, err := ReadManifest(d.dest)
+	if err != nil {
+		return err
+	}
+	var foreign []string
+	for _, n := range names {
+		if old[n] {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(d.dest, filepath.FromSlash(n))); err == nil {
+			foreign = append(foreign, n)
+		}
+	}
+	if len(foreign) > 0 {
+		more := ""
+		if len(foreign) > 3 {
+			more = fmt.Sprintf(" and %d more", len(foreign)-3)
+			foreign = foreign[:3]
+		}
+		return &ForeignError{Dest: d.dest, Files: foreign, More: more}
+	}
+	for _, n := range names {
+		to := filepath.Join(d.dest, filepath.FromSlash(n))
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(d.tmp, filepath.FromSlash(n)), to); err != nil {
+			return err
+		}
+	}
+	for n := range old {
+		if d.written[n] || CheckName(n) != nil {
+			continue
+		}
+		removeStale(d.dest, n)
+	}
+	if err := os.Rename(filepath.Join(d.tmp, ManifestName), filepath.Join(d.dest, ManifestName)); err != nil {
+		return err
+	}
+	return os.RemoveAll(d.tmp)
+}
+
+// removeStale deletes a file an earlier build wrote, then the folders it
+// leaves empty.
+func removeStale(dest, name string) {
+	full := filepath.Join(dest, filepath.FromSlash(name))
+	if fi, err := os.Lstat(full); err != nil || !fi.Mode().IsRegular() {
+		return
+	}
+	if os.Remove(full) != nil {
+		return
+	}
+	for dir := filepath.Dir(full); dir != dest && strings.HasPrefix(dir, dest); dir = filepath.Dir(dir) {
+		if os.Remove(dir) != nil { // fails unless empty
+			return
+		}
+	}
+}
+
+// ReadManifest returns the files listed in dest's manifest; an empty set
+// when there is none.
+func ReadManifest(dest string) (map[string]bool, error) {
+	b, err := os.ReadFile(filepath.Join(dest, ManifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]bool{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" {
+			out[l] = true
+		}
+	}
+	return out, sc.Err()
+}
+
+// ForeignError reports files in the destination that Waymark did not
+// write and a build would overwrite.
+type ForeignError struct {
+	Dest  string
+	Files []string
+	More  string
+}
+
+func (e *ForeignError) Error() string {
+	return fmt.Sprintf("%s holds files Waymark did not write: %s%s; refusing to overwrite them\n\thint: move them away, or build into another folder with -d",
+		e.Dest, strings.Join(e.Files, ", "), e.More)
+}

@@ -1,0 +1,38 @@
+// Package output writes a build's files. A build never writes into its
+// destination directly: files go to a temporary folder beside it and are
+// moved in only when the whole build has succeeded, so that a failed build
+// leaves the previous output exactly as it was. A manifest records what
+// Waymark wrote; a file it did not write is never overwritten or deleted.
+package output
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// Writer receives the files of a build. Names are slash-separated paths
+// relative to the output root. Implementations are safe for concurrent use.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+// ManifestName is the file, at the output root, that lists every file
+// Waymark wrote there.
+const ManifestName = ".waymark-manifest"
+
+// CheckName refuses names that would escape the output root or are not
+// in canonical form.
+func CheckName(name string) error {
+	if name == "" || name != path.Clean(name) || path.IsAbs(name) || name == "." ||
+		name == ".." || strings.HasPrefix(name, "../") || strings.ContainsRune(name, '\\') || strings.ContainsRune(name, 0) {
+		return fmt.Errorf("invalid output path %q", name)
+	}
+	return nil
+}
+
+// Discard is a Writer that keeps nothing, for checks.
+type Discard struct{}
+
+// WriteFile checks the name and throws the data away.
+func (Discard) WriteFile(name string, data []byte) error { return CheckName(name) }

@@ -1,0 +1,132 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/model"
+)
+
+// Curve is the geometry of a journey's emotion curve, computed here so that
+// templates only draw: one column per stage, one line per persona, scores
+// from 1 (bottom) to 5 (top).
+type Curve struct {
+	Width  int
+	Height int
+	Stages []CurveStage
+	Grid   []CurveGrid
+	Lines  []CurveLine
+}
+
+// CurveStage is the x position of a stage's column centre.
+type CurveStage struct {
+	Name string
+	X    float64
+}
+
+// CurveGrid is a horizontal guide at one score.
+type CurveGrid struct {
+	Score int
+	Y     float64
+}
+
+// CurveLine is one persona's line. Lines differ in dash pattern and marker
+// shape as well as colour, so that colour is never the only signal.
+type CurveLine struct {
+	Name    string         // the persona's name ("" when the journey has none)
+	Persona *model.Persona // nil when the journey has none
+	N       int            // 1-based line number: CSS classes line-1, line-2 …
+	Dash    string         // an SVG stroke-dasharray, "" for solid
+	Marker  string         // circle, square, diamond or triangle
+	Path    string         // SVG path data; gaps where a stage has no score
+	Points  []CurvePoint
+}
+
+// CurvePoint is a scored stage on a line.
+type CurvePoint struct {
+	Stage   string
+	Feeling string
+	Score   float64
+	X, Y    float64
+	// Shape is SVG path data for the marker centred on the point.
+	Shape string
+}
+
+const (
+	curveCol    = 200
+	curveTop    = 34
+	curvePlot   = 150
+	curveBottom = 16
+)
+
+// NewCurve computes the emotion curve of a journey.
+func NewCurve(j *model.Journey) *Curve {
+	c := &Curve{Width: curveCol * max(len(j.Stages), 1), Height: curveTop + curvePlot + curveBottom}
+	for i, s := range j.Stages {
+		c.Stages = append(c.Stages, CurveStage{Name: s.Name, X: float64(i*curveCol + curveCol/2)})
+	}
+	for score := 5; score >= 1; score-- {
+		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: scoreY(float64(score))})
+	}
+	keys := j.PersonaSlugs
+	if len(keys) == 0 {
+		keys = []string{""}
+	}
+	dashes := []string{"", "10 6", "3 5", "14 5 3 5"}
+	markers := []string{"circle", "square", "diamond", "triangle"}
+	for n, key := range keys {
+		l := CurveLine{N: n + 1, Dash: dashes[n%len(dashes)], Marker: markers[n%len(markers)]}
+		if n < len(j.Personas) && j.Personas[n] != nil {
+			l.Persona = j.Personas[n]
+			l.Name = l.Persona.Name
+		} else if key != "" {
+			l.Name = key
+		}
+		var d strings.Builder
+		pen := false
+		for i, s := range j.Stages {
+			score, ok := s.Emotion[key]
+			if !ok {
+				pen = false
+				continue
+			}
+			p := CurvePoint{Stage: s.Name, Feeling: s.Feeling, Score: score, X: c.Stages[i].X, Y: scoreY(score)}
+			p.Shape = markerPath(l.Marker, p.X, p.Y)
+			if pen {
+				d.WriteString(" L")
+			} else {
+				if d.Len() > 0 {
+					d.WriteByte(' ')
+				}
+				d.WriteString("M")
+			}
+			d.WriteString(ftoa(p.X) + " " + ftoa(p.Y))
+			pen = true
+			l.Points = append(l.Points, p)
+		}
+		l.Path = d.String()
+		if len(l.Points) > 0 {
+			c.Lines = append(c.Lines, l)
+		}
+	}
+	return c
+}
+
+func scoreY(score float64) float64 {
+	return curveTop + (5-score)/4*curvePlot
+}
+
+func markerPath(shape string, x, y float64) string {
+	const r = 7
+	switch shape {
+	case "square":
+		return "M" + ftoa(x-r) + " " + ftoa(y-r) + "h14v14h-14z"
+	case "diamond":
+		return "M" + ftoa(x) + " " + ftoa(y-r-2) + "l9 9-9 9-9-9z"
+	case "triangle":
+		return "M" + ftoa(x) + " " + ftoa(y-r-1) + "l8 14h-16z"
+	}
+	return "M" + ftoa(x-r) + " " + ftoa(y) + "a7 7 0 1 0 14 0a7 7 0 1 0-14 0"
+}
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -1,0 +1,150 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/waymark-cx/waymark/generator/model"
+)
+
+// Engine renders pages of one site with one theme.
+type Engine struct {
+	site    *model.Site
+	sets    map[string]*template.Template // by layout name
+	strings map[string]string             // UI strings in the site's language
+}
+
+// Layer is a folder of theme files: layouts/, static/ and i18n/. Name is
+// how errors refer to the layer's files ("layouts/x.html" of a site, or
+// "themes/default/layouts/x.html").
+type Layer struct {
+	Name string
+	FS   fs.FS
+}
+
+// New loads the templates and UI strings of the layers, later layers
+// overriding earlier ones file by file (the theme first, then the site).
+func New(site *model.Site, layers ...Layer) (*Engine, error) {
+	e := &Engine{site: site, sets: map[string]*template.Template{}, strings: map[string]string{}}
+	files := map[string][]byte{} // layouts/… path → text of the winning layer
+	origin := map[string]string{}
+	for _, l := range layers {
+		err := fs.WalkDir(l.FS, "layouts", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == "layouts" && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if d.IsDir() || path.Ext(p) != ".html" {
+				return nil
+			}
+			b, err := fs.ReadFile(l.FS, p)
+			if err != nil {
+				return err
+			}
+			files[p] = b
+			origin[p] = path.Join(l.Name, p)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if err := e.loadStrings(l); err != nil {
+			return nil, err
+		}
+	}
+	base := template.New("").Funcs(e.funcs())
+	var pages []string
+	for _, p := range sortedKeys(files) {
+		rel := strings.TrimPrefix(p, "layouts/")
+		if strings.HasPrefix(rel, "partials/") || strings.HasPrefix(path.Base(rel), "_") {
+			if _, err := base.New(rel).Parse(string(files[p])); err != nil {
+				return nil, fmt.Errorf("%s: %w", origin[p], err)
+			}
+			continue
+		}
+		pages = append(pages, p)
+	}
+	for _, p := range pages {
+		set, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		name := strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")
+		if _, err := set.New(name).Parse(string(files[p])); err != nil {
+			return nil, fmt.Errorf("%s: %w", origin[p], err)
+		}
+		e.sets[name] = set
+	}
+	return e, nil
+}
+
+func (e *Engine) loadStrings(l Layer) error {
+	p := "i18n/" + e.site.Config.Language + ".toml"
+	b, err := fs.ReadFile(l.FS, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var m map[string]string
+	if _, err := toml.Decode(string(b), &m); err != nil {
+		return fmt.Errorf("%s: %w", path.Join(l.Name, p), err)
+	}
+	for k, v := range m {
+		e.strings[k] = v
+	}
+	return nil
+}
+
+// Has reports whether a layout exists.
+func (e *Engine) Has(layout string) bool {
+	_, ok := e.sets[layout]
+	return ok
+}
+
+// Layouts lists the page layouts the engine knows.
+func (e *Engine) Layouts() []string {
+	return sortedKeys(e.sets)
+}
+
+// Execute renders p with its layout (p.Layout, else p.Kind).
+func (e *Engine) Execute(w io.Writer, p *Page) error {
+	name := p.Layout
+	if name == "" {
+		name = p.Kind
+	}
+	set, ok := e.sets[name]
+	if !ok {
+		return fmt.Errorf("no layout %q (have %s)", name, strings.Join(e.Layouts(), ", "))
+	}
+	p.Layout = name
+	return set.ExecuteTemplate(w, name, p)
+}
+
+// Bytes renders p into a new buffer.
+func (e *Engine) Bytes(p *Page) ([]byte, error) {
+	var b bytes.Buffer
+	err := e.Execute(&b, p)
+	return b.Bytes(), err
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,169 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/slug"
+)
+
+// funcs returns the template functions, bound to one site. The theme
+// documentation (content/docs/theming.md) lists them.
+func (e *Engine) funcs() template.FuncMap {
+	return template.FuncMap{
+		"url":         e.url,
+		"absURL":      e.absURL,
+		"t":           e.translate,
+		"date":        e.date,
+		"isoDate":     func(t time.Time) string { return t.Format(time.DateOnly) },
+		"percent":     percent,
+		"num":         num,
+		"initials":    initials,
+		"curve":       NewCurve,
+		"needsReview": func(j *model.Journey) bool { return j.NeedsReview(e.site.Now) },
+		"lane":        lane,
+		"slug":        slug.Make,
+		"join":        strings.Join,
+		"add":         func(a, b int) int { return a + b },
+		"dict":        dict,
+		"list":        func(v ...any) []any { return v },
+		"typeName":    func(t model.MapType) string { return e.translate("type." + string(t)) },
+		"hasBlueprint": func(j *model.Journey) bool {
+			for _, s := range j.Stages {
+				if s.Blueprint != nil {
+					return true
+				}
+			}
+			return false
+		},
+	}
+}
+
+// url turns a path relative to the site root into a link that works under
+// the base path: "personas/lan/" → "/cx-handbook/personas/lan/".
+func (e *Engine) url(p string) string {
+	if strings.Contains(p, "://") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "mailto:") || strings.HasPrefix(p, "#") {
+		return p
+	}
+	return e.site.Config.BasePath + strings.TrimPrefix(p, "/")
+}
+
+// absURL is url with the scheme and host of base_url, for feeds and
+// sitemaps; with a path-only base_url it is the same as url.
+func (e *Engine) absURL(p string) string {
+	if strings.Contains(p, "://") {
+		return p
+	}
+	return strings.TrimSuffix(e.site.Config.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
+}
+
+func (e *Engine) translate(key string, args ...any) string {
+	s, ok := e.strings[key]
+	if !ok {
+		return "[" + key + "]"
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+func (e *Engine) date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	if e.site.Config.Language == "vi" {
+		return fmt.Sprintf("%d tháng %d, %d", t.Day(), int(t.Month()), t.Year())
+	}
+	return t.Format("2 January 2006")
+}
+
+// percent formats a share: 0.35 → "35%", 0.125 → "12.5%".
+func percent(f float64) string {
+	p := f * 100
+	if math.Abs(p-math.Round(p)) < 1e-9 {
+		return strconv.Itoa(int(math.Round(p))) + "%"
+	}
+	return strconv.FormatFloat(math.Round(p*10)/10, 'f', -1, 64) + "%"
+}
+
+// num formats a number without trailing zeros: 4 → "4", 1.80 → "1.8".
+func num(f float64) string {
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// initials gives up to two capital letters for an avatar placeholder.
+func initials(name string) string {
+	var out []rune
+	for _, w := range strings.Fields(name) {
+		r := []rune(w)
+		if len(r) > 0 && unicode.IsLetter(r[0]) {
+			out = append(out, unicode.ToUpper(r[0]))
+		}
+	}
+	if len(out) > 2 {
+		out = []rune{out[0], out[len(out)-1]}
+	}
+	return string(out)
+}
+
+// lane reports whether any stage of j has something in the named lane, so
+// that templates can leave out empty rows.
+func lane(j *model.Journey, name string) bool {
+	for _, s := range j.Stages {
+		var has bool
+		switch name {
+		case "description":
+			has = s.Description != ""
+		case "duration":
+			has = s.Duration != ""
+		case "actions":
+			has = len(s.Actions) > 0
+		case "thoughts":
+			has = len(s.Thoughts) > 0
+		case "questions":
+			has = len(s.Questions) > 0
+		case "touchpoints":
+			has = len(s.Touchpoints) > 0
+		case "emotion":
+			has = len(s.Emotion) > 0 || s.Feeling != ""
+		case "pain_points":
+			has = len(s.PainPoints) > 0
+		case "opportunities":
+			has = len(s.Opportunities) > 0
+		case "metrics":
+			has = len(s.Metrics) > 0
+		case "drop_off":
+			has = s.HasDropOff
+		case "blueprint":
+			has = s.Blueprint != nil
+		}
+		if has {
+			return true
+		}
+	}
+	return false
+}
+
+// dict builds a map from key/value pairs, for passing several values to a
+// partial: {{template "card" dict "Page" . "Journey" $j}}.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs key/value pairs")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict keys must be strings")
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}

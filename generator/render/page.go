@@ -1,0 +1,64 @@
+// Package render executes the theme's html/template files over the site
+// model. Templates are looked up in one documented order: a page's
+// front-matter layout, then the site's layouts/ folder, then the theme's.
+package render
+
+import (
+	"html/template"
+
+	"github.com/waymark-cx/waymark/generator/model"
+)
+
+// Page kinds: each names the template file (kind + ".html") that renders it.
+const (
+	KindHome      = "home"
+	KindPersona   = "persona"
+	KindPersonas  = "personas"
+	KindJourney   = "journey"
+	KindJourneys  = "journeys"
+	KindPage      = "page"
+	KindSection   = "section"
+	KindTemplates = "templates"
+	KindNotFound  = "404"
+)
+
+// Page is the data every template receives as its dot.
+type Page struct {
+	Site        *model.Site
+	Kind        string        // one of the Kind constants
+	Title       string        // the page's own title (not the site's)
+	Description string        // for <meta name="description">
+	URL         string        // relative to the site root: "journeys/buy/"; "" for home
+	Content     template.HTML // the rendered Markdown body, if the page has one
+	Persona     *model.Persona
+	Journey     *model.Journey
+	Page        *model.Page    // a handbook page
+	Section     *model.Section // a section index
+	Crumbs      []Crumb        // breadcrumbs, from Home to the parent of this page
+	Nav         []NavItem      // the site navigation
+	Params      map[string]any // the page's [params], else nil
+	Groups      []Group        // journeys grouped (journeys list, home)
+	Tags        []Group        // journeys grouped by tag (journeys list)
+	Layout      string         // the template used, without .html
+	LiveReload  bool           // set by the dev server only
+}
+
+// Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Title string
+	URL   string // relative to the site root
+}
+
+// NavItem is an entry in the site navigation.
+type NavItem struct {
+	Title   string
+	URL     string
+	Current bool // this page or one below it
+}
+
+// Group is a titled list of journeys: a map type or a tag.
+type Group struct {
+	ID       string // an HTML id: the map type, or "tag-" + the tag's slug
+	Title    string
+	Journeys []*model.Journey
+}

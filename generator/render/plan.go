@@ -1,0 +1,174 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/slug"
+)
+
+// Plan lists every page of the site, with everything but its Content
+// (the Markdown body, converted by the caller) filled in. Body returns the
+// Markdown source whose HTML becomes a page's Content, if any.
+func (e *Engine) Plan() []*Page {
+	s := e.site
+	nav := e.nav()
+	home := Crumb{Title: e.translate("nav.home"), URL: ""}
+	var pages []*Page
+	add := func(p *Page) {
+		p.Site = s
+		p.Nav = navFor(nav, p.URL)
+		pages = append(pages, p)
+	}
+	hp := &Page{Kind: KindHome, Title: s.Config.Title, Description: s.Config.Description, Groups: e.byType(s.Journeys)}
+	if s.Home != nil {
+		hp.Page, hp.Params, hp.Layout = s.Home, s.Home.Params, s.Home.Layout
+		if s.Home.Title != "" {
+			hp.Title = s.Home.Title
+		}
+	}
+	add(hp)
+	list := func(kind, title string) *Page {
+		p := &Page{Kind: kind, Title: title, URL: kind + "/", Crumbs: []Crumb{home}}
+		if intro := s.Lists[kind]; intro != nil {
+			p.Page, p.Params, p.Layout, p.Description = intro, intro.Params, intro.Layout, intro.Description
+			if intro.Title != "" {
+				p.Title = intro.Title
+			}
+		}
+		return p
+	}
+	add(list(KindPersonas, e.translate("nav.personas")))
+	jl := list(KindJourneys, e.translate("nav.journeys"))
+	jl.Groups, jl.Tags = e.byType(s.Journeys), byTag(s.Journeys)
+	add(jl)
+	add(list(KindTemplates, e.translate("nav.templates")))
+	personasCrumb := Crumb{Title: e.translate("nav.personas"), URL: "personas/"}
+	for _, p := range s.Personas {
+		add(&Page{Kind: KindPersona, Title: p.Name, Description: p.Role, URL: p.URL, Persona: p,
+			Params: p.Params, Layout: p.Layout, Crumbs: []Crumb{home, personasCrumb}})
+	}
+	journeysCrumb := Crumb{Title: e.translate("nav.journeys"), URL: "journeys/"}
+	for _, j := range s.Journeys {
+		add(&Page{Kind: KindJourney, Title: j.Title, Description: j.Summary, URL: j.URL, Journey: j,
+			Params: j.Params, Layout: j.Layout, Crumbs: []Crumb{home, journeysCrumb}})
+	}
+	var walk func(sec *model.Section, crumbs []Crumb)
+	walk = func(sec *model.Section, crumbs []Crumb) {
+		sp := &Page{Kind: KindSection, Title: sec.Title, URL: sec.URL, Section: sec, Crumbs: crumbs}
+		if sec.Index != nil {
+			sp.Page, sp.Params, sp.Layout, sp.Description = sec.Index, sec.Index.Params, sec.Index.Layout, sec.Index.Description
+		}
+		add(sp)
+		inner := append(slices.Clip(crumbs), Crumb{Title: sec.Title, URL: sec.URL})
+		for _, p := range sec.Pages {
+			add(pagePage(p, sec, inner))
+		}
+		for _, c := range sec.Sections {
+			walk(c, inner)
+		}
+	}
+	for _, p := range s.TopPages {
+		add(pagePage(p, nil, []Crumb{home}))
+	}
+	for _, sec := range s.Sections {
+		walk(sec, []Crumb{home})
+	}
+	add(&Page{Kind: KindNotFound, Title: e.translate("notfound.title"), URL: "404.html"})
+	return pages
+}
+
+func pagePage(p *model.Page, sec *model.Section, crumbs []Crumb) *Page {
+	return &Page{Kind: KindPage, Title: p.Title, Description: p.Description, URL: p.URL, Page: p, Section: sec,
+		Params: p.Params, Layout: p.Layout, Crumbs: crumbs}
+}
+
+// Body is the Markdown whose HTML becomes the page's Content.
+func (p *Page) Body() (src []byte, path string, line int) {
+	switch {
+	case p.Persona != nil:
+		return p.Persona.Body, p.Persona.Path, p.Persona.BodyLine
+	case p.Journey != nil:
+		return p.Journey.Body, p.Journey.Path, p.Journey.BodyLine
+	case p.Page != nil:
+		return p.Page.Body, p.Page.Path, p.Page.BodyLine
+	}
+	return nil, "", 0
+}
+
+// nav is the site navigation: home, personas, journeys, the top-level
+// handbook sections and pages, templates.
+func (e *Engine) nav() []NavItem {
+	s := e.site
+	items := []NavItem{
+		{Title: e.translate("nav.home"), URL: ""},
+		{Title: e.translate("nav.personas"), URL: "personas/"},
+		{Title: e.translate("nav.journeys"), URL: "journeys/"},
+	}
+	for _, sec := range s.Sections {
+		items = append(items, NavItem{Title: sec.Title, URL: sec.URL})
+	}
+	for _, p := range s.TopPages {
+		items = append(items, NavItem{Title: p.Title, URL: p.URL})
+	}
+	return append(items, NavItem{Title: e.translate("nav.templates"), URL: "templates/"})
+}
+
+// navFor marks the entry that holds the page at url.
+func navFor(nav []NavItem, url string) []NavItem {
+	out := slices.Clone(nav)
+	best := -1
+	for i, n := range out {
+		if n.URL == url || n.URL != "" && len(url) > len(n.URL) && url[:len(n.URL)] == n.URL {
+			if best < 0 || len(n.URL) > len(out[best].URL) {
+				best = i
+			}
+		}
+	}
+	if best >= 0 {
+		out[best].Current = true
+	}
+	return out
+}
+
+func (e *Engine) byType(js []*model.Journey) []Group {
+	var groups []Group
+	for _, t := range model.MapTypes() {
+		g := Group{ID: string(t), Title: e.translate("type." + string(t))}
+		for _, j := range js {
+			if j.Type == t {
+				g.Journeys = append(g.Journeys, j)
+			}
+		}
+		if len(g.Journeys) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+func byTag(js []*model.Journey) []Group {
+	byID := map[string]*Group{}
+	for _, j := range js {
+		for _, t := range j.Tags {
+			id := "tag-" + slug.Make(t)
+			g, ok := byID[id]
+			if !ok {
+				g = &Group{ID: id, Title: t}
+				byID[id] = g
+			}
+			if !slices.Contains(g.Journeys, j) {
+				g.Journeys = append(g.Journeys, j)
+			}
+		}
+	}
+	groups := make([]Group, 0, len(byID))
+	for _, g := range byID {
+		groups = append(groups, *g)
+	}
+	slices.SortFunc(groups, func(a, b Group) int {
+		return cmp.Or(cmp.Compare(slug.Fold(a.Title), slug.Fold(b.Title)), cmp.Compare(a.ID, b.ID))
+	})
+	return groups
+}

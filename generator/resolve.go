@@ -1,0 +1,64 @@
+package generator
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/render"
+)
+
+// resolver knows every page and file a build produces, so that Markdown
+// links can be checked.
+type resolver struct {
+	pages   map[string]bool   // page URLs: "", "personas/lan/"
+	sources map[string]string // source path → page URL
+	statics map[string]fs.FS
+	extra   map[string]bool // other generated files: template downloads
+}
+
+func newResolver(site *model.Site, pages []*render.Page, statics map[string]fs.FS) *resolver {
+	r := &resolver{pages: map[string]bool{}, sources: map[string]string{}, statics: statics, extra: map[string]bool{}}
+	for _, p := range pages {
+		r.pages[p.URL] = true
+		if _, src, _ := p.Body(); src != "" {
+			r.sources[src] = p.URL
+		}
+	}
+	for _, t := range site.Templates {
+		r.extra[templateDownload(t)] = true
+	}
+	return r
+}
+
+func templateDownload(t *model.Journey) string { return "templates/" + t.Slug + ".md" }
+
+// resolve implements markup.Options.Resolve.
+func (r *resolver) resolve(target string) (string, bool) {
+	if strings.HasSuffix(target, ".md") {
+		if u, ok := r.sources[path.Clean(target)]; ok {
+			return u, true
+		}
+		if r.extra[target] {
+			return target, true
+		}
+		return "", false
+	}
+	clean := strings.TrimPrefix(path.Clean("/"+target), "/")
+	switch {
+	case r.pages[clean+"/"] || (clean == "" && r.pages[""]):
+		if clean == "" {
+			return "", true
+		}
+		return clean + "/", true
+	case strings.HasSuffix(clean, "/index.html") && r.pages[strings.TrimSuffix(clean, "index.html")]:
+		return clean, true
+	case r.pages[clean], r.extra[clean]:
+		return clean, true
+	}
+	if _, ok := r.statics[clean]; ok {
+		return clean, true
+	}
+	return "", false
+}

@@ -1,0 +1,70 @@
+// Package slug turns titles and file names, in any language with Latin
+// letters (Vietnamese in particular), into the ASCII slugs used in URLs, and
+// folds text for diacritic-insensitive comparison.
+package slug
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Make returns the URL slug of s: letters transliterated to ASCII
+// ("hành trình" → "hanh-trinh", "đặt hàng" → "dat-hang"), lower case, runs of
+// anything else collapsed to one hyphen, no hyphen at either end.
+func Make(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	hyphen := false
+	for _, r := range Fold(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+// Fold lower-cases s and removes diacritics, so that "Hành Trình" and
+// "hanh trinh" compare equal. Letters that have no decomposition but an
+// obvious ASCII twin (đ, ø, ß …) are replaced too.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if rep, ok := special(r); ok {
+			b.WriteString(rep)
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func special(r rune) (string, bool) {
+	switch r {
+	case 'đ', 'Đ', 'ð', 'Ð':
+		return "d", true
+	case 'ø', 'Ø':
+		return "o", true
+	case 'ß':
+		return "ss", true
+	case 'æ', 'Æ':
+		return "ae", true
+	case 'œ', 'Œ':
+		return "oe", true
+	case 'ł', 'Ł':
+		return "l", true
+	}
+	return "", false
+}

@@ -1,0 +1,76 @@
+package source
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+)
+
+// Doc is a decoded TOML document with the positions of its keys.
+type Doc struct {
+	Path  string
+	Data  map[string]any
+	Index *Index
+	// Line is the line in Path where the TOML text starts: 1 for a
+	// waymark.toml, the line after the opening +++ for front matter.
+	Line int
+}
+
+// Decode parses TOML text that starts at line firstLine of path. A syntax
+// error is returned as a *diag.Error located in path.
+func Decode(path string, text []byte, firstLine int) (*Doc, error) {
+	data := map[string]any{}
+	if _, err := toml.Decode(string(text), &data); err != nil {
+		return nil, syntaxError(path, firstLine, err)
+	}
+	return &Doc{Path: path, Data: data, Index: NewIndex(text, firstLine), Line: firstLine}, nil
+}
+
+// DecodeFile decodes a split Markdown file's front matter.
+func DecodeFile(f *File) (*Doc, error) {
+	return Decode(f.Path, f.Front, f.FrontLine)
+}
+
+// Pos returns the line and column of the value at a key path such as
+// "stage[2].touchpoint[0].name", falling back to the nearest enclosing key
+// or table that the index knows, and finally to the document's first line.
+func (d *Doc) Pos(path string) (line, col int) {
+	return d.Index.Pos(path)
+}
+
+func syntaxError(path string, firstLine int, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Message
+		if msg == "" {
+			msg = err.Error()
+		}
+		e := &diag.Error{Path: path, Line: pe.Position.Line + firstLine - 1, Col: pe.Position.Col,
+			Msg: "toml: " + lowerFirst(msg)}
+		e.Hint = syntaxHint(msg)
+		return e
+	}
+	return &diag.Error{Path: path, Line: firstLine, Col: 1, Msg: "toml: " + err.Error()}
+}
+
+func syntaxHint(msg string) string {
+	switch {
+	case strings.Contains(msg, "has already been defined"), strings.Contains(msg, "already defined"):
+		return "each key may appear once per table; use [[stage]] for each new stage"
+	case strings.Contains(msg, "expected value"), strings.Contains(msg, "bare keys"):
+		return `strings need quotes: name = "Awareness"`
+	case strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "unclosed"), strings.Contains(msg, "unterminated"):
+		return "a string, array or table is not closed"
+	}
+	return ""
+}
+
+func lowerFirst(s string) string {
+	if s == "" || !('A' <= s[0] && s[0] <= 'Z') || (len(s) > 1 && 'A' <= s[1] && s[1] <= 'Z') {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

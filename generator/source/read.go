@@ -1,0 +1,116 @@
+package source
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+)
+
+// ConfigFile is the name of the site configuration at the source root.
+const ConfigFile = "waymark.toml"
+
+// Set is everything a site's source folder holds that the model needs: the
+// configuration and every Markdown file, split. Static files, layouts and
+// themes are read later, by the stages that use them.
+type Set struct {
+	Config    *Doc
+	Content   []*File // content/**/*.md, sorted by path
+	Templates []*File // templates/*.md, sorted by path
+}
+
+// Read loads the configuration and the Markdown files of a site. Every
+// mistake found (a missing waymark.toml, a file without front matter, a TOML
+// syntax error in waymark.toml) is returned at once as *diag.Errors;
+// front-matter TOML is decoded later, by the model.
+func Read(fsys fs.FS) (*Set, error) {
+	var errs diag.List
+	set := &Set{}
+	data, err := fs.ReadFile(fsys, ConfigFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		errs.Add(&diag.Error{Path: ConfigFile, Msg: "no " + ConfigFile + " in the source folder",
+			Hint: "run waymark in the handbook's folder, pass -s FOLDER, or create " + ConfigFile + ` with title = "…"`})
+	case err != nil:
+		errs.Add(&diag.Error{Path: ConfigFile, Msg: err.Error()})
+	default:
+		doc, err := Decode(ConfigFile, data, 1)
+		if err != nil {
+			addErr(&errs, ConfigFile, err)
+		}
+		set.Config = doc
+	}
+	set.Content = readTree(fsys, "content", true, &errs)
+	set.Templates = readTree(fsys, "templates", false, &errs)
+	return set, errs.Err()
+}
+
+// readTree reads every Markdown file below dir (or only directly in it).
+// A missing dir is not a mistake.
+func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List) []*File {
+	var files []*File
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			errs.Add(&diag.Error{Path: p, Msg: err.Error()})
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && (!recursive || Ignored(d.Name())) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if Ignored(d.Name()) || path.Ext(p) != ".md" {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs.Add(&diag.Error{Path: p, Msg: err.Error()})
+			return nil
+		}
+		f, err := Split(p, data)
+		if err != nil {
+			addErr(errs, p, err)
+			return nil
+		}
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		errs.Add(&diag.Error{Path: dir, Msg: err.Error()})
+	}
+	slices.SortFunc(files, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
+	return files
+}
+
+// Ignored reports whether a file or folder name is hidden or an editor's
+// temporary file (.swp, backup~, .#lock, vim's 4913 probe), which Waymark
+// never reads.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") || name == "4913"
+}
+
+func addErr(errs *diag.List, p string, err error) {
+	var de *diag.Error
+	if errors.As(err, &de) {
+		errs.Add(de)
+		return
+	}
+	errs.Add(&diag.Error{Path: p, Msg: err.Error()})
+}
+
+// ReadTemplates reads the Markdown files directly in dir of fsys, as Read
+// does for a site's templates/; used for the built-in templates.
+func ReadTemplates(fsys fs.FS, dir string) ([]*File, error) {
+	var errs diag.List
+	files := readTree(fsys, dir, false, &errs)
+	return files, errs.Err()
+}

@@ -1,0 +1,78 @@
+// Package source reads a site's files: it splits the +++ front matter from
+// the Markdown body, decodes the TOML into generic values, and indexes where
+// every key stands so that later stages can report mistakes at their line.
+package source
+
+import (
+	"bytes"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+)
+
+// File is one Markdown file split into its TOML front matter and its body.
+type File struct {
+	Path      string // slash-separated, relative to the source folder
+	Front     []byte // the TOML between the +++ lines
+	FrontLine int    // line number of the first front-matter line
+	Body      []byte // the Markdown after the closing +++
+	BodyLine  int    // line number of the first body line
+}
+
+const delim = "+++"
+
+// Split separates front matter from body. The file must start (after an
+// optional UTF-8 byte-order mark and blank lines) with a line holding only
+// +++, and the front matter ends at the next such line.
+func Split(path string, data []byte) (*File, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	line := 1
+	rest := data
+	for {
+		l, next, ok := cutLine(rest)
+		if !ok && len(l) == 0 {
+			return nil, &diag.Error{Path: path, Line: 1, Col: 1,
+				Msg:  "missing front matter",
+				Hint: "start the file with a line holding only +++, then the TOML keys, then another +++ line"}
+		}
+		if len(bytes.TrimSpace(l)) == 0 && ok {
+			rest, line = next, line+1
+			continue
+		}
+		if string(bytes.TrimRight(l, " \t\r")) != delim {
+			return nil, &diag.Error{Path: path, Line: line, Col: 1,
+				Msg:  "missing front matter: the file must start with a +++ line",
+				Hint: "put a line holding only +++ above the TOML keys and another below them"}
+		}
+		rest = next
+		break
+	}
+	open := line
+	f := &File{Path: path, FrontLine: line + 1}
+	start := len(data) - len(rest)
+	for pos := start; ; {
+		line++
+		l, next, ok := cutLine(data[pos:])
+		if string(bytes.TrimRight(l, " \t\r")) == delim {
+			f.Front = data[start:pos]
+			f.Body = next
+			f.BodyLine = line + 1
+			return f, nil
+		}
+		if !ok {
+			return nil, &diag.Error{Path: path, Line: open, Col: 1,
+				Msg:  "front matter is not closed",
+				Hint: "add a line holding only +++ after the last TOML key"}
+		}
+		pos = len(data) - len(next)
+	}
+}
+
+// cutLine returns the first line of b (without its newline) and what follows
+// it; ok is false when b has no newline, in which case line is all of b.
+func cutLine(b []byte) (line, rest []byte, ok bool) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		return b, nil, false
+	}
+	return b[:i], b[i+1:], true
+}
