@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/waymark-cx/waymark/generator/output"
@@ -16,29 +15,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// memOutput keeps a build's files in memory.
-type memOutput struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (m *memOutput) WriteFile(name string, data []byte) error {
-	if err := output.CheckName(name); err != nil {
-		return err
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.files == nil {
-		m.files = map[string][]byte{}
-	}
-	m.files[name] = data
-	return nil
-}
-
 // buildExample builds the example handbook at the repository root.
 func buildExample(t testing.TB, baseURL string) (*Report, map[string][]byte) {
 	t.Helper()
-	out := &memOutput{}
+	out := output.NewMemory()
 	opts := testOptions("..")
 	opts.Output = out
 	opts.BaseURL = baseURL
@@ -46,7 +26,7 @@ func buildExample(t testing.TB, baseURL string) (*Report, map[string][]byte) {
 	if err != nil {
 		t.Fatalf("the example handbook does not build:\n%v", err)
 	}
-	return rep, out.files
+	return rep, out.Files()
 }
 
 // goldenPages names one page of each kind in the example handbook.

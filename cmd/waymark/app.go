@@ -19,12 +19,14 @@ const usage = `Waymark publishes customer-journey handbooks as static websites.
 Usage:
   waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts]
   waymark check [-s SOURCE] [--drafts]
+  waymark serve [-s SOURCE] [--addr 127.0.0.1:1313] [--drafts] [--poll]
   waymark version
   waymark help [COMMAND]
 
 Commands:
   build    build the site in SOURCE (default .) into DEST (default public)
   check    report every mistake in the content, write nothing
+  serve    serve the site with live reload while you edit it
   version  print the version of waymark
   help     show this text, or a command's flags
 
@@ -73,6 +75,7 @@ func (m *Main) commands() []command {
 	return []command{
 		{"build", "waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts]", (*Main).build},
 		{"check", "waymark check [-s SOURCE] [--drafts]", (*Main).check},
+		{"serve", "waymark serve [-s SOURCE] [--addr 127.0.0.1:1313] [--drafts] [--poll]", (*Main).serve},
 		{"version", "waymark version", (*Main).version},
 	}
 }

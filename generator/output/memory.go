@@ -1,0 +1,37 @@
+package output
+
+import (
+	"fmt"
+	"maps"
+	"sync"
+)
+
+// Memory keeps a build's files in memory, for the dev server.
+type Memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// NewMemory returns an empty in-memory output.
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+
+// WriteFile stores one file.
+func (m *Memory) WriteFile(name string, data []byte) error {
+	if err := CheckName(name); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.files[name]; dup {
+		return fmt.Errorf("%s is written twice", name)
+	}
+	m.files[name] = data
+	return nil
+}
+
+// Files returns a copy of the file map (the data is shared, not copied).
+func (m *Memory) Files() map[string][]byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return maps.Clone(m.files)
+}

@@ -1,0 +1,71 @@
+package serve
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+)
+
+// overlayError is one mistake as the browser overlay shows it.
+type overlayError struct {
+	Location string        `json:"location"`
+	Message  string        `json:"message"`
+	Hint     string        `json:"hint,omitempty"`
+	Col      int           `json:"col"`
+	Snippet  []snippetLine `json:"snippet,omitempty"`
+}
+
+type snippetLine struct {
+	N       int    `json:"n"`
+	Text    string `json:"text"`
+	Current bool   `json:"current,omitempty"`
+}
+
+// overlayErrors turns a build error into overlay entries, each with the
+// source lines around the mistake.
+func overlayErrors(root string, err error) []overlayError {
+	var list []*diag.Error
+	var many *diag.Errors
+	var one *diag.Error
+	switch {
+	case errors.As(err, &many):
+		list = many.List
+	case errors.As(err, &one):
+		list = []*diag.Error{one}
+	default:
+		return []overlayError{{Location: "waymark", Message: err.Error()}}
+	}
+	out := make([]overlayError, 0, len(list))
+	cache := map[string][]string{}
+	for _, e := range list {
+		oe := overlayError{Location: e.Location(), Message: e.Msg, Hint: e.Hint, Col: e.Col}
+		lines, ok := cache[e.Path]
+		if !ok {
+			lines = readLines(root, e.Path)
+			cache[e.Path] = lines
+		}
+		if e.Line > 0 && e.Line <= len(lines) {
+			for n := max(1, e.Line-2); n <= min(len(lines), e.Line+2); n++ {
+				oe.Snippet = append(oe.Snippet, snippetLine{N: n, Text: lines[n-1], Current: n == e.Line})
+			}
+		}
+		out = append(out, oe)
+	}
+	return out
+}
+
+// readLines reads a source file named in an error; only files inside the
+// site folder are read.
+func readLines(root, rel string) []string {
+	if rel == "" || filepath.IsAbs(rel) || strings.Contains(rel, "..") {
+		return nil
+	}
+	b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil || len(b) > 4<<20 {
+		return nil
+	}
+	return strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
+}

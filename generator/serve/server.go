@@ -1,0 +1,236 @@
+// Package serve is Waymark's dev server: it builds a site into memory,
+// serves it under the path of its base_url, watches the source for
+// changes, rebuilds, and pushes a reload (or, on a mistake, an error
+// overlay) to every open page with Server-Sent Events.
+package serve
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator"
+	"github.com/waymark-cx/waymark/generator/output"
+)
+
+//go:embed livereload.js
+var liveReloadJS string
+
+// Options configure the dev server.
+type Options struct {
+	Root  string            // the site folder on disk, to watch and to quote errors from
+	Build generator.Options // how to build; Output is set by the server
+	Addr  string            // host:port to listen on; default 127.0.0.1:1313
+	// Poll, when positive, polls the files at this interval instead of
+	// using inotify.
+	Poll time.Duration
+	Log  io.Writer
+	// Quiet is how long a burst of file events must pause before a
+	// rebuild; MaxWait caps the wait. Defaults: 20ms and 500ms.
+	Quiet, MaxWait time.Duration
+}
+
+// DefaultAddr is where serve listens unless told otherwise: loopback only.
+const DefaultAddr = "127.0.0.1:1313"
+
+// Server serves the last good build of a site and rebuilds it on change.
+type Server struct {
+	opts Options
+	hub  *hub
+	done chan struct{} // closed when the server shuts down
+
+	mu    sync.RWMutex
+	files map[string][]byte // the last good build
+	base  string            // its base path
+	errs  []overlayError    // the mistakes of the latest build, nil when good
+}
+
+// New returns a server; Run starts it.
+func New(opts Options) *Server {
+	if opts.Addr == "" {
+		opts.Addr = DefaultAddr
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.Quiet <= 0 {
+		opts.Quiet = 20 * time.Millisecond
+	}
+	if opts.MaxWait <= 0 {
+		opts.MaxWait = 500 * time.Millisecond
+	}
+	return &Server{opts: opts, hub: newHub(), done: make(chan struct{}), base: "/"}
+}
+
+// Run builds the site, listens, watches and rebuilds until ctx ends, then
+// shuts down cleanly. ready, if not nil, gets the site's URL once the
+// server accepts connections.
+func (s *Server) Run(ctx context.Context, ready func(url string)) error {
+	ln, err := net.Listen("tcp", s.opts.Addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w\n\thint: is another server using it? choose another with --addr 127.0.0.1:PORT", s.opts.Addr, err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	s.Rebuild(ctx, nil)
+
+	events := make(chan string, 64)
+	if s.opts.Poll > 0 {
+		watchPoll(ctx, s.opts.Root, s.opts.Poll, events)
+	} else if err := watchNotify(ctx, s.opts.Root, events); err != nil {
+		ln.Close()
+		return err
+	}
+	batches := make(chan []string)
+	go batch(ctx, events, batches, s.opts.Quiet, s.opts.MaxWait)
+
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv.RegisterOnShutdown(func() { close(s.done) })
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	if ready != nil {
+		ready(s.URL(ln.Addr().String()))
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			shutdown, stop := context.WithTimeout(context.Background(), 3*time.Second)
+			err := srv.Shutdown(shutdown)
+			stop()
+			<-served
+			return err
+		case err := <-served:
+			return err
+		case paths, ok := <-batches:
+			if !ok {
+				continue
+			}
+			s.Rebuild(ctx, paths)
+		}
+	}
+}
+
+// URL is the address of the site on a listener address.
+func (s *Server) URL(hostport string) string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return "http://" + hostport + s.base
+}
+
+// Rebuild builds the site again. On success the new files replace the
+// old and open pages reload (or only swap stylesheets when nothing but
+// CSS changed); on a mistake the last good build stays and open pages
+// show the errors.
+func (s *Server) Rebuild(ctx context.Context, changed []string) {
+	start := time.Now()
+	mem := output.NewMemory()
+	opts := s.opts.Build
+	opts.Output = mem
+	rep, err := generator.Build(ctx, opts)
+	if err != nil {
+		if ctx.Err() != nil {
+			return
+		}
+		errs := overlayErrors(s.opts.Root, err)
+		s.mu.Lock()
+		s.errs = errs
+		s.mu.Unlock()
+		fmt.Fprintln(s.opts.Log, err)
+		fmt.Fprintf(s.opts.Log, "waymark: %d %s; still serving the last good build\n", len(errs), plural(len(errs), "mistake", "mistakes"))
+		b, _ := json.Marshal(errs)
+		s.hub.broadcast(event{name: "errors", data: string(b)})
+		return
+	}
+	files := mem.Files()
+	s.mu.Lock()
+	old := s.files
+	hadErrors := s.errs != nil
+	s.files, s.base, s.errs = files, rep.Site.Config.BasePath, nil
+	s.mu.Unlock()
+	diff := changedFiles(old, files)
+	switch {
+	case old == nil:
+	case len(diff) == 0:
+		if hadErrors {
+			s.hub.broadcast(event{name: "ok", data: "{}"})
+		}
+	case cssOnly(diff):
+		s.hub.broadcast(event{name: "reload", data: `{"css":true}`})
+	default:
+		s.hub.broadcast(event{name: "reload", data: `{"css":false}`})
+	}
+	if changed != nil {
+		fmt.Fprintf(s.opts.Log, "waymark: rebuilt in %s: %d %s changed (%s)\n",
+			time.Since(start).Round(100*time.Microsecond), len(diff), plural(len(diff), "file", "files"), strings.Join(short(changed), ", "))
+	}
+}
+
+func changedFiles(old, cur map[string][]byte) []string {
+	var out []string
+	for n, b := range cur {
+		if o, ok := old[n]; !ok || !bytes.Equal(o, b) {
+			out = append(out, n)
+		}
+	}
+	for n := range old {
+		if _, ok := cur[n]; !ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func cssOnly(names []string) bool {
+	for _, n := range names {
+		if !strings.HasSuffix(n, ".css") {
+			return false
+		}
+	}
+	return len(names) > 0
+}
+
+func short(paths []string) []string {
+	if len(paths) > 3 {
+		return append(paths[:3:3], fmt.Sprintf("%d more", len(paths)-3))
+	}
+	return paths
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// snapshot returns the current files, base path and errors.
+func (s *Server) snapshot() (map[string][]byte, string, []overlayError) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.files, s.base, s.errs
+}
+
+// Files returns a copy of the last good build, for tests.
+func (s *Server) Files() map[string][]byte {
+	files, _, _ := s.snapshot()
+	return maps.Clone(files)
+}
+
+// Errors reports the mistakes of the latest build, nil when it was good.
+func (s *Server) Errors() error {
+	_, _, errs := s.snapshot()
+	if errs == nil {
+		return nil
+	}
+	return errors.New(errs[0].Location + ": " + errs[0].Message)
+}

@@ -1,0 +1,247 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/waymark-cx/waymark/generator"
+	"github.com/waymark-cx/waymark/themes"
+)
+
+const site = `
+-- waymark.toml --
+title = "Served"
+base_url = "https://example.org/hb/"
+-- content/personas/lan.md --
++++
+name = "Lan"
++++
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = "lan"
+last_reviewed = 2026-11-01
+[[stage]]
+name = "Awareness"
+emotion = 4
++++
+First version.
+-- static/extra.css --
+body { color: black }
+`
+
+func writeSite(t *testing.T, dir, archive string) {
+	t.Helper()
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// startServer runs serve on a free loopback port and returns its URL.
+func startServer(t *testing.T, dir string, poll time.Duration) (string, *Server) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	srv := New(Options{
+		Root: dir,
+		Addr: "127.0.0.1:0",
+		Poll: poll,
+		Build: generator.Options{Source: os.DirFS(dir), Themes: themes.Get,
+			Now: func() time.Time { return time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC) }},
+	})
+	urls := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx, func(u string) { urls <- u }) }()
+	var url string
+	select {
+	case url = <-urls:
+	case err := <-done:
+		t.Fatalf("serve stopped: %v", err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("shutdown: %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Error("serve did not stop")
+		}
+	})
+	return url, srv
+}
+
+func get(t *testing.T, url string) (int, http.Header, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, string(b)
+}
+
+// waitFor polls url until its body contains want.
+func waitFor(t *testing.T, url, want string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if _, _, body := get(t, url); strings.Contains(body, want) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("%s never showed %q", url, want)
+}
+
+func TestServeEditRebuild(t *testing.T) {
+	for _, mode := range []struct {
+		name string
+		poll time.Duration
+	}{{"inotify", 0}, {"poll", 50 * time.Millisecond}} {
+		t.Run(mode.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeSite(t, dir, site)
+			url, srv := startServer(t, dir, mode.poll)
+			if !strings.HasSuffix(url, "/hb/") {
+				t.Fatalf("URL %s is not under the base path", url)
+			}
+			code, h, body := get(t, url+"journeys/buy/")
+			if code != 200 || !strings.Contains(body, "First version.") {
+				t.Fatalf("journey page: %d %q", code, body)
+			}
+			if h.Get("Content-Type") != "text/html; charset=utf-8" || h.Get("Cache-Control") != "no-store" {
+				t.Errorf("headers: %v", h)
+			}
+			if !strings.Contains(body, `<script src="/hb/_waymark/livereload.js"></script></body>`) {
+				t.Error("the reload script is not injected")
+			}
+			// An atomic save: write a temporary file, rename it over the original.
+			p := filepath.Join(dir, "content/journeys/buy.md")
+			b, _ := os.ReadFile(p)
+			tmp := filepath.Join(dir, "content/journeys/.buy.md.tmp")
+			os.WriteFile(tmp, []byte(strings.Replace(string(b), "First version.", "Second version.", 1)), 0o644)
+			if err := os.Rename(tmp, p); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, url+"journeys/buy/", "Second version.")
+
+			// A mistake: the last good build stays, the error is reported.
+			os.WriteFile(p, []byte(strings.Replace(string(b), "emotion = 4", "emotion = 9", 1)), 0o644)
+			waitFor(t, url+"_waymark/errors.json", "emotion must be between 1 and 5, not 9")
+			if _, _, body := get(t, url+"journeys/buy/"); !strings.Contains(body, "First version.") && !strings.Contains(body, "Second version.") {
+				t.Error("the last good build is not served while a mistake stands")
+			}
+			if srv.Errors() == nil {
+				t.Error("Errors() = nil while a mistake stands")
+			}
+			// A new folder created while serving is watched too.
+			os.MkdirAll(filepath.Join(dir, "content/guides"), 0o755)
+			time.Sleep(100 * time.Millisecond)
+			os.WriteFile(filepath.Join(dir, "content/guides/new.md"), []byte("+++\ntitle = \"New guide\"\n+++\nHello.\n"), 0o644)
+			os.WriteFile(p, b, 0o644)
+			waitFor(t, url+"guides/new/", "Hello.")
+			waitFor(t, url+"_waymark/errors.json", "null")
+		})
+	}
+}
+
+func TestServeSafety(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, site)
+	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("secret"), 0o644)
+	os.Symlink(filepath.Join(dir, "secret.txt"), filepath.Join(dir, "static", "link.txt"))
+	url, _ := startServer(t, dir, 0)
+	host := strings.TrimSuffix(url, "/hb/")
+	for _, p := range []string{
+		"/hb/../secret.txt", "/hb/%2e%2e/secret.txt", "/hb/%2E%2E%2Fsecret.txt", "/hb/..%5csecret.txt",
+		"/hb//secret.txt", "/hb/link.txt", "/secret.txt", "/hb/waymark.toml", "/hb/content/journeys/buy.md",
+	} {
+		req, _ := http.NewRequest("GET", host+p, nil)
+		req.URL.Opaque = p // send the path exactly as written
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == 200 || strings.Contains(string(b), "secret") && !strings.Contains(string(b), "<html") {
+			t.Errorf("GET %s: %d %q", p, resp.StatusCode, b)
+		}
+	}
+	if code, _, _ := get(t, host+"/"); code != 200 {
+		t.Errorf("/ should redirect to the site: %d", code)
+	}
+	code, h, body := get(t, url+"no/such/page/")
+	if code != 404 || !strings.Contains(body, "<html") {
+		t.Errorf("missing page: %d %q", code, body)
+	}
+	if !strings.HasPrefix(h.Get("Content-Type"), "text/html") {
+		t.Errorf("404 content type %q", h.Get("Content-Type"))
+	}
+	if code, h, _ := get(t, url+"extra.css"); code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/css") {
+		t.Errorf("css: %d %q", code, h.Get("Content-Type"))
+	}
+}
+
+// TestServeEvents checks the event stream: a CSS-only change asks pages to
+// swap stylesheets, a content change to reload.
+func TestServeEvents(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, site)
+	url, _ := startServer(t, dir, 0)
+	resp, err := http.Get(url + "_waymark/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("content type %q", ct)
+	}
+	lines := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	expect := func(want string) {
+		t.Helper()
+		timeout := time.After(20 * time.Second)
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					t.Fatalf("stream closed before %q", want)
+				}
+				if l == want {
+					return
+				}
+			case <-timeout:
+				t.Fatalf("no %q event", want)
+			}
+		}
+	}
+	expect(": connected")
+	os.WriteFile(filepath.Join(dir, "static/extra.css"), []byte("body { color: navy }\n"), 0o644)
+	expect(`data: {"css":true}`)
+	os.WriteFile(filepath.Join(dir, "content/personas/lan.md"), []byte("+++\nname = \"Lan Anh\"\n+++\n"), 0o644)
+	expect(`data: {"css":false}`)
+}
