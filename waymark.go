@@ -17,4 +17,3 @@ func Example() fs.FS { return files }
 
 // Templates holds the built-in templates, in the folder templates/.
 func Templates() fs.FS { return files }
-
