@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -83,7 +84,7 @@ func (s *Server) notFound(w http.ResponseWriter, files map[string][]byte, base s
 func (s *Server) write(w http.ResponseWriter, base, name string, data []byte, status int) {
 	ctype := contentType(name)
 	if strings.HasPrefix(ctype, "text/html") {
-		data = injectScript(data, base)
+		data = injectScript(data, base, s.buildNumber())
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
@@ -116,8 +117,8 @@ func contentType(name string) string {
 
 // injectScript adds the reload script before </body> (or at the end).
 // Build output never has it: only pages served by serve do.
-func injectScript(page []byte, base string) []byte {
-	tag := []byte(`<script src="` + base + `_waymark/livereload.js"></script>`)
+func injectScript(page []byte, base string, build int) []byte {
+	tag := []byte(`<script src="` + base + `_waymark/livereload.js" data-build="` + strconv.Itoa(build) + `"></script>`)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(page[:len(page):len(page)], tag...)
@@ -143,10 +144,15 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	ch := s.hub.subscribe()
 	defer s.hub.unsubscribe(ch)
 	_, _, errs := s.snapshot()
-	if errs != nil {
+	switch {
+	case errs != nil:
 		b, _ := json.Marshal(errs)
 		writeEvent(w, event{name: "errors", data: string(b)})
-	} else {
+	case r.URL.Query().Get("build") != strconv.Itoa(s.buildNumber()):
+		// The page was loaded from an older build: a change landed while
+		// it was loading, before it could hear of it.
+		writeEvent(w, event{name: "reload", data: `{"css":false}`})
+	default:
 		fmt.Fprint(w, ": connected\n\n")
 	}
 	flusher.Flush()

@@ -11,7 +11,7 @@
     var y = sessionStorage.getItem(key);
     if (y !== null) {
       sessionStorage.removeItem(key);
-      var restore = function () { window.scrollTo(0, +y); };
+      var restore = function () { window.scrollTo({ top: +y, behavior: "instant" }); };
       if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
     }
   } catch (e) {}
@@ -78,7 +78,9 @@
     (document.body || document.documentElement).appendChild(overlay);
   }
 
-  var source = new EventSource(base + "_waymark/events");
+  var source = new EventSource(base + "_waymark/events?build=" + encodeURIComponent(script.getAttribute("data-build") || ""));
+  // Marks the page as connected, for people (and tests) checking the loop.
+  source.onopen = function () { document.documentElement.setAttribute("data-waymark-live", "connected"); };
   source.addEventListener("reload", function (ev) {
     var d = {};
     try { d = JSON.parse(ev.data); } catch (e) {}

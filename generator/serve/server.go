@@ -51,6 +51,7 @@ type Server struct {
 
 	mu    sync.RWMutex
 	files map[string][]byte // the last good build
+	build int               // its number: pages loaded from an older one reload
 	base  string            // its base path
 	errs  []overlayError    // the mistakes of the latest build, nil when good
 }
@@ -107,6 +108,10 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 			shutdown, stop := context.WithTimeout(context.Background(), 3*time.Second)
 			err := srv.Shutdown(shutdown)
 			stop()
+			if err != nil {
+				// A connection that would not finish in time: cut it.
+				err = srv.Close()
+			}
 			<-served
 			return err
 		case err := <-served:
@@ -155,9 +160,12 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	s.mu.Lock()
 	old := s.files
 	hadErrors := s.errs != nil
+	diff := changedFiles(old, files)
+	if old != nil && len(diff) > 0 {
+		s.build++
+	}
 	s.files, s.base, s.errs = files, rep.Site.Config.BasePath, nil
 	s.mu.Unlock()
-	diff := changedFiles(old, files)
 	switch {
 	case old == nil:
 	case len(diff) == 0:
@@ -218,6 +226,12 @@ func (s *Server) snapshot() (map[string][]byte, string, []overlayError) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.files, s.base, s.errs
+}
+
+func (s *Server) buildNumber() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.build
 }
 
 // Files returns a copy of the last good build, for tests.

@@ -129,7 +129,7 @@ func TestServeEditRebuild(t *testing.T) {
 			if h.Get("Content-Type") != "text/html; charset=utf-8" || h.Get("Cache-Control") != "no-store" {
 				t.Errorf("headers: %v", h)
 			}
-			if !strings.Contains(body, `<script src="/hb/_waymark/livereload.js"></script></body>`) {
+			if !strings.Contains(body, `<script src="/hb/_waymark/livereload.js" data-build="0"></script></body>`) {
 				t.Error("the reload script is not injected")
 			}
 			// An atomic save: write a temporary file, rename it over the original.
@@ -206,7 +206,7 @@ func TestServeEvents(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, site)
 	url, _ := startServer(t, dir, 0)
-	resp, err := http.Get(url + "_waymark/events")
+	resp, err := http.Get(url + "_waymark/events?build=0")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,69 @@
+// Package browsertest starts a real headless Chromium for tests, driven
+// with chromedp. Without a browser the tests that need one are skipped,
+// unless WAYMARK_REQUIRE_BROWSER=1 (as in CI), which makes that a failure.
+package browsertest
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Path finds Chromium: $WAYMARK_CHROMIUM, else Debian's /usr/bin/chromium,
+// else chromium or google-chrome on the PATH.
+func Path() string {
+	if p := os.Getenv("WAYMARK_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// New starts a headless browser for t and returns a context for its first
+// tab, cancelled (and the browser stopped) when t ends.
+func New(t testing.TB, width, height int) context.Context {
+	t.Helper()
+	path := Path()
+	if path == "" {
+		if os.Getenv("WAYMARK_REQUIRE_BROWSER") == "1" {
+			t.Fatal("no Chromium found, and WAYMARK_REQUIRE_BROWSER=1: install it with apt-get install chromium")
+		}
+		t.Skip("no Chromium found (apt-get install chromium); set WAYMARK_REQUIRE_BROWSER=1 to fail instead")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("hide-scrollbars", true),
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancel()
+		cancelAlloc()
+	})
+	if err := chromedp.Do(ctx); err != nil { // start the browser now
+		t.Fatalf("starting Chromium at %s: %v", path, err)
+	}
+	return ctx
+}
