@@ -37,8 +37,6 @@ type Options struct {
 	Now func() time.Time
 	// Progress, if set, is called as pages are rendered.
 	Progress func(done, total int)
-	// LiveReload injects the dev server's reload script.
-	LiveReload bool
 	// Workers is how many pages render at once; 0 means GOMAXPROCS.
 	Workers int
 }
@@ -99,14 +97,24 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	}
 	pages := eng.Plan()
 	checkLayouts(eng, pages, theme.name, &errs)
-	if errs.Len() > 0 {
-		return nil, errs.Err()
-	}
 	conv := markup.New(markup.Options{
 		UnsafeHTML: site.Config.UnsafeHTML,
 		BasePath:   site.Config.BasePath,
 		Resolve:    newResolver(site, pages, statics).resolve,
 	})
+	if errs.Len() > 0 {
+		// Rendering would fail on the broken parts; still look for broken
+		// links, so that every mistake is reported in one run.
+		for _, p := range pages {
+			if src, path, line := p.Body(); path != "" {
+				_, linkErrs := conv.Convert(src, path, line)
+				for _, e := range linkErrs {
+					errs.Add(e)
+				}
+			}
+		}
+		return nil, errs.Err()
+	}
 	w := opts.Output
 	if w == nil {
 		w = output.Discard{}
@@ -135,7 +143,7 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	for range workers {
 		wg.Go(func() {
 			for p := range jobs {
-				renderPage(p, eng, conv, min, opts.LiveReload, write, fail)
+				renderPage(p, eng, conv, min, write, fail)
 				if opts.Progress != nil {
 					opts.Progress(int(done.Add(1)), len(pages))
 				}
@@ -168,7 +176,7 @@ feed:
 	return rep, nil
 }
 
-func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min *minifier, live bool,
+func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min *minifier,
 	write func(string, []byte) error, fail func(*diag.Error)) {
 	if src, path, line := p.Body(); path != "" {
 		html, errs := conv.Convert(src, path, line)
@@ -177,7 +185,6 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 		}
 		p.Content = html
 	}
-	p.LiveReload = live
 	b, err := eng.Bytes(p)
 	if err != nil {
 		where := "layouts/" + p.Layout + ".html"

@@ -13,6 +13,16 @@ import (
 // writeExtras writes what is not a rendered page: static files (theme's,
 // then the site's), and the source of every template for download.
 func writeExtras(site *model.Site, sources map[string][]byte, statics map[string]fs.FS, min *minifier, write func(string, []byte) error) error {
+	// GitHub Pages: serve files as they are (no Jekyll), on the custom
+	// domain if one is set.
+	if err := write(".nojekyll", nil); err != nil {
+		return err
+	}
+	if c := strings.TrimSpace(site.Config.CNAME); c != "" {
+		if err := write("CNAME", []byte(c+"\n")); err != nil {
+			return err
+		}
+	}
 	for _, t := range site.Templates {
 		if err := write(templateDownload(t), sources[t.Path]); err != nil {
 			return err

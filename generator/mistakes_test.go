@@ -233,6 +233,17 @@ name = "Lan"
 avatar = "img/lan.png"
 +++
 `, []string{`content/personas/lan.md:3:1: avatar "img/lan.png" is not a file under static/`}},
+		{"a syntax error and a broken link in another file", `
+-- content/journeys/buy.md --
++++
+title = "Buying
++++
+-- content/guides/method.md --
++++
+title = "Method"
++++
+[Buying](/journeys/buy/) is unreadable but exists; [this](/nope/) does not.
+`, []string{"content/journeys/buy.md:2:", `content/guides/method.md:4:52: broken internal link "/nope/"`}},
 		{"several files at once", `
 -- content/personas/lan.md --
 +++

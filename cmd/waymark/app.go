@@ -137,7 +137,7 @@ func (m *Main) parse(fs *flag.FlagSet, args []string) (int, bool) {
 		return exitUsage, false
 	case fs.NArg() > 0:
 		m.errorf("unexpected argument %q", fs.Arg(0))
-		fmt.Fprintf(m.Stderr, "\thint: flags go before nothing else; run waymark %s -h\n", fs.Name())
+		fmt.Fprintf(m.Stderr, "\thint: %s takes only flags; run waymark %s -h\n", fs.Name(), fs.Name())
 		return exitUsage, false
 	}
 	return exitOK, true

@@ -27,7 +27,9 @@ func link(site *Site, drafts, broken map[string]bool, errs *diag.List) {
 	for _, j := range site.Journeys {
 		for i, s := range j.PersonaSlugs {
 			p, ok := personas[s]
-			if !ok && broken["personas/"+s] {
+			if !ok && (broken["personas/"+s] || drafts["personas/"+s]) {
+				// Unreadable (already reported) or a draft left out of
+				// this build: the journey is shown without that persona.
 				continue
 			}
 			if !ok {
@@ -52,7 +54,7 @@ func link(site *Site, drafts, broken map[string]bool, errs *diag.List) {
 		case !ok:
 			// A pair whose other half is a draft left out of this build is
 			// simply not linked yet.
-			if !drafts[j.CompareSlug] && !broken["journeys/"+j.CompareSlug] {
+			if !drafts["journeys/"+j.CompareSlug] && !broken["journeys/"+j.CompareSlug] {
 				e := j.refs.compare
 				e.Msg = fmt.Sprintf("compare names unknown journey %q%s", j.CompareSlug, diag.DidYouMean(j.CompareSlug, slices.Sorted(maps.Keys(journeys))))
 				e.Hint = "compare is the file name of another journey in content/journeys/, without .md"

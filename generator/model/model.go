@@ -23,6 +23,10 @@ type Site struct {
 	Lists     map[string]*Page // intros of list pages: "personas", "journeys", "templates"
 	Warnings  []*diag.Error    // e.g. maps due for review
 	Now       time.Time        // the clock the build used, for review dates
+	// Unloaded maps the source path of every content file whose front
+	// matter could not be decoded to the URL it would have had, so that
+	// links to it are not reported as broken too.
+	Unloaded map[string]string
 }
 
 // Entry is what every page read from a Markdown file has.

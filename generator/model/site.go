@@ -21,15 +21,17 @@ type Options struct {
 }
 
 // New builds the site model from a source set, checking every value and
-// cross-reference. All mistakes come back at once as *diag.Errors; the
-// site is nil then.
+// cross-reference. All mistakes come back at once as *diag.Errors, with
+// the site as far as it could be built (nil only when there is no
+// configuration), so that later stages can still look for mistakes of
+// their own, such as broken links.
 func New(set *source.Set, opts Options) (*Site, error) {
 	var errs diag.List
-	site := &Site{Lists: map[string]*Page{}, Now: opts.Now}
+	site := &Site{Lists: map[string]*Page{}, Now: opts.Now, Unloaded: map[string]string{}}
 	if set.Config != nil {
 		site.Config = decodeConfig(set.Config, opts.BaseURL, &errs)
 	}
-	drafts := map[string]bool{} // journeys left out as drafts
+	drafts := map[string]bool{} // "journeys/slug", "personas/slug" left out as drafts
 	// Pages whose front matter could not be decoded: references to them
 	// are not reported again as unknown.
 	broken := map[string]bool{}
@@ -48,7 +50,9 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		doc, err := source.DecodeFile(f)
 		if err != nil {
 			addErr(&errs, f.Path, err)
-			broken[path.Base(path.Dir(f.Path))+"/"+slug.Make(strings.TrimSuffix(path.Base(f.Path), ".md"))] = true
+			u := urlOf(strings.TrimPrefix(f.Path, "content/"))
+			broken[strings.TrimSuffix(u, "/")] = true
+			site.Unloaded[f.Path] = u
 			continue
 		}
 		d := &decoder{doc: doc, errs: &errs}
@@ -81,7 +85,11 @@ func New(set *source.Set, opts Options) (*Site, error) {
 			e.URL = top + "/" + e.Slug + "/"
 			if top == "personas" {
 				p := decodePersona(d, e)
-				if (p.Draft && !opts.Drafts) || !claim(&p.Entry, f.FrontLine-1) {
+				if p.Draft && !opts.Drafts {
+					drafts["personas/"+p.Slug] = true
+					continue
+				}
+				if !claim(&p.Entry, f.FrontLine-1) {
 					continue
 				}
 				site.Personas = append(site.Personas, p)
@@ -89,7 +97,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 			}
 			j := decodeJourney(d, e, &site.Config)
 			if j.Draft && !opts.Drafts {
-				drafts[j.Slug] = true
+				drafts["journeys/"+j.Slug] = true
 				continue
 			}
 			if !claim(&j.Entry, f.FrontLine-1) {
@@ -128,10 +136,25 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		site.Templates = append(site.Templates, j)
 	}
 	link(site, drafts, broken, &errs)
-	if err := errs.Err(); err != nil {
-		return nil, err
+	return site, errs.Err()
+}
+
+// urlOf is the URL of a content file, given its path below content/.
+func urlOf(rel string) string {
+	dir, name := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	s := slug.Make(strings.TrimSuffix(name, ".md"))
+	top, _, _ := strings.Cut(dir, "/")
+	switch {
+	case strings.TrimSuffix(name, ".md") == "_index":
+		if dir == "" {
+			return ""
+		}
+		return slugDir(dir) + "/"
+	case top == "personas" || top == "journeys":
+		return top + "/" + s + "/"
 	}
-	return site, nil
+	return strings.TrimPrefix(path.Join(slugDir(dir), s)+"/", "/")
 }
 
 // slugDir slugs each folder of a content path: "hướng-dẫn/nâng-cao" →

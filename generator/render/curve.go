@@ -74,13 +74,14 @@ func NewCurve(j *model.Journey) *Curve {
 	}
 	dashes := []string{"", "10 6", "3 5", "14 5 3 5"}
 	markers := []string{"circle", "square", "diamond", "triangle"}
+	bySlug := map[string]*model.Persona{}
+	for _, p := range j.Personas {
+		bySlug[p.Slug] = p
+	}
 	for n, key := range keys {
-		l := CurveLine{N: n + 1, Dash: dashes[n%len(dashes)], Marker: markers[n%len(markers)]}
-		if n < len(j.Personas) && j.Personas[n] != nil {
-			l.Persona = j.Personas[n]
-			l.Name = l.Persona.Name
-		} else if key != "" {
-			l.Name = key
+		l := CurveLine{N: n + 1, Dash: dashes[n%len(dashes)], Marker: markers[n%len(markers)], Name: key}
+		if p, ok := bySlug[key]; ok {
+			l.Persona, l.Name = p, p.Name
 		}
 		var d strings.Builder
 		pen := false

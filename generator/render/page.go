@@ -40,7 +40,6 @@ type Page struct {
 	Groups      []Group        // journeys grouped (journeys list, home)
 	Tags        []Group        // journeys grouped by tag (journeys list)
 	Layout      string         // the template used, without .html
-	LiveReload  bool           // set by the dev server only
 }
 
 // Crumb is one step of a breadcrumb trail.

@@ -64,8 +64,10 @@ func syntaxHint(msg string) string {
 		return `strings need quotes: name = "Awareness"`
 	case strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "unclosed"), strings.Contains(msg, "unterminated"):
 		return "a string, array or table is not closed"
+	case strings.Contains(msg, "cannot contain newlines"):
+		return `close the string on the same line, or use """ … """ for text over several lines`
 	}
-	return ""
+	return `check the TOML near this spot: key = "text", key = 3, list = ["a", "b"], one key per line`
 }
 
 func lowerFirst(s string) string {
