@@ -15,9 +15,15 @@ import (
 // checks avatars, groups pages into sections, sorts everything and notes
 // the maps that are due for review.
 func link(site *Site, drafts, broken map[string]bool, errs *diag.List) {
+	// Entries may come from an earlier build's cache: start their links
+	// afresh.
+	for _, j := range site.Journeys {
+		j.Personas, j.Compare = nil, nil
+	}
 	personas := map[string]*Persona{}
 	for _, p := range site.Personas {
 		personas[p.Slug] = p
+		p.Journeys = nil
 	}
 	personaSlugs := slices.Sorted(maps.Keys(personas))
 	journeys := map[string]*Journey{}

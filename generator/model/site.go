@@ -18,6 +18,7 @@ type Options struct {
 	Drafts  bool      // include pages marked draft
 	BaseURL string    // overrides base_url when set
 	Now     time.Time // the clock for review dates; zero means no review check
+	Cache   *Cache    // reuse what an earlier build decoded; may be nil
 }
 
 // New builds the site model from a source set, checking every value and
@@ -31,6 +32,9 @@ func New(set *source.Set, opts Options) (*Site, error) {
 	if set.Config != nil {
 		site.Config = decodeConfig(set.Config, opts.BaseURL, &errs)
 	}
+	cache := opts.Cache
+	cache.begin(set.Config)
+	defer cache.end()
 	drafts := map[string]bool{} // "journeys/slug", "personas/slug" left out as drafts
 	// Pages whose front matter could not be decoded: references to them
 	// are not reported again as unknown.
@@ -47,7 +51,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		return true
 	}
 	for _, f := range set.Content {
-		doc, err := source.DecodeFile(f)
+		doc, err := cache.decode(f)
 		if err != nil {
 			addErr(&errs, f.Path, err)
 			u := urlOf(strings.TrimPrefix(f.Path, "content/"))
@@ -69,12 +73,10 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		top, _, nested := strings.Cut(dir, "/")
 		switch {
 		case base == "_index" && (dir == "personas" || dir == "journeys" || dir == "templates"):
-			p := decodePage(d, e, dir, true)
-			p.URL = dir + "/"
+			p := cachedEntry(cache, f, &errs, func() *Page { p := decodePage(d, e, dir, true); p.URL = dir + "/"; return p })
 			site.Lists[dir] = p
 		case base == "_index" && dir == "":
-			p := decodePage(d, e, "", true)
-			site.Home = p
+			site.Home = cachedEntry(cache, f, &errs, func() *Page { return decodePage(d, e, "", true) })
 		case top == "personas" || top == "journeys" || top == "templates":
 			if nested || top == "templates" {
 				errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1,
@@ -84,7 +86,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 			}
 			e.URL = top + "/" + e.Slug + "/"
 			if top == "personas" {
-				p := decodePersona(d, e)
+				p := cachedEntry(cache, f, &errs, func() *Persona { return decodePersona(d, e) })
 				if p.Draft && !opts.Drafts {
 					drafts["personas/"+p.Slug] = true
 					continue
@@ -95,7 +97,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 				site.Personas = append(site.Personas, p)
 				continue
 			}
-			j := decodeJourney(d, e, &site.Config)
+			j := cachedEntry(cache, f, &errs, func() *Journey { return decodeJourney(d, e, &site.Config) })
 			if j.Draft && !opts.Drafts {
 				drafts["journeys/"+j.Slug] = true
 				continue
@@ -112,7 +114,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 				e.URL = path.Join(urlDir, e.Slug) + "/"
 				e.URL = strings.TrimPrefix(e.URL, "/")
 			}
-			p := decodePage(d, e, dir, base == "_index")
+			p := cachedEntry(cache, f, &errs, func() *Page { return decodePage(d, e, dir, base == "_index") })
 			if (p.Draft && !opts.Drafts) || !claim(&p.Entry, f.FrontLine-1) {
 				continue
 			}
@@ -120,7 +122,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		}
 	}
 	for _, f := range set.Templates {
-		doc, err := source.DecodeFile(f)
+		doc, err := cache.decode(f)
 		if err != nil {
 			addErr(&errs, f.Path, err)
 			continue
@@ -128,7 +130,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		name := strings.TrimSuffix(path.Base(f.Path), ".md")
 		e := Entry{Path: f.Path, Slug: slug.Make(name), Body: f.Body, BodyLine: f.BodyLine}
 		e.URL = "templates/" + e.Slug + "/"
-		j := decodeJourney(&decoder{doc: doc, errs: &errs}, e, &site.Config)
+		j := cachedEntry(cache, f, &errs, func() *Journey { return decodeJourney(&decoder{doc: doc, errs: &errs}, e, &site.Config) })
 		if i := slices.IndexFunc(site.Templates, func(t *Journey) bool { return t.Slug == j.Slug }); i >= 0 {
 			site.Templates[i] = j // the site's own template replaces a built-in one
 			continue

@@ -17,9 +17,10 @@ const ConfigFile = "waymark.toml"
 // configuration and every Markdown file, split. Static files, layouts and
 // themes are read later, by the stages that use them.
 type Set struct {
-	Config    *Doc
-	Content   []*File // content/**/*.md, sorted by path
-	Templates []*File // templates/*.md, sorted by path
+	Config     *Doc
+	ConfigText []byte  // waymark.toml as written
+	Content    []*File // content/**/*.md, sorted by path
+	Templates  []*File // templates/*.md, sorted by path
 }
 
 // Read loads the configuration and the Markdown files of a site. Every
@@ -27,8 +28,27 @@ type Set struct {
 // syntax error in waymark.toml) is returned at once as *diag.Errors;
 // front-matter TOML is decoded later, by the model.
 func Read(fsys fs.FS) (*Set, error) {
+	return ReadCached(fsys, nil)
+}
+
+// ReadCached is Read with a cache: files whose size and modification time
+// have not changed since the last read with the same cache are not read or
+// split again, and an unchanged waymark.toml is not decoded again. A nil
+// cache reads everything.
+func ReadCached(fsys fs.FS, cache *Cache) (*Set, error) {
 	var errs diag.List
 	set := &Set{}
+	cache.begin()
+	defer cache.end()
+	if doc, text, err, ok := cache.config(fsys); ok {
+		set.Config, set.ConfigText = doc, text
+		if err != nil {
+			addErr(&errs, ConfigFile, err)
+		}
+		set.Content = readTree(fsys, "content", true, &errs, cache)
+		set.Templates = readTree(fsys, "templates", false, &errs, cache)
+		return set, errs.Err()
+	}
 	data, err := fs.ReadFile(fsys, ConfigFile)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -41,16 +61,17 @@ func Read(fsys fs.FS) (*Set, error) {
 		if err != nil {
 			addErr(&errs, ConfigFile, err)
 		}
-		set.Config = doc
+		set.Config, set.ConfigText = doc, data
+		cache.putConfig(fsys, doc, data, err)
 	}
-	set.Content = readTree(fsys, "content", true, &errs)
-	set.Templates = readTree(fsys, "templates", false, &errs)
+	set.Content = readTree(fsys, "content", true, &errs, cache)
+	set.Templates = readTree(fsys, "templates", false, &errs, cache)
 	return set, errs.Err()
 }
 
 // readTree reads every Markdown file below dir (or only directly in it).
 // A missing dir is not a mistake.
-func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List) []*File {
+func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List, cache *Cache) []*File {
 	var files []*File
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -69,12 +90,21 @@ func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List) []*File {
 		if Ignored(d.Name()) || path.Ext(p) != ".md" {
 			return nil
 		}
+		if f, err, ok := cache.file(p, d); ok {
+			if err != nil {
+				addErr(errs, p, err)
+			} else {
+				files = append(files, f)
+			}
+			return nil
+		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			errs.Add(&diag.Error{Path: p, Msg: err.Error()})
 			return nil
 		}
 		f, err := Split(p, data)
+		cache.putFile(p, d, f, err)
 		if err != nil {
 			addErr(errs, p, err)
 			return nil
@@ -111,6 +141,6 @@ func addErr(errs *diag.List, p string, err error) {
 // does for a site's templates/; used for the built-in templates.
 func ReadTemplates(fsys fs.FS, dir string) ([]*File, error) {
 	var errs diag.List
-	files := readTree(fsys, dir, false, &errs)
+	files := readTree(fsys, dir, false, &errs, nil)
 	return files, errs.Err()
 }

@@ -1,0 +1,59 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/waymark-cx/waymark/generator/internal/synth"
+	"github.com/waymark-cx/waymark/generator/output"
+)
+
+// synthSite writes a synthetic handbook of n journeys once per benchmark.
+func synthSite(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	if err := synth.Write(dir, n); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkBuild is a cold build of a 1,000-journey handbook into memory.
+func BenchmarkBuild(b *testing.B) {
+	dir := synthSite(b, 1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		opts := testOptions(dir)
+		opts.Output = output.NewMemory()
+		if _, err := Build(context.Background(), opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuildExample builds the example handbook into memory.
+func BenchmarkBuildExample(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		opts := testOptions("..")
+		opts.Output = output.NewMemory()
+		if _, err := Build(context.Background(), opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuildDir builds 1,000 journeys to disk, swap included.
+func BenchmarkBuildDir(b *testing.B) {
+	dir := synthSite(b, 1000)
+	dest := filepath.Join(b.TempDir(), "public")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := BuildDir(context.Background(), testOptions(dir), dir, dest); err != nil {
+			b.Fatal(err)
+		}
+	}
+	os.RemoveAll(dest)
+}
