@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/waymark-cx/waymark/generator/internal/synth"
@@ -56,4 +57,35 @@ func BenchmarkBuildDir(b *testing.B) {
 		}
 	}
 	os.RemoveAll(dest)
+}
+
+// BenchmarkRebuildOneJourney is the dev server's case: on a 1,000-journey
+// handbook, one journey's notes change and the site is rebuilt into
+// memory, reusing everything that did not change.
+func BenchmarkRebuildOneJourney(b *testing.B) {
+	const n = 1000
+	dir := synthSite(b, n)
+	bl := NewBuilder(testOptions(dir))
+	bl.SetOutput(output.NewMemory())
+	if _, err := bl.Build(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	path := synth.JourneyPath(n / 2)
+	full := filepath.Join(dir, path)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		if err := os.WriteFile(full, []byte(synth.Journey(n/2, n, "Edit "+strconv.Itoa(i))), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		bl.SetOutput(output.NewMemory())
+		rep, err := bl.Build(context.Background(), []string{path})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rep.Rendered != 1 {
+			b.Fatalf("rendered %d pages, want 1", rep.Rendered)
+		}
+	}
 }

@@ -48,6 +48,7 @@ type Report struct {
 	Pages     int // handbook pages and section indexes
 	Templates int
 	Files     int // every file written, assets included
+	Rendered  int // pages rendered; the rest were reused from the last build
 	Warnings  []*diag.Error
 	Duration  time.Duration
 	Site      *model.Site
@@ -57,24 +58,29 @@ type Report struct {
 // *diag.Errors; nothing is written to opts.Output's destination then (a
 // Dir output must be aborted by the caller, see BuildDir).
 func Build(ctx context.Context, opts Options) (*Report, error) {
+	return (&Builder{opts: opts}).build(ctx)
+}
+
+func (b *Builder) build(ctx context.Context) (*Report, error) {
+	opts := b.opts
 	start := time.Now()
 	now := time.Now
 	if opts.Now != nil {
 		now = opts.Now
 	}
 	var errs diag.List
-	set, err := source.Read(opts.Source)
+	set, err := source.ReadCached(opts.Source, b.src)
 	collect(&errs, err)
 	if set.Config == nil && errs.Len() > 0 {
 		return nil, errs.Err()
 	}
 	if opts.Templates != nil {
-		builtin, err := source.ReadTemplates(opts.Templates, "templates")
+		builtin, err := b.builtinTemplates()
 		collect(&errs, err)
 		set.Templates = append(builtin, set.Templates...)
 	}
 	site, err := model.New(set, model.Options{
-		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: day(now()),
+		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: day(now()), Cache: b.model,
 	})
 	collect(&errs, err)
 	if site == nil {
@@ -90,10 +96,13 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	checkAvatars(site, statics, &errs)
-	eng, err := render.New(site, render.Layer{Name: theme.name, FS: theme.fs}, render.Layer{Name: "", FS: opts.Source})
+	eng, err := render.Reuse(b.engine, site, render.Layer{Name: theme.name, FS: theme.fs}, render.Layer{Name: "", FS: opts.Source})
 	if err != nil {
 		errs.Add(&diag.Error{Path: "layouts", Msg: err.Error(), Hint: "fix the template; see content/docs/theming.md"})
 		return nil, errs.Err()
+	}
+	if b.src != nil {
+		b.engine = eng
 	}
 	pages := eng.Plan()
 	checkLayouts(eng, pages, theme.name, &errs)
@@ -119,7 +128,7 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	if w == nil {
 		w = output.Discard{}
 	}
-	min := newMinifier()
+	min := b.minifier()
 	rep := &Report{Site: site, Personas: len(site.Personas), Journeys: len(site.Journeys),
 		Pages: len(site.Pages), Templates: len(site.Templates), Warnings: site.Warnings}
 	var files atomic.Int64
@@ -135,15 +144,19 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	}
 	jobs := make(chan *render.Page)
 	var wg sync.WaitGroup
-	var done atomic.Int64
+	var done, rendered atomic.Int64
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	reuse := b.reuser(set, site, eng, pages, statics, b.knownTemplates(eng, site.Config))
 	for range workers {
 		wg.Go(func() {
 			for p := range jobs {
-				renderPage(p, eng, conv, min, write, fail)
+				if !reuse.tryReuse(p, write) {
+					rendered.Add(1)
+					renderPage(p, eng, conv, min, reuse.keep(p, write), fail)
+				}
 				if opts.Progress != nil {
 					opts.Progress(int(done.Add(1)), len(pages))
 				}
@@ -171,7 +184,9 @@ feed:
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	reuse.commit()
 	rep.Files = int(files.Load())
+	rep.Rendered = int(rendered.Load())
 	rep.Duration = time.Since(start)
 	return rep, nil
 }

@@ -39,9 +39,7 @@ func writeExtras(site *model.Site, sources map[string][]byte, statics map[string
 			return err
 		}
 		if mt := minifiable(n); mt != "" {
-			if m, err := min.bytes(mt, b); err == nil {
-				b = m
-			}
+			b = min.static(n, mt, b)
 		}
 		if err := write(n, b); err != nil {
 			return err

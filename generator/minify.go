@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"bytes"
 	"regexp"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -16,6 +18,35 @@ import (
 // validators and readable for diffs of golden files.
 type minifier struct {
 	m *minify.M
+
+	mu    sync.Mutex
+	cache map[string]cachedMin // static file name → its last minified form
+}
+
+type cachedMin struct {
+	in, out []byte
+}
+
+// static minifies a static file, remembering the result so that an
+// unchanged stylesheet is not minified again on every rebuild.
+func (m *minifier) static(name, mediaType string, b []byte) []byte {
+	m.mu.Lock()
+	c, ok := m.cache[name]
+	m.mu.Unlock()
+	if ok && bytes.Equal(c.in, b) {
+		return c.out
+	}
+	out, err := m.bytes(mediaType, b)
+	if err != nil {
+		return b
+	}
+	m.mu.Lock()
+	if m.cache == nil {
+		m.cache = map[string]cachedMin{}
+	}
+	m.cache[name] = cachedMin{in: b, out: out}
+	m.mu.Unlock()
+	return out
 }
 
 func newMinifier() *minifier {

@@ -80,7 +80,9 @@ func link(site *Site, drafts, broken map[string]bool, errs *diag.List) {
 			}
 		}
 	}
-	slices.SortFunc(site.Personas, func(a, b *Persona) int { return cmp.Or(byTitle(a.Name, b.Name), cmp.Compare(a.Slug, b.Slug)) })
+	slices.SortFunc(site.Personas, func(a, b *Persona) int {
+		return cmp.Or(byKey(&a.Entry, &b.Entry, a.Name, b.Name), cmp.Compare(a.Slug, b.Slug))
+	})
 	sortJourneys(site.Journeys)
 	for _, p := range site.Personas {
 		sortJourneys(p.Journeys)
@@ -92,7 +94,9 @@ func link(site *Site, drafts, broken map[string]bool, errs *diag.List) {
 }
 
 func sortJourneys(js []*Journey) {
-	slices.SortFunc(js, func(a, b *Journey) int { return cmp.Or(byTitle(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug)) })
+	slices.SortFunc(js, func(a, b *Journey) int {
+		return cmp.Or(byKey(&a.Entry, &b.Entry, a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
+	})
 }
 
 func listOf(s []string) string {
@@ -139,7 +143,7 @@ func buildSections(pages []*Page) *Section {
 	var sortAll func(s *Section)
 	sortAll = func(s *Section) {
 		slices.SortFunc(s.Pages, func(a, b *Page) int {
-			return cmp.Or(cmp.Compare(a.Weight, b.Weight), byTitle(a.Title, b.Title), cmp.Compare(a.URL, b.URL))
+			return cmp.Or(cmp.Compare(a.Weight, b.Weight), byKey(&a.Entry, &b.Entry, a.Title, b.Title), cmp.Compare(a.URL, b.URL))
 		})
 		slices.SortFunc(s.Sections, func(a, b *Section) int {
 			return cmp.Or(cmp.Compare(a.Weight, b.Weight), byTitle(a.Title, b.Title), cmp.Compare(a.Dir, b.Dir))

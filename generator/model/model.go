@@ -34,11 +34,14 @@ type Entry struct {
 	Path     string // source path, e.g. "content/journeys/buy.md"
 	Slug     string // file name transliterated: "hanh-trinh-mua-hang"
 	URL      string // relative to the site root, e.g. "journeys/buy/"
+	Front    []byte // the front matter as written (TOML)
 	Body     []byte // Markdown
 	BodyLine int    // line of the body's first line in Path
 	Layout   string // front-matter layout: a template name without .html
 	Draft    bool
 	Params   map[string]any
+
+	sortKey string // the title folded for sorting: "Ánh" sorts with "A"
 }
 
 // Persona is a profile of a customer segment.

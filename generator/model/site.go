@@ -64,7 +64,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		dir, name := path.Split(rel)
 		dir = strings.TrimSuffix(dir, "/")
 		base := strings.TrimSuffix(name, ".md")
-		e := Entry{Path: f.Path, Slug: slug.Make(base), Body: f.Body, BodyLine: f.BodyLine}
+		e := Entry{Path: f.Path, Slug: slug.Make(base), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine}
 		if e.Slug == "" && base != "_index" {
 			errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1, Msg: fmt.Sprintf("file name %q gives an empty slug", name),
 				Hint: "use letters or digits in the file name"})
@@ -128,7 +128,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 			continue
 		}
 		name := strings.TrimSuffix(path.Base(f.Path), ".md")
-		e := Entry{Path: f.Path, Slug: slug.Make(name), Body: f.Body, BodyLine: f.BodyLine}
+		e := Entry{Path: f.Path, Slug: slug.Make(name), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine}
 		e.URL = "templates/" + e.Slug + "/"
 		j := cachedEntry(cache, f, &errs, func() *Journey { return decodeJourney(&decoder{doc: doc, errs: &errs}, e, &site.Config) })
 		if i := slices.IndexFunc(site.Templates, func(t *Journey) bool { return t.Slug == j.Slug }); i >= 0 {
@@ -182,6 +182,19 @@ func addErr(errs *diag.List, p string, err error) {
 
 // sortKey orders titles by their folded form, so that "Ánh" sorts with "A".
 func sortKey(s string) string { return slug.Fold(s) }
+
+// byKey compares two entries by their folded titles, folding each title
+// once per entry (sorting thousands of journeys would otherwise fold the
+// same titles again and again).
+func byKey(a, b *Entry, at, bt string) int {
+	if a.sortKey == "" {
+		a.sortKey = sortKey(at)
+	}
+	if b.sortKey == "" {
+		b.sortKey = sortKey(bt)
+	}
+	return cmp.Or(cmp.Compare(a.sortKey, b.sortKey), cmp.Compare(at, bt))
+}
 
 func byTitle(a, b string) int {
 	return cmp.Or(cmp.Compare(sortKey(a), sortKey(b)), cmp.Compare(a, b))

@@ -18,7 +18,10 @@ import (
 
 // Engine renders pages of one site with one theme.
 type Engine struct {
+	files   map[string][]byte // layouts/… path → text of the winning layer
+	origin  map[string]string // layouts/… path → where it came from
 	site    *model.Site
+	sources []byte                        // every template and string file, for Fingerprint
 	sets    map[string]*template.Template // by layout name
 	strings map[string]string             // UI strings in the site's language
 }
@@ -34,9 +37,44 @@ type Layer struct {
 // New loads the templates and UI strings of the layers, later layers
 // overriding earlier ones file by file (the theme first, then the site).
 func New(site *model.Site, layers ...Layer) (*Engine, error) {
-	e := &Engine{site: site, sets: map[string]*template.Template{}, strings: map[string]string{}}
-	files := map[string][]byte{} // layouts/… path → text of the winning layer
-	origin := map[string]string{}
+	return Reuse(nil, site, layers...)
+}
+
+// Sources reads the template and string files of the layers as New
+// would, without parsing them, and returns what Engine.Sources would.
+func Sources(lang string, layers ...Layer) ([]byte, error) {
+	e, err := read(lang, layers)
+	if err != nil {
+		return nil, err
+	}
+	return e.sources, nil
+}
+
+// Reuse is New, except that it returns prev, now rendering site, when the
+// layers hold exactly the files prev was made from and the language is
+// the same: parsing templates is a good part of a small rebuild.
+func Reuse(prev *Engine, site *model.Site, layers ...Layer) (*Engine, error) {
+	e, err := read(site.Config.Language, layers)
+	if err != nil {
+		return nil, err
+	}
+	e.site = site
+	if prev != nil && prev.site.Config.Language == site.Config.Language && bytes.Equal(prev.sources, e.sources) {
+		prev.site = site
+		return prev, nil
+	}
+	if err := e.parse(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// read loads the layers' files: templates into e.files, strings into
+// e.strings, everything into e.sources.
+func read(lang string, layers []Layer) (*Engine, error) {
+	e := &Engine{sets: map[string]*template.Template{}, strings: map[string]string{},
+		files: map[string][]byte{}, origin: map[string]string{}}
+	files, origin := e.files, e.origin
 	for _, l := range layers {
 		err := fs.WalkDir(l.FS, "layouts", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -54,22 +92,29 @@ func New(site *model.Site, layers ...Layer) (*Engine, error) {
 			}
 			files[p] = b
 			origin[p] = path.Join(l.Name, p)
+			e.sources = append(append(e.sources, p...), b...)
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
-		if err := e.loadStrings(l); err != nil {
+		if err := e.loadStrings(l, lang); err != nil {
 			return nil, err
 		}
 	}
+	return e, nil
+}
+
+// parse parses the templates read.
+func (e *Engine) parse() error {
+	files, origin := e.files, e.origin
 	base := template.New("").Funcs(e.funcs())
 	var pages []string
 	for _, p := range sortedKeys(files) {
 		rel := strings.TrimPrefix(p, "layouts/")
 		if strings.HasPrefix(rel, "partials/") || strings.HasPrefix(path.Base(rel), "_") {
 			if _, err := base.New(rel).Parse(string(files[p])); err != nil {
-				return nil, fmt.Errorf("%s: %w", origin[p], err)
+				return fmt.Errorf("%s: %w", origin[p], err)
 			}
 			continue
 		}
@@ -78,19 +123,19 @@ func New(site *model.Site, layers ...Layer) (*Engine, error) {
 	for _, p := range pages {
 		set, err := base.Clone()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")
 		if _, err := set.New(name).Parse(string(files[p])); err != nil {
-			return nil, fmt.Errorf("%s: %w", origin[p], err)
+			return fmt.Errorf("%s: %w", origin[p], err)
 		}
 		e.sets[name] = set
 	}
-	return e, nil
+	return nil
 }
 
-func (e *Engine) loadStrings(l Layer) error {
-	p := "i18n/" + e.site.Config.Language + ".toml"
+func (e *Engine) loadStrings(l Layer, lang string) error {
+	p := "i18n/" + lang + ".toml"
 	b, err := fs.ReadFile(l.FS, p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -98,6 +143,7 @@ func (e *Engine) loadStrings(l Layer) error {
 	if err != nil {
 		return err
 	}
+	e.sources = append(append(e.sources, p...), b...)
 	var m map[string]string
 	if _, err := toml.Decode(string(b), &m); err != nil {
 		return fmt.Errorf("%s: %w", path.Join(l.Name, p), err)
@@ -148,3 +194,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// Sources is the text of every template and string file the engine
+// loaded, so that a rebuild can tell whether the theme changed.
+func (e *Engine) Sources() []byte { return e.sources }

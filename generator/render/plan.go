@@ -150,15 +150,21 @@ func (e *Engine) byType(js []*model.Journey) []Group {
 
 func byTag(js []*model.Journey) []Group {
 	byID := map[string]*Group{}
+	ids := map[string]string{} // tag → id, to slug each tag once
 	for _, j := range js {
-		for _, t := range j.Tags {
-			id := "tag-" + slug.Make(t)
+		for i, t := range j.Tags {
+			id, ok := ids[t]
+			if !ok {
+				id = "tag-" + slug.Make(t)
+				ids[t] = id
+			}
 			g, ok := byID[id]
 			if !ok {
 				g = &Group{ID: id, Title: t}
 				byID[id] = g
 			}
-			if !slices.Contains(g.Journeys, j) {
+			// A journey joins a group once, even if it lists a tag twice.
+			if !slices.ContainsFunc(j.Tags[:i], func(u string) bool { return ids[u] == id }) {
 				g.Journeys = append(g.Journeys, j)
 			}
 		}

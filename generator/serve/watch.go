@@ -115,7 +115,13 @@ func watchNotify(ctx context.Context, root string, out chan<- string) error {
 				if !ok {
 					return
 				}
-				_ = err // overflow and the like: the next event rebuilds anyway
+				_ = err
+				// Events were lost (an overflow): rebuild looking at everything.
+				select {
+				case out <- "":
+				case <-ctx.Done():
+					return
+				}
 			}
 		}
 	}()

@@ -1,8 +1,15 @@
 package source
 
 import (
+	"errors"
 	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
 	"time"
+
+	"github.com/waymark-cx/waymark/generator/diag"
 )
 
 // Cache remembers files between reads of the same site, by size and
@@ -12,6 +19,12 @@ type Cache struct {
 	files map[string]cachedFile
 	next  map[string]cachedFile
 	cfg   cachedConfig
+	// listed is set once a full walk has filled files; pending then holds
+	// the paths reported changed since, so that the next read can update
+	// the listing without walking every folder.
+	listed  bool
+	pending []string
+	trusted bool
 }
 
 type stat struct {
@@ -45,6 +58,7 @@ func (c *Cache) begin() {
 func (c *Cache) end() {
 	if c != nil {
 		c.files, c.next = c.next, nil
+		c.listed, c.pending, c.trusted = true, nil, false
 	}
 }
 
@@ -100,6 +114,69 @@ func (c *Cache) putConfig(fsys fs.FS, doc *Doc, text []byte, err error) {
 		return
 	}
 	c.cfg = cachedConfig{stat: stat{info.ModTime(), info.Size()}, doc: doc, text: text, err: err, ok: true}
+}
+
+// Changed tells the cache which paths changed since the last read (from a
+// file watcher). The next read then reads just those instead of walking
+// every folder; a path it cannot account for (a folder, say) makes it walk
+// after all. Without a call to Changed, a read walks.
+func (c *Cache) Changed(paths []string) {
+	if c == nil {
+		return
+	}
+	c.Forget(paths...)
+	c.pending = append(c.pending, paths...)
+	c.trusted = true
+}
+
+// update applies the pending changes to the listing without walking, and
+// reports false when it cannot.
+func (c *Cache) update(fsys fs.FS) bool {
+	if c == nil || !c.trusted || !c.listed {
+		return false
+	}
+	for _, p := range c.pending {
+		if !strings.HasPrefix(p, "content/") && !strings.HasPrefix(p, "templates/") {
+			continue // configuration, static files, layouts: not part of the listing
+		}
+		if Ignored(path.Base(p)) {
+			continue
+		}
+		info, err := fs.Stat(fsys, p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			delete(c.files, p)
+			continue
+		case err != nil || info.IsDir() || path.Ext(p) != ".md":
+			return false
+		case strings.HasPrefix(p, "templates/") && strings.Count(p, "/") > 1:
+			continue // templates/ is read one level deep
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return false
+		}
+		f, err := Split(p, data)
+		c.files[p] = cachedFile{stat: stat{info.ModTime(), info.Size()}, file: f, err: err}
+	}
+	return true
+}
+
+// listing returns the cached files below dir, sorted by path.
+func (c *Cache) listing(dir string, errs *diag.List) []*File {
+	var files []*File
+	for _, p := range slices.Sorted(maps.Keys(c.files)) {
+		if !strings.HasPrefix(p, dir+"/") {
+			continue
+		}
+		cf := c.files[p]
+		if cf.err != nil {
+			addErr(errs, p, cf.err)
+			continue
+		}
+		files = append(files, cf.file)
+	}
+	return files
 }
 
 // Forget drops paths from the cache, so that the next read reads them

@@ -38,15 +38,26 @@ func Read(fsys fs.FS) (*Set, error) {
 func ReadCached(fsys fs.FS, cache *Cache) (*Set, error) {
 	var errs diag.List
 	set := &Set{}
-	cache.begin()
-	defer cache.end()
+	fast := cache.update(fsys)
+	if !fast {
+		cache.begin()
+		defer cache.end()
+	} else {
+		defer func() { cache.pending, cache.trusted = nil, false }()
+	}
+	tree := func(dir string, recursive bool) []*File {
+		if fast {
+			return cache.listing(dir, &errs)
+		}
+		return readTree(fsys, dir, recursive, &errs, cache)
+	}
 	if doc, text, err, ok := cache.config(fsys); ok {
 		set.Config, set.ConfigText = doc, text
 		if err != nil {
 			addErr(&errs, ConfigFile, err)
 		}
-		set.Content = readTree(fsys, "content", true, &errs, cache)
-		set.Templates = readTree(fsys, "templates", false, &errs, cache)
+		set.Content = tree("content", true)
+		set.Templates = tree("templates", false)
 		return set, errs.Err()
 	}
 	data, err := fs.ReadFile(fsys, ConfigFile)
@@ -64,8 +75,8 @@ func ReadCached(fsys fs.FS, cache *Cache) (*Set, error) {
 		set.Config, set.ConfigText = doc, data
 		cache.putConfig(fsys, doc, data, err)
 	}
-	set.Content = readTree(fsys, "content", true, &errs, cache)
-	set.Templates = readTree(fsys, "templates", false, &errs, cache)
+	set.Content = tree("content", true)
+	set.Templates = tree("templates", false)
 	return set, errs.Err()
 }
 

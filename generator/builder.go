@@ -1,0 +1,374 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"hash/maphash"
+	"io/fs"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/render"
+	"github.com/waymark-cx/waymark/generator/source"
+)
+
+// Builder builds the same site again and again, as the dev server does,
+// reusing what did not change: files whose size and time are unchanged
+// are not read, split or decoded again, and a page whose inputs are
+// unchanged is not rendered again. The result is always what a full
+// build would give (TestIncrementalEqualsFull checks it).
+//
+// A page's inputs are summed into a fingerprint: everything the whole
+// site shares (configuration, theme, UI strings, the set of URLs, the
+// navigation, the date), the page's own source, and the cards (titles,
+// types, names, avatars …) of the pages it shows. List pages and handbook
+// pages also depend on every card, so an edit to a journey's notes
+// re-renders that journey alone, while a new title re-renders the lists.
+type Builder struct {
+	opts  Options
+	src   *source.Cache
+	model *model.Cache
+	seed  maphash.Seed
+	min   *minifier
+
+	mu      sync.Mutex
+	last    map[string]rendered // output name → the last good build's page
+	builtin []*source.File
+	engine  *render.Engine
+	// builtinSrc is what the built-in theme named builtinKey consists of.
+	builtinKey string
+	builtinSrc []byte
+	// own sums the fields of entries that do not depend on links, by
+	// entry: the model cache hands out the same entry while its file is
+	// unchanged, so each is summed once.
+	own map[*model.Entry]sums
+}
+
+type rendered struct {
+	key  uint64
+	data []byte
+}
+
+// NewBuilder returns a Builder for repeated builds of one site.
+func NewBuilder(opts Options) *Builder {
+	return &Builder{opts: opts, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed()}
+}
+
+// Build builds the site, reusing the previous builds' work. changed lists
+// the source paths (slash-separated, relative to the site) that changed
+// since the last build, from file events: only those are read again. A nil
+// changed means "unknown": every file is looked at.
+func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) {
+	if changed != nil {
+		b.src.Changed(changed)
+	}
+	return b.build(ctx)
+}
+
+// SetOutput sets where the next build writes.
+func (b *Builder) SetOutput(w output.Writer) {
+	b.opts.Output = w
+}
+
+// knownTemplates reports whether the engine renders with a built-in
+// theme's templates and strings, unchanged: the fingerprints know what
+// those show of other pages. With the site's own layouts, any page might
+// show anything, so every page is rendered every time.
+func (b *Builder) knownTemplates(eng *render.Engine, cfg model.Config) bool {
+	if b.src == nil || b.opts.Themes == nil {
+		return false
+	}
+	key := cfg.Theme + "\x00" + cfg.Language
+	if b.builtinKey != key {
+		b.builtinKey, b.builtinSrc = key, nil
+		if t, ok := b.opts.Themes(cfg.Theme); ok {
+			b.builtinSrc, _ = render.Sources(cfg.Language, render.Layer{FS: t})
+		}
+	}
+	return b.builtinSrc != nil && bytes.Equal(eng.Sources(), b.builtinSrc)
+}
+
+func (b *Builder) minifier() *minifier {
+	if b.min == nil {
+		b.min = newMinifier()
+	}
+	return b.min
+}
+
+func (b *Builder) builtinTemplates() ([]*source.File, error) {
+	if b.builtin != nil {
+		return b.builtin, nil
+	}
+	files, err := source.ReadTemplates(b.opts.Templates, "templates")
+	if err == nil && b.src != nil {
+		b.builtin = files
+	}
+	return files, err
+}
+
+// reuser decides, page by page, whether the last build's output can be
+// written again.
+type reuser struct {
+	b      *Builder
+	keys   map[*render.Page]uint64
+	mu     sync.Mutex
+	next   map[string]rendered
+	active bool
+}
+
+func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, pages []*render.Page, statics map[string]fs.FS, known bool) *reuser {
+	r := &reuser{b: b, keys: map[*render.Page]uint64{}, next: map[string]rendered{}, active: b.src != nil && known}
+	if !r.active {
+		return r
+	}
+	f := &fingerprinter{seed: b.seed, journeys: map[*model.Journey]uint64{}, personas: map[*model.Persona]uint64{},
+		prevOwn: b.own, own: make(map[*model.Entry]sums, len(b.own))}
+	defer func() { b.own = f.own }()
+	global := f.global(set, site, eng, pages, statics, b.opts)
+	all := f.all(site)
+	for _, p := range pages {
+		r.keys[p] = f.page(p, global, all)
+	}
+	return r
+}
+
+func (r *reuser) tryReuse(p *render.Page, write func(string, []byte) error) bool {
+	if !r.active {
+		return false
+	}
+	name := outName(p.URL)
+	r.b.mu.Lock()
+	prev, ok := r.b.last[name]
+	r.b.mu.Unlock()
+	if !ok || prev.key != r.keys[p] {
+		return false
+	}
+	if err := write(name, prev.data); err != nil {
+		return false
+	}
+	r.mu.Lock()
+	r.next[name] = prev
+	r.mu.Unlock()
+	return true
+}
+
+// keep wraps write to remember what a page rendered to.
+func (r *reuser) keep(p *render.Page, write func(string, []byte) error) func(string, []byte) error {
+	if !r.active {
+		return write
+	}
+	return func(name string, data []byte) error {
+		r.mu.Lock()
+		r.next[name] = rendered{key: r.keys[p], data: data}
+		r.mu.Unlock()
+		return write(name, data)
+	}
+}
+
+// commit makes this build's pages the ones the next build may reuse.
+func (r *reuser) commit() {
+	if !r.active {
+		return
+	}
+	r.b.mu.Lock()
+	r.b.last = r.next
+	r.b.mu.Unlock()
+}
+
+// fingerprinter sums page inputs.
+type fingerprinter struct {
+	seed     maphash.Seed
+	journeys map[*model.Journey]uint64 // card sums, each computed once
+	personas map[*model.Persona]uint64
+	own      map[*model.Entry]sums // sums of entries' own source
+	prevOwn  map[*model.Entry]sums
+}
+
+// sums are an entry's: all its source (for its own page), and its front
+// matter (for the cards other pages show: a change to the notes of a
+// journey does not touch the lists).
+type sums struct {
+	page, card uint64
+}
+
+func (f *fingerprinter) sums(e *model.Entry, card func(h *maphash.Hash)) sums {
+	if s, ok := f.own[e]; ok {
+		return s
+	}
+	if s, ok := f.prevOwn[e]; ok {
+		f.own[e] = s
+		return s
+	}
+	h := f.hash()
+	str(h, e.Path, e.URL)
+	if card != nil {
+		card(h)
+	}
+	s := sums{card: h.Sum64()}
+	h.Write(e.Front)
+	h.WriteByte(0)
+	h.Write(e.Body)
+	s.page = h.Sum64()
+	f.own[e] = s
+	return s
+}
+
+func (f *fingerprinter) journeySums(j *model.Journey) sums {
+	return f.sums(&j.Entry, func(h *maphash.Hash) {
+		str(h, j.Slug, j.Title, string(j.Type), j.Summary, j.Goal, j.Owner, j.LastReviewed.String(), j.ReviewEvery.String())
+		str(h, j.Tags...)
+		str(h, j.PersonaSlugs...)
+		num(h, uint64(len(j.Stages)))
+		str(h, j.CompareSlug)
+	})
+}
+
+func (f *fingerprinter) personaSums(p *model.Persona) sums {
+	return f.sums(&p.Entry, func(h *maphash.Hash) {
+		str(h, p.Slug, p.Name, p.Role, p.Segment, p.Avatar, p.Quote, p.Location)
+		num(h, uint64(p.Age))
+	})
+}
+
+func (f *fingerprinter) journey(j *model.Journey) uint64 {
+	if s, ok := f.journeys[j]; ok {
+		return s
+	}
+	h := f.hash()
+	num(h, f.journeySums(j).card)
+	journeyLinks(h, j)
+	f.journeys[j] = h.Sum64()
+	return f.journeys[j]
+}
+
+func (f *fingerprinter) persona(p *model.Persona) uint64 {
+	if s, ok := f.personas[p]; ok {
+		return s
+	}
+	h := f.hash()
+	num(h, f.personaSums(p).card)
+	num(h, uint64(len(p.Journeys)))
+	for _, j := range p.Journeys {
+		str(h, j.Slug)
+	}
+	f.personas[p] = h.Sum64()
+	return f.personas[p]
+}
+
+func (f *fingerprinter) hash() *maphash.Hash {
+	var h maphash.Hash
+	h.SetSeed(f.seed)
+	return &h
+}
+
+func str(h *maphash.Hash, ss ...string) {
+	for _, s := range ss {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+}
+
+func num(h *maphash.Hash, n uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], n)
+	h.Write(b[:])
+}
+
+func (f *fingerprinter) global(set *source.Set, site *model.Site, eng *render.Engine, pages []*render.Page, statics map[string]fs.FS, opts Options) uint64 {
+	h := f.hash()
+	h.Write(set.ConfigText)
+	str(h, opts.BaseURL, site.Now.Format(time.DateOnly))
+	if opts.Drafts {
+		str(h, "drafts")
+	}
+	h.Write(eng.Sources())
+	for _, p := range pages {
+		str(h, p.URL)
+	}
+	for _, n := range slices.Sorted(func(yield func(string) bool) {
+		for n := range statics {
+			if !yield(n) {
+				return
+			}
+		}
+	}) {
+		str(h, n)
+	}
+	for _, t := range site.Templates {
+		str(h, t.Slug)
+	}
+	for _, e := range site.Warnings {
+		str(h, e.Error())
+	}
+	return h.Sum64()
+}
+
+// all sums every card: what list pages, the home page and the navigation
+// show of each persona, journey, page and template.
+func (f *fingerprinter) all(site *model.Site) uint64 {
+	h := f.hash()
+	for _, p := range site.Personas {
+		num(h, f.persona(p))
+	}
+	for _, j := range site.Journeys {
+		num(h, f.journey(j))
+	}
+	for _, p := range site.Pages {
+		str(h, p.URL, p.Title, p.Description)
+		num(h, uint64(p.Weight))
+	}
+	for _, p := range []*model.Page{site.Home, site.Lists["personas"], site.Lists["journeys"], site.Lists["templates"]} {
+		if p != nil {
+			str(h, p.URL, p.Title, p.Description)
+			h.Write(p.Body)
+		}
+	}
+	for _, t := range site.Templates {
+		num(h, f.sums(&t.Entry, nil).page)
+	}
+	return h.Sum64()
+}
+
+func (f *fingerprinter) page(p *render.Page, global, all uint64) uint64 {
+	h := f.hash()
+	num(h, global)
+	str(h, p.Kind, p.URL, p.Layout)
+	switch {
+	case p.Journey != nil:
+		j := p.Journey
+		num(h, f.journeySums(j).page)
+		for _, per := range j.Personas {
+			num(h, f.persona(per))
+		}
+		if j.Compare != nil {
+			num(h, f.journey(j.Compare))
+		}
+	case p.Persona != nil:
+		num(h, f.personaSums(p.Persona).page)
+		for _, j := range p.Persona.Journeys {
+			num(h, f.journey(j))
+		}
+	default:
+		num(h, all)
+		if p.Page != nil {
+			num(h, f.sums(&p.Page.Entry, nil).page)
+		}
+	}
+	return h.Sum64()
+}
+
+// journeyLinks sums what a journey's card shows that comes from other
+// pages: its personas and its pair. Everything else on the card comes from
+// its own source, summed by ownSum.
+func journeyLinks(h *maphash.Hash, j *model.Journey) {
+	for _, p := range j.Personas {
+		str(h, p.Name, p.Avatar, p.URL)
+	}
+	if j.Compare != nil {
+		str(h, j.Compare.Slug, j.Compare.Title, string(j.Compare.Type))
+	}
+}

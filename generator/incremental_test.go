@@ -1,0 +1,122 @@
+package generator
+
+import (
+	"context"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/waymark-cx/waymark/generator/internal/synth"
+	"github.com/waymark-cx/waymark/generator/output"
+)
+
+// TestIncrementalEqualsFull edits a site in many ways and checks, after
+// each edit, that a Builder's rebuild gives exactly what a fresh full
+// build gives.
+func TestIncrementalEqualsFull(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 40); err != nil {
+		t.Fatal(err)
+	}
+	writeTxtar(t, dir, `
+-- content/guides/method.md --
++++
+title = "Method"
++++
+See [journey 3](/journeys/journey-00003/).
+-- static/css/site.css --
+body { margin: 0 }
+`)
+	b := NewBuilder(testOptions(dir))
+	var rendered int
+	rebuild := func(changed ...string) map[string][]byte {
+		t.Helper()
+		mem := output.NewMemory()
+		b.SetOutput(mem)
+		rep, err := b.Build(context.Background(), changed)
+		if err != nil {
+			t.Fatalf("incremental build: %v", err)
+		}
+		rendered = rep.Rendered
+		return mem.Files()
+	}
+	full := func() map[string][]byte {
+		t.Helper()
+		mem := output.NewMemory()
+		opts := testOptions(dir)
+		opts.Output = mem
+		if _, err := Build(context.Background(), opts); err != nil {
+			t.Fatalf("full build: %v", err)
+		}
+		return mem.Files()
+	}
+	edit := func(rel, old, new string) {
+		t.Helper()
+		p := filepath.Join(dir, rel)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), old) {
+			t.Fatalf("%s has no %q", rel, old)
+		}
+		os.WriteFile(p, []byte(strings.Replace(string(b), old, new, 1)), 0o644)
+	}
+	rebuild()
+	j3 := synth.JourneyPath(3)
+	for _, step := range []struct {
+		name string
+		do   func()
+		path string
+		most int // pages it may re-render; 0: any number
+	}{
+		{"body edit", func() { edit(j3, "## Finding 1", "## Finding one") }, j3, 1},
+		{"same-size emotion edit", func() { edit(j3, "emotion = 4", "emotion = 5") }, j3, 1},
+		{"title edit", func() { edit(j3, `title = "Journey 3"`, `title = "Journey three"`) }, j3, 0},
+		{"persona rename", func() { edit("content/personas/persona-0001.md", `name = "Persona 1"`, `name = "Persona one"`) }, "content/personas/persona-0001.md", 0},
+		{"compare added", func() { edit(j3, `owner = "Team 3"`, `owner = "Team 3"`+"\ncompare = \"journey-00004\"") }, j3, 0},
+		{"journey added", func() {
+			os.WriteFile(filepath.Join(dir, "content/journeys/new.md"), []byte("+++\ntitle = \"Brand new\"\npersona = \"persona-0000\"\n+++\nNew.\n"), 0o644)
+		}, "content/journeys/new.md", 0},
+		{"journey removed", func() { os.Remove(filepath.Join(dir, synth.JourneyPath(7))) }, synth.JourneyPath(7), 0},
+		{"page edit", func() { edit("content/guides/method.md", "See", "Read") }, "content/guides/method.md", 0},
+		{"page title edit", func() { edit("content/guides/method.md", `title = "Method"`, `title = "Our method"`) }, "content/guides/method.md", 0},
+		{"draft", func() { edit(synth.JourneyPath(9), "+++\ntitle", "+++\ndraft = true\ntitle") }, synth.JourneyPath(9), 0},
+		{"css", func() { os.WriteFile(filepath.Join(dir, "static/css/site.css"), []byte("body { margin: 1px }"), 0o644) }, "static/css/site.css", 0},
+		{"unchanged", func() {}, "", -1},
+		{"layout override", func() {
+			os.MkdirAll(filepath.Join(dir, "layouts/partials"), 0o755)
+			b, _ := os.ReadFile("../themes/default/layouts/partials/journey-card.html")
+			os.WriteFile(filepath.Join(dir, "layouts/partials/journey-card.html"), append(b, "<!-- custom -->"...), 0o644)
+		}, "layouts/partials/journey-card.html", 0},
+		{"config", func() { edit("waymark.toml", `title = "Synthetic`, `title = "Renamed synthetic`) }, "waymark.toml", 0},
+	} {
+		step.do()
+		var changed []string
+		if step.path != "" {
+			changed = []string{step.path}
+		}
+		got, want := rebuild(changed...), full()
+		if step.most != 0 && rendered > max(step.most, 0) {
+			t.Errorf("%s: re-rendered %d pages, want at most %d", step.name, rendered, max(step.most, 0))
+		}
+		if !maps.EqualFunc(got, want, func(a, b []byte) bool { return string(a) == string(b) }) {
+			var diff []string
+			for n := range want {
+				if string(got[n]) != string(want[n]) {
+					diff = append(diff, n)
+				}
+			}
+			for n := range got {
+				if _, ok := want[n]; !ok {
+					diff = append(diff, n+" (extra)")
+				}
+			}
+			slices.Sort(diff)
+			t.Errorf("%s: incremental build differs from a full build in %d files: %v", step.name, len(diff), diff[:min(len(diff), 10)])
+		}
+	}
+}
