@@ -224,6 +224,14 @@ func (f *fingerprinter) journeySums(j *model.Journey) sums {
 		str(h, j.PersonaSlugs...)
 		num(h, uint64(len(j.Stages)))
 		str(h, j.CompareSlug)
+		// Persona pages gather pain points by stage.
+		for _, st := range j.Stages {
+			str(h, st.Name)
+			for _, it := range st.PainPoints {
+				str(h, it.Text, it.Owner, it.Status)
+				num(h, uint64(it.Severity))
+			}
+		}
 	})
 }
 

@@ -34,6 +34,7 @@ func (e *Engine) funcs() template.FuncMap {
 		"dict":        dict,
 		"list":        func(v ...any) []any { return v },
 		"typeName":    func(t model.MapType) string { return e.translate("type." + string(t)) },
+		"painPointsByStage": func(p *model.Persona) []model.StageItems { return e.site.PainPointsByStage(p) },
 		"hasBlueprint": func(j *model.Journey) bool {
 			for _, s := range j.Stages {
 				if s.Blueprint != nil {
