@@ -47,6 +47,9 @@ type Main struct {
 	Stderr   io.Writer
 	Now      func() time.Time
 	Terminal bool // stderr is a terminal: show progress on long builds
+	// ProgressAfter is how long a build runs before it shows progress
+	// (on a terminal); zero means a second.
+	ProgressAfter time.Duration
 }
 
 // NewMain returns a Main wired to the process's standard streams.

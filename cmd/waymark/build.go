@@ -74,7 +74,11 @@ func (m *Main) progress(done, total *atomic.Int64) (stop func()) {
 	go func() {
 		defer close(finished)
 		shown := false
-		delay := time.NewTimer(time.Second)
+		after := m.ProgressAfter
+		if after <= 0 {
+			after = time.Second
+		}
+		delay := time.NewTimer(after)
 		defer delay.Stop()
 		select {
 		case <-quit:

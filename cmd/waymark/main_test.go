@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -60,6 +61,26 @@ func TestExitCodes(t *testing.T) {
 		}
 		if !strings.Contains(stderr.String(), tc.err) {
 			t.Errorf("waymark %v: stderr %q does not contain %q", tc.args, stderr.String(), tc.err)
+		}
+	}
+}
+
+// TestProgress: on a terminal, a build that runs longer than
+// ProgressAfter shows how far it is, then clears the line; piped, it
+// shows nothing.
+func TestProgress(t *testing.T) {
+	for _, terminal := range []bool{true, false} {
+		var stdout, stderr bytes.Buffer
+		m := &Main{Stdout: &stdout, Stderr: &stderr, Now: clock("1795521600"), Terminal: terminal, ProgressAfter: time.Nanosecond}
+		if code := m.Run(context.Background(), []string{"build", "-s", "../..", "-d", t.TempDir() + "/out"}); code != 0 {
+			t.Fatalf("build failed: %s", stderr.String())
+		}
+		shown := strings.Contains(stderr.String(), "\rwaymark: rendering ")
+		if shown != terminal {
+			t.Errorf("terminal=%v: progress shown=%v\n%q", terminal, shown, stderr.String())
+		}
+		if terminal && !strings.Contains(stderr.String(), "\r\033[K") {
+			t.Error("the progress line is not cleared")
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -244,4 +245,48 @@ func TestServeEvents(t *testing.T) {
 	expect(`data: {"css":true}`)
 	os.WriteFile(filepath.Join(dir, "content/personas/lan.md"), []byte("+++\nname = \"Lan Anh\"\n+++\n"), 0o644)
 	expect(`data: {"css":false}`)
+}
+
+// TestServeStopsCleanly stops a server that has an open page (an event
+// stream) and checks that no goroutine is left behind.
+func TestServeStopsCleanly(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, site)
+	before := runtime.NumGoroutine()
+	ctx, cancel := context.WithCancel(context.Background())
+	srv := New(Options{Root: dir, Addr: "127.0.0.1:0",
+		Build: generator.Options{Source: os.DirFS(dir), Themes: themes.Get}})
+	urls := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx, func(u string) { urls <- u }) }()
+	url := <-urls
+	client := &http.Client{}
+	resp, err := client.Get(url + "_waymark/events?build=0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go io.Copy(io.Discard, resp.Body)
+	if r, err := client.Get(url); err == nil {
+		io.Copy(io.Discard, r.Body)
+		r.Body.Close()
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Run: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	resp.Body.Close()
+	client.CloseIdleConnections()
+	deadline := time.Now().Add(10 * time.Second)
+	for runtime.NumGoroutine() > before {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<16)
+			t.Fatalf("%d goroutines before, %d after:\n%s", before, runtime.NumGoroutine(), buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

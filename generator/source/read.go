@@ -131,12 +131,20 @@ func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List, cache *Ca
 }
 
 // Ignored reports whether a file or folder name is hidden or an editor's
-// temporary file (.swp, backup~, .#lock, vim's 4913 probe), which Waymark
-// never reads.
+// temporary file, which Waymark never reads: vim's .swp/.swx/.swo swap
+// files, backup~ files and its 4913 write probe, Emacs's #autosave# and
+// .#lock files, JetBrains' safe-write ___jb_tmp___/___jb_old___ files,
+// Kate's .kate-swp, and .tmp files.
 func Ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") || name == "4913"
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || name == "4913" {
+		return true
+	}
+	for _, suffix := range []string{"~", ".swp", ".swx", ".swo", ".tmp", "___jb_tmp___", "___jb_old___", ".kate-swp"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 func addErr(errs *diag.List, p string, err error) {
