@@ -1,18 +1,21 @@
 package generator
 
 import (
+	"encoding/xml"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/render"
 	"github.com/waymark-cx/waymark/generator/source"
 )
 
 // writeExtras writes what is not a rendered page: static files (theme's,
 // then the site's), and the source of every template for download.
-func writeExtras(site *model.Site, sources map[string][]byte, statics map[string]fs.FS, min *minifier, write func(string, []byte) error) error {
+func writeExtras(site *model.Site, pages []*render.Page, sources map[string][]byte, statics map[string]fs.FS, min *minifier, write func(string, []byte) error) error {
 	// GitHub Pages: serve files as they are (no Jekyll), on the custom
 	// domain if one is set.
 	if err := write(".nojekyll", nil); err != nil {
@@ -22,6 +25,16 @@ func writeExtras(site *model.Site, sources map[string][]byte, statics map[string
 		if err := write("CNAME", []byte(c+"\n")); err != nil {
 			return err
 		}
+	}
+	if err := write("sitemap.xml", sitemap(site, pages)); err != nil {
+		return err
+	}
+	robots := "User-agent: *\nAllow: /\n"
+	if loc := absolute(site, "sitemap.xml"); strings.Contains(loc, "://") {
+		robots += "Sitemap: " + loc + "\n"
+	}
+	if err := write("robots.txt", []byte(robots)); err != nil {
+		return err
 	}
 	for _, t := range site.Templates {
 		if err := write(templateDownload(t), sources[t.Path]); err != nil {
@@ -78,4 +91,30 @@ func fileSources(files []*source.File) map[string][]byte {
 		out[f.Path] = append(b, f.Body...)
 	}
 	return out
+}
+
+// sitemap lists every page but the 404 page, with absolute URLs when
+// base_url has a host.
+func sitemap(site *model.Site, pages []*render.Page) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range pages {
+		if p.Kind == render.KindNotFound {
+			continue
+		}
+		b.WriteString("<url><loc>")
+		_ = xml.EscapeText(&b, []byte(absolute(site, p.URL)))
+		b.WriteString("</loc>")
+		if p.Journey != nil && !p.Journey.LastReviewed.IsZero() {
+			b.WriteString("<lastmod>" + p.Journey.LastReviewed.Format(time.DateOnly) + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return []byte(b.String())
+}
+
+// absolute is a site path with base_url in front.
+func absolute(site *model.Site, p string) string {
+	return strings.TrimSuffix(site.Config.BaseURL, "/") + "/" + p
 }
