@@ -260,7 +260,11 @@ func checkLayouts(eng *render.Engine, pages []*render.Page, themeName string, er
 		_, where, _ := p.Body()
 		switch {
 		case p.Layout != "" && !eng.Has(p.Layout):
-			errs.Add(&diag.Error{Path: where, Line: 1, Col: 1, Msg: fmt.Sprintf("unknown layout %q", p.Layout),
+			line, col := 1, 1
+			if e := p.Entry(); e != nil {
+				line, col = e.LayoutPos()
+			}
+			errs.Add(&diag.Error{Path: where, Line: line, Col: col, Msg: fmt.Sprintf("unknown layout %q", p.Layout),
 				Hint: "layouts are the .html files in the theme's or the site's layouts/ folder: " + joinNames(eng.Layouts())})
 		case p.Layout == "" && !eng.Has(p.Kind) && !missing[p.Kind]:
 			missing[p.Kind] = true

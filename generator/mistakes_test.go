@@ -309,3 +309,47 @@ func TestMistakes(t *testing.T) {
 		})
 	}
 }
+
+// TestVietnameseSite builds a site with language = "vi": the UI strings,
+// the page language and the dates are Vietnamese.
+func TestVietnameseSite(t *testing.T) {
+	src := t.TempDir()
+	writeTxtar(t, src, goodSite)
+	writeTxtar(t, src, `
+-- waymark.toml --
+title = "Sổ tay trải nghiệm khách hàng"
+language = "vi"
+base_url = "https://example.org/so-tay/"
+`)
+	if _, err := buildDir(t, src); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(src, "public/journeys/buy/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`lang="vi"`, "Chân dung khách hàng", "1 tháng 11, 2026", `href="/so-tay/personas/lan/"`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the Vietnamese journey page lacks %q", want)
+		}
+	}
+}
+
+// TestCompareBothWays: a compare set on one journey links both.
+func TestCompareBothWays(t *testing.T) {
+	src := t.TempDir()
+	writeTxtar(t, src, goodSite)
+	if _, err := buildDir(t, src); err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string]string{
+		"public/journeys/buy/index.html":        `href="/handbook/journeys/buy-future/"`,
+		"public/journeys/buy-future/index.html": `href="/handbook/journeys/buy/"`,
+		"public/personas/lan/index.html":        `href="/handbook/journeys/buy-future/"`,
+	} {
+		b, _ := os.ReadFile(filepath.Join(src, page))
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s does not link %s", page, want)
+		}
+	}
+}

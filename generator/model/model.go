@@ -41,8 +41,12 @@ type Entry struct {
 	Draft    bool
 	Params   map[string]any
 
-	sortKey string // the title folded for sorting: "Ánh" sorts with "A"
+	sortKey  string // the title folded for sorting: "Ánh" sorts with "A"
+	layoutAt [2]int // line and column of the layout key
 }
+
+// LayoutPos is where the front matter sets layout, for errors about it.
+func (e *Entry) LayoutPos() (line, col int) { return e.layoutAt[0], e.layoutAt[1] }
 
 // Persona is a profile of a customer segment.
 type Persona struct {

@@ -33,6 +33,8 @@ func decodePersona(d *decoder, e Entry) *Persona {
 // decodeEntry reads the keys every kind of page accepts.
 func decodeEntry(o *obj, e *Entry) {
 	e.Layout = o.str("layout")
+	at := o.d.at("layout")
+	e.layoutAt = [2]int{at.Line, at.Col}
 	e.Draft = o.boolean("draft", false)
 	e.Params = o.params()
 }

@@ -61,3 +61,16 @@ type Group struct {
 	Title    string
 	Journeys []*model.Journey
 }
+
+// Entry is the source entry of the page, if it has one.
+func (p *Page) Entry() *model.Entry {
+	switch {
+	case p.Persona != nil:
+		return &p.Persona.Entry
+	case p.Journey != nil:
+		return &p.Journey.Entry
+	case p.Page != nil:
+		return &p.Page.Entry
+	}
+	return nil
+}
