@@ -18,7 +18,7 @@ const usage = `Waymark publishes customer-journey handbooks as static websites.
 
 Usage:
   waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts]
-  waymark check [-s SOURCE] [--drafts]
+  waymark check [-s SOURCE] [--drafts] [--strict]
   waymark serve [-s SOURCE] [--addr 127.0.0.1:1313] [--drafts] [--poll]
   waymark version
   waymark help [COMMAND]
@@ -77,7 +77,7 @@ type command struct {
 func (m *Main) commands() []command {
 	return []command{
 		{"build", "waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts]", (*Main).build},
-		{"check", "waymark check [-s SOURCE] [--drafts]", (*Main).check},
+		{"check", "waymark check [-s SOURCE] [--drafts] [--strict]", (*Main).check},
 		{"serve", "waymark serve [-s SOURCE] [--addr 127.0.0.1:1313] [--drafts] [--poll]", (*Main).serve},
 		{"version", "waymark version", (*Main).version},
 	}
