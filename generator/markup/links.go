@@ -1,7 +1,9 @@
 package markup
 
 import (
+	"bytes"
 	"fmt"
+	"net/url"
 	"path"
 	"strings"
 
@@ -56,14 +58,21 @@ func (lc *linkChecker) rewrite(st *state, n ast.Node, dest []byte) []byte {
 	switch {
 	case strings.HasPrefix(target, "/"):
 		lookup = strings.TrimPrefix(target, "/")
+		if u, err := url.PathUnescape(lookup); err == nil {
+			lookup = u // "/img/my%20photo.png" names "img/my photo.png"
+		}
 	case strings.HasSuffix(target, ".md"):
-		lookup = path.Join(path.Dir(st.path), target)
+		t := target
+		if u, err := url.PathUnescape(t); err == nil {
+			t = u // GitHub writes file links percent-encoded
+		}
+		lookup = path.Join(path.Dir(st.path), t)
 	default:
 		return dest
 	}
 	resolved, ok := lc.c.opts.Resolve(lookup)
 	if !ok {
-		line, col := st.at(offsetOf(n))
+		line, col := st.at(offsetOf(n, st.src))
 		kind := "link"
 		if _, img := n.(*ast.Image); img {
 			kind = "image"
@@ -89,19 +98,39 @@ func hasScheme(s string) bool {
 	return true
 }
 
-// offsetOf finds a byte offset for an inline node: its first text
-// segment, else its nearest block's first line.
-func offsetOf(n ast.Node) int {
-	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
-		if t, ok := c.(*ast.Text); ok {
-			// The link text starts one byte after "[".
-			return max(t.Segment.Start-1, 0)
+// offsetOf finds the byte offset of an inline link or image: the "[" that
+// opens it. Inline nodes carry no position of their own, so it
+// starts from the first text inside the link, or else from the end of the
+// text before it, and looks back for the bracket.
+func offsetOf(n ast.Node, src []byte) int {
+	from := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering && c != n {
+			from = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if from < 0 {
+		// An empty link: its "[" is the first one after the text before it.
+		if t, ok := n.PreviousSibling().(*ast.Text); ok && t.Segment.Stop <= len(src) {
+			if i := bytes.IndexByte(src[t.Segment.Stop:], '['); i >= 0 {
+				return t.Segment.Stop + i
+			}
 		}
 	}
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			return p.Lines().At(0).Start
+	if from < 0 {
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				from = p.Lines().At(0).Start + 1
+				break
+			}
 		}
 	}
-	return 0
+	from = min(max(from, 0), len(src))
+	i := bytes.LastIndexByte(src[:from], '[')
+	if i < 0 {
+		return max(from-1, 0)
+	}
+	return i
 }

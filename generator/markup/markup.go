@@ -1,7 +1,8 @@
 // Package markup converts Markdown bodies to HTML with goldmark: CommonMark
 // plus GitHub tables, task lists, strikethrough, autolinks and footnotes.
 // Its own extensions, one per file, check and rewrite internal links
-// (links.go) and give headings ASCII ids (ids.go).
+// (links.go), give headings ASCII ids (ids.go) and name task-list check
+// boxes (tasks.go).
 package markup
 
 import (
@@ -11,6 +12,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
@@ -41,7 +43,7 @@ type Converter struct {
 // New returns a converter.
 func New(opts Options) *Converter {
 	c := &Converter{opts: opts, key: parser.NewContextKey()}
-	rendererOpts := []goldmark.Option{}
+	rendererOpts := []goldmark.Option{goldmark.WithRendererOptions(renderer.WithNodeRenderers(taskBoxRenderer()))}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}

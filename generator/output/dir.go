@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -39,6 +40,11 @@ func NewDir(dest string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
+	// MkdirTemp makes a private folder; the first build renames it into
+	// place, and a web server must be able to read it.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
 	return &Dir{dest: dest, tmp: tmp, written: map[string]bool{}, dirs: map[string]bool{}}, nil
 }
 
@@ -46,6 +52,9 @@ func NewDir(dest string) (*Dir, error) {
 func (d *Dir) WriteFile(name string, data []byte) error {
 	if err := CheckName(name); err != nil {
 		return err
+	}
+	if name == ManifestName {
+		return fmt.Errorf("%s is Waymark's own record of what it wrote", name)
 	}
 	full := filepath.Join(d.tmp, filepath.FromSlash(name))
 	dir := filepath.Dir(full)
@@ -99,8 +108,21 @@ func (d *Dir) Commit() error {
 	if err != nil {
 		return err
 	}
-	var foreign []string
+	var foreign, staleParents []string
 	for _, n := range names {
+		// A file where this build needs a folder: Waymark's own from the
+		// last build goes first; anyone else's stops the build.
+		for dir := path.Dir(n); dir != "."; dir = path.Dir(dir) {
+			fi, err := os.Lstat(filepath.Join(d.dest, filepath.FromSlash(dir)))
+			if err != nil || fi.IsDir() {
+				continue
+			}
+			if old[dir] {
+				staleParents = append(staleParents, dir)
+			} else if !slices.Contains(foreign, dir) {
+				foreign = append(foreign, dir)
+			}
+		}
 		if old[n] {
 			continue
 		}
@@ -115,6 +137,11 @@ func (d *Dir) Commit() error {
 			foreign = foreign[:3]
 		}
 		return &ForeignError{Dest: d.dest, Files: foreign, More: more}
+	}
+	for _, dir := range staleParents {
+		if err := os.Remove(filepath.Join(d.dest, filepath.FromSlash(dir))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
 	}
 	for _, n := range names {
 		to := filepath.Join(d.dest, filepath.FromSlash(n))

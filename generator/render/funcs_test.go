@@ -1,0 +1,338 @@
+package render
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/model"
+)
+
+func TestPercent(t *testing.T) {
+	tests := []struct {
+		in   float64
+		want string
+	}{
+		{0, "0%"},
+		{1, "100%"},
+		{0.35, "35%"},
+		{0.125, "12.5%"},
+		{0.07, "7%"}, // 0.07*100 is 7.000000000000001
+		{0.29, "29%"},
+		{0.1234, "12.3%"},
+		{0.1236, "12.4%"},
+		{1 / 3.0, "33.3%"},
+		{0.999, "99.9%"},
+		{1.5, "150%"},
+		{-0.25, "-25%"},
+	}
+	for _, tt := range tests {
+		if got := percent(tt.in); got != tt.want {
+			t.Errorf("percent(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNum(t *testing.T) {
+	tests := []struct {
+		in   float64
+		want string
+	}{
+		{4, "4"},
+		{1.80, "1.8"},
+		{0.5, "0.5"},
+		{-2, "-2"},
+		{0, "0"},
+		{1e6, "1000000"},
+		{3.25, "3.25"},
+		{4.1, "4.1"},
+	}
+	for _, tt := range tests {
+		if got := num(tt.in); got != tt.want {
+			t.Errorf("num(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestInitials(t *testing.T) {
+	tests := map[string]string{
+		"Nguyễn Thị Lan":   "NL",
+		"Trần Minh":        "TM",
+		"lan":              "L",
+		"Ánh":              "Á",
+		"đức anh":          "ĐA",
+		"  Minh  ":         "M",
+		"":                 "",
+		"   ":              "",
+		"123 Lan":          "L",
+		"Lan (PM)":         "L",
+		"Mary-Jane Watson": "MW",
+		"a b c d":          "AD",
+		"Lê\tVăn\nHùng":    "LH",
+	}
+	for in, want := range tests {
+		if got := initials(in); got != want {
+			t.Errorf("initials(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func engineFor(basePath, baseURL, lang string) *Engine {
+	return &Engine{site: &model.Site{Config: model.Config{BasePath: basePath, BaseURL: baseURL, Language: lang}}}
+}
+
+func TestURL(t *testing.T) {
+	cx := engineFor("/cx/", "https://example.com/cx/", "en")
+	root := engineFor("/", "https://example.com/", "en")
+	tests := []struct {
+		e    *Engine
+		in   string
+		want string
+	}{
+		{cx, "personas/lan/", "/cx/personas/lan/"},
+		{cx, "/personas/lan/", "/cx/personas/lan/"},
+		{cx, "", "/cx/"},
+		{cx, "css/site.css", "/cx/css/site.css"},
+		{cx, "404.html", "/cx/404.html"},
+		{cx, "https://other.example/x", "https://other.example/x"},
+		{cx, "//cdn.example.com/a.js", "//cdn.example.com/a.js"},
+		{cx, "mailto:cx@example.com", "mailto:cx@example.com"},
+		{cx, "#main", "#main"},
+		{root, "personas/lan/", "/personas/lan/"},
+		{root, "", "/"},
+		{root, "/a/", "/a/"},
+	}
+	for _, tt := range tests {
+		if got := tt.e.url(tt.in); got != tt.want {
+			t.Errorf("url(%q) with base %q = %q, want %q", tt.in, tt.e.site.Config.BasePath, got, tt.want)
+		}
+	}
+}
+
+func TestAbsURL(t *testing.T) {
+	tests := []struct {
+		baseURL, in, want string
+	}{
+		{"https://example.com/cx/", "personas/lan/", "https://example.com/cx/personas/lan/"},
+		{"https://example.com/cx/", "/personas/lan/", "https://example.com/cx/personas/lan/"},
+		{"https://example.com/cx/", "", "https://example.com/cx/"},
+		{"https://example.com/", "sitemap.xml", "https://example.com/sitemap.xml"},
+		{"https://example.com/cx/", "https://other.example/a", "https://other.example/a"},
+		{"/cx/", "personas/lan/", "/cx/personas/lan/"}, // path-only base: same as url
+		{"/", "a/", "/a/"},
+	}
+	for _, tt := range tests {
+		e := engineFor("/", tt.baseURL, "en")
+		if got := e.absURL(tt.in); got != tt.want {
+			t.Errorf("absURL(%q) with base_url %q = %q, want %q", tt.in, tt.baseURL, got, tt.want)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	d := time.Date(2024, time.March, 5, 15, 4, 0, 0, time.UTC)
+	tests := []struct {
+		lang string
+		in   time.Time
+		want string
+	}{
+		{"en", d, "5 March 2024"},
+		{"vi", d, "5 tháng 3, 2024"},
+		{"en", time.Date(2025, time.December, 31, 0, 0, 0, 0, time.UTC), "31 December 2025"},
+		{"vi", time.Date(2025, time.December, 31, 0, 0, 0, 0, time.UTC), "31 tháng 12, 2025"},
+		{"en", time.Time{}, ""},
+		{"vi", time.Time{}, ""},
+	}
+	for _, tt := range tests {
+		if got := engineFor("/", "/", tt.lang).date(tt.in); got != tt.want {
+			t.Errorf("date(%v) in %s = %q, want %q", tt.in, tt.lang, got, tt.want)
+		}
+	}
+	iso := engineFor("/", "/", "en").funcs()["isoDate"].(func(time.Time) string)
+	if got := iso(d); got != "2024-03-05" {
+		t.Errorf("isoDate = %q", got)
+	}
+}
+
+func TestDict(t *testing.T) {
+	m, err := dict("Page", 1, "Journey", "j", "Nil", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m) != 3 || m["Page"] != 1 || m["Journey"] != "j" || m["Nil"] != nil {
+		t.Errorf("dict = %v", m)
+	}
+	if m, err := dict(); err != nil || len(m) != 0 {
+		t.Errorf("dict() = %v, %v", m, err)
+	}
+	if _, err := dict("odd"); err == nil {
+		t.Error("dict with an odd number of arguments: no error")
+	}
+	if _, err := dict(1, "x"); err == nil {
+		t.Error("dict with a non-string key: no error")
+	}
+	if m, _ := dict("k", 1, "k", 2); m["k"] != 2 {
+		t.Errorf("a repeated key: %v, want the last value", m)
+	}
+}
+
+// fullStage has something in every lane.
+func fullStage() *model.Stage {
+	return &model.Stage{
+		Name:          "Full",
+		Description:   "d",
+		Duration:      "2 days",
+		Emotion:       map[string]float64{"": 3},
+		Actions:       []string{"a"},
+		Thoughts:      []string{"t"},
+		Questions:     []string{"q"},
+		Touchpoints:   []*model.Touchpoint{{Name: "app"}},
+		PainPoints:    []model.Item{{Text: "p"}},
+		Opportunities: []model.Item{{Text: "o"}},
+		Metrics:       []*model.Metric{{Name: "m"}},
+		HasDropOff:    true,
+		Blueprint:     &model.Blueprint{},
+	}
+}
+
+func TestLane(t *testing.T) {
+	names := []string{"description", "duration", "actions", "thoughts", "questions", "touchpoints",
+		"emotion", "pain_points", "opportunities", "metrics", "drop_off", "blueprint"}
+	empty := &model.Journey{Stages: []*model.Stage{{Name: "A"}, {Name: "B"}}}
+	full := &model.Journey{Stages: []*model.Stage{{Name: "A"}, fullStage()}}
+	for _, n := range names {
+		if lane(empty, n) {
+			t.Errorf("lane(empty, %q) = true", n)
+		}
+		if !lane(full, n) {
+			t.Errorf("lane(full, %q) = false", n)
+		}
+	}
+	if lane(full, "no-such-lane") {
+		t.Error("an unknown lane is reported as present")
+	}
+	if lane(&model.Journey{}, "actions") {
+		t.Error("a journey without stages has actions")
+	}
+	feelingOnly := &model.Journey{Stages: []*model.Stage{{Feeling: "anxious"}}}
+	if !lane(feelingOnly, "emotion") {
+		t.Error("a feeling without scores does not count as emotion")
+	}
+	dropZero := &model.Journey{Stages: []*model.Stage{{HasDropOff: true, DropOff: 0}}}
+	if !lane(dropZero, "drop_off") {
+		t.Error("a drop-off of 0 that is set does not count")
+	}
+
+	// Every lane name a default layout asks about is one lane knows: a
+	// typo there would silently hide a row.
+	re := regexp.MustCompile(`lane\s+\$?\w*\s+"([^"]+)"`)
+	seen := 0
+	for p, text := range layouts(t) {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			seen++
+			if !slices.Contains(names, m[1]) {
+				t.Errorf("%s: lane %q is not a lane", p, m[1])
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no lane calls found in the layouts")
+	}
+}
+
+func TestFuncsInTemplates(t *testing.T) {
+	site := &model.Site{Config: model.Config{BasePath: "/cx/", BaseURL: "https://example.com/cx/", Language: "en"}}
+	layer := fstest.MapFS{
+		"layouts/page.html": {Data: []byte(`{{url "personas/lan/"}}|{{absURL "x/"}}|{{percent 0.125}}|{{num 1.80}}|` +
+			`{{initials "Nguyễn Thị Lan"}}|{{slug "Điểm chạm"}}|{{len (list 1 "b" 3)}}|{{add 2 3}}|` +
+			`{{with dict "A" 1}}{{.A}}{{end}}|{{t "nav.home"}}|{{t "journey.stage-count" 4}}|{{typeName "future-state"}}`)},
+		"i18n/en.toml": {Data: []byte(`"nav.home" = "Home"` + "\n" + `"journey.stage-count" = "%d stages"` + "\n" + `"type.future-state" = "Future state"` + "\n")},
+	}
+	e, err := New(site, Layer{Name: "site", FS: layer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := e.Bytes(&Page{Kind: KindPage})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "/cx/personas/lan/|https://example.com/cx/x/|12.5%|1.8|NL|diem-cham|3|5|1|Home|4 stages|Future state"
+	if string(b) != want {
+		t.Errorf("rendered\n%s\nwant\n%s", b, want)
+	}
+}
+
+func TestThemeParsesAndOverrides(t *testing.T) {
+	th := defaultTheme(t)
+	site := &model.Site{Config: model.Config{BasePath: "/", BaseURL: "/", Language: "en"}}
+	e, err := New(site, Layer{Name: "themes/default", FS: th})
+	if err != nil {
+		t.Fatalf("the default theme does not parse: %v", err)
+	}
+	// Every page kind has a layout; partials and _base are not pages.
+	for _, k := range []string{KindHome, KindPersona, KindPersonas, KindJourney, KindJourneys, KindPage, KindSection, KindTemplates, KindNotFound} {
+		if !e.Has(k) {
+			t.Errorf("no layout for kind %q (have %v)", k, e.Layouts())
+		}
+	}
+	for _, l := range e.Layouts() {
+		if strings.HasPrefix(l, "partials/") || strings.HasPrefix(l, "_") {
+			t.Errorf("%q listed as a page layout", l)
+		}
+	}
+
+	// A site layer overrides one file, adds a layout and a partial, and
+	// keeps everything else from the theme.
+	own := fstest.MapFS{
+		"layouts/404.html":            {Data: []byte(`custom 404 {{template "partials/mine.html" .}}`)},
+		"layouts/partials/mine.html":  {Data: []byte(`[{{.Title}}]`)},
+		"layouts/landing.html":        {Data: []byte(`landing {{t "nav.home"}}`)},
+		"layouts/notes.txt":           {Data: []byte(`ignored`)},
+		"layouts/sub/deeper/x.html":   {Data: []byte(`deep`)},
+		"layouts/partials/_skip.html": {Data: []byte(`{{define "skip"}}s{{end}}`)},
+	}
+	e2, err := New(site, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: own})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := e2.Bytes(&Page{Kind: KindNotFound, Title: "Lost"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != "custom 404 [Lost]" {
+		t.Errorf("404 = %q", b)
+	}
+	p := &Page{Kind: KindPage, Layout: "landing"}
+	if b, err := e2.Bytes(p); err != nil || string(b) != "landing Home" {
+		t.Errorf("landing = %q, %v", b, err)
+	}
+	if !e2.Has("sub/deeper/x") || e2.Has("notes") {
+		t.Errorf("layouts = %v", e2.Layouts())
+	}
+	if !e2.Has(KindJourney) {
+		t.Error("the theme's journey layout was lost by overriding 404")
+	}
+	if _, err := e2.Bytes(&Page{Kind: "nope"}); err == nil || !strings.Contains(err.Error(), `no layout "nope"`) {
+		t.Errorf("unknown layout: %v", err)
+	}
+
+	// A parse error names the file in its layer.
+	broken := fstest.MapFS{"layouts/page.html": {Data: []byte(`{{if}}`)}}
+	if _, err := New(site, Layer{Name: "themes/default", FS: th}, Layer{Name: "mysite", FS: broken}); err == nil ||
+		!strings.Contains(err.Error(), "mysite/layouts/page.html") {
+		t.Errorf("parse error = %v, want it to name mysite/layouts/page.html", err)
+	}
+
+	// Reuse keeps the engine when nothing changed, and not otherwise.
+	again, err := Reuse(e, site, Layer{Name: "themes/default", FS: th})
+	if err != nil || again != e {
+		t.Errorf("Reuse with the same layers made a new engine (%v)", err)
+	}
+	vi := &model.Site{Config: model.Config{BasePath: "/", BaseURL: "/", Language: "vi"}}
+	if other, err := Reuse(e, vi, Layer{Name: "themes/default", FS: th}); err != nil || other == e {
+		t.Errorf("Reuse across languages kept the engine (%v)", err)
+	}
+}
