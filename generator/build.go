@@ -180,6 +180,10 @@ feed:
 		if err := writeExtras(site, pages, fileSources(set.Templates), statics, min, write); err != nil {
 			return nil, err
 		}
+		// Exports: see exports.go.
+		if err := writeExports(site, fileSources(set.Content), write); err != nil {
+			return nil, err
+		}
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -29,6 +29,9 @@ func newResolver(site *model.Site, pages []*render.Page, statics map[string]fs.F
 	for _, t := range site.Templates {
 		r.extra[templateDownload(t)] = true
 	}
+	for _, f := range exportFiles(site) {
+		r.extra[f] = true
+	}
 	for src, u := range site.Unloaded {
 		r.pages[u] = true
 		r.sources[src] = u

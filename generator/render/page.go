@@ -20,6 +20,11 @@ const (
 	KindSection   = "section"
 	KindTemplates = "templates"
 	KindNotFound  = "404"
+	// KindPrint is a journey's print view (journeys/<slug>/print/) and
+	// KindPoster a template's workshop poster (templates/<slug>/poster/);
+	// a theme without print.html or poster.html has none.
+	KindPrint  = "print"
+	KindPoster = "poster"
 )
 
 // Page is the data every template receives as its dot.

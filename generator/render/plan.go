@@ -54,6 +54,7 @@ func (e *Engine) Plan() []*Page {
 		add(&Page{Kind: KindJourney, Title: j.Title, Description: j.Summary, URL: j.URL, Journey: j,
 			Params: j.Params, Layout: j.Layout, Crumbs: []Crumb{home, journeysCrumb}})
 	}
+	e.planPrints(add, home, journeysCrumb)
 	var walk func(sec *model.Section, crumbs []Crumb)
 	walk = func(sec *model.Section, crumbs []Crumb) {
 		sp := &Page{Kind: KindSection, Title: sec.Title, URL: sec.URL, Section: sec, Crumbs: crumbs}
@@ -87,6 +88,8 @@ func pagePage(p *model.Page, sec *model.Section, crumbs []Crumb) *Page {
 // Body is the Markdown whose HTML becomes the page's Content.
 func (p *Page) Body() (src []byte, path string, line int) {
 	switch {
+	case p.Kind == KindPrint || p.Kind == KindPoster:
+		return nil, "", 0
 	case p.Persona != nil:
 		return p.Persona.Body, p.Persona.Path, p.Persona.BodyLine
 	case p.Journey != nil:
@@ -177,4 +180,23 @@ func byTag(js []*model.Journey) []Group {
 		return cmp.Or(cmp.Compare(slug.Fold(a.Title), slug.Fold(b.Title)), cmp.Compare(a.ID, b.ID))
 	})
 	return groups
+}
+
+// planPrints adds the print view of every journey and the workshop poster
+// of every template, when the theme has layouts for them.
+func (e *Engine) planPrints(add func(*Page), home, journeys Crumb) {
+	s := e.site
+	if e.Has(KindPrint) {
+		for _, j := range s.Journeys {
+			add(&Page{Kind: KindPrint, Title: j.Title, Description: j.Summary, URL: j.URL + "print/", Journey: j,
+				Crumbs: []Crumb{home, journeys, {Title: j.Title, URL: j.URL}}})
+		}
+	}
+	if e.Has(KindPoster) {
+		templates := Crumb{Title: e.translate("nav.templates"), URL: "templates/"}
+		for _, t := range s.Templates {
+			add(&Page{Kind: KindPoster, Title: t.Title, Description: t.Summary, URL: t.URL + "poster/", Journey: t,
+				Crumbs: []Crumb{home, templates}})
+		}
+	}
 }

@@ -1,0 +1,196 @@
+package export
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/model"
+)
+
+// sep separates an item's text from its details in a cell:
+// "Prices unclear | owner: Pricing | status: open | severity: 2".
+const sep = " | "
+
+// oneLine keeps an item on its own line of a cell: line breaks inside it
+// would make it two items.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// FormatItem writes a pain point or opportunity as one line.
+func FormatItem(it model.Item) string {
+	parts := []string{oneLine(it.Text)}
+	if it.Owner != "" {
+		parts = append(parts, "owner: "+oneLine(it.Owner))
+	}
+	if it.Status != "" {
+		parts = append(parts, "status: "+it.Status)
+	}
+	if it.Severity != 0 {
+		parts = append(parts, "severity: "+strconv.Itoa(it.Severity))
+	}
+	return strings.Join(parts, sep)
+}
+
+// FormatTouchpoint writes a touchpoint as one line.
+func FormatTouchpoint(t *model.Touchpoint) string {
+	parts := []string{oneLine(t.Name)}
+	add := func(k, v string) {
+		if v != "" {
+			parts = append(parts, k+": "+oneLine(v))
+		}
+	}
+	add("channel", t.Channel)
+	add("kind", t.Kind)
+	add("owner", t.Owner)
+	if t.HasEmotion {
+		add("emotion", num(t.Emotion))
+	}
+	if t.FailPoint {
+		parts = append(parts, "fail point")
+	}
+	add("description", t.Description)
+	return strings.Join(parts, sep)
+}
+
+// FormatMetric writes a metric as one line.
+func FormatMetric(m *model.Metric) string {
+	parts := []string{oneLine(m.Name)}
+	if m.HasValue {
+		parts = append(parts, "value: "+num(m.Value))
+	}
+	if m.HasTarget {
+		parts = append(parts, "target: "+num(m.Target))
+	}
+	if m.Unit != "" {
+		parts = append(parts, "unit: "+oneLine(m.Unit))
+	}
+	if !m.HigherIsBetter {
+		parts = append(parts, "lower is better")
+	}
+	return strings.Join(parts, sep)
+}
+
+// details splits a line into its text and its "key: value" details;
+// flags (details without a value) map to "".
+func details(line string, keys, flags []string) (string, map[string]string, error) {
+	parts := strings.Split(line, sep)
+	text := strings.TrimSpace(parts[0])
+	m := map[string]string{}
+	valid := append(slices.Clone(keys), flags...)
+	for _, p := range parts[1:] {
+		p = strings.TrimSpace(p)
+		k, v, ok := strings.Cut(p, ":")
+		k = strings.ToLower(strings.TrimSpace(k))
+		if !ok {
+			if !slices.Contains(flags, k) {
+				return "", nil, fmt.Errorf("unknown detail %q%s (details are written key: value, one of %s)", p, diag.DidYouMean(k, valid), strings.Join(valid, ", "))
+			}
+			m[k] = ""
+			continue
+		}
+		if !slices.Contains(keys, k) {
+			return "", nil, fmt.Errorf("unknown detail %q%s (details are %s)", k, diag.DidYouMean(k, valid), strings.Join(valid, ", "))
+		}
+		m[k] = strings.TrimSpace(v)
+	}
+	return text, m, nil
+}
+
+// ParseItem reads a line written by FormatItem.
+func ParseItem(line string) (model.Item, error) {
+	text, m, err := details(line, []string{"owner", "status", "severity"}, nil)
+	if err != nil {
+		return model.Item{}, err
+	}
+	it := model.Item{Text: text, Owner: m["owner"], Status: m["status"]}
+	if it.Status != "" && !slices.Contains(model.Statuses(), it.Status) {
+		return it, fmt.Errorf("unknown status %q%s (status is %s)", it.Status, diag.DidYouMean(it.Status, model.Statuses()), diag.OneOf(model.Statuses()))
+	}
+	if s, ok := m["severity"]; ok {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 3 {
+			return it, fmt.Errorf("severity must be 1, 2 or 3, not %q", s)
+		}
+		it.Severity = n
+	}
+	return it, nil
+}
+
+// ParseTouchpoint reads a line written by FormatTouchpoint.
+func ParseTouchpoint(line string) (*model.Touchpoint, error) {
+	name, m, err := details(line, []string{"channel", "kind", "owner", "emotion", "description"}, []string{"fail point"})
+	if err != nil {
+		return nil, err
+	}
+	t := &model.Touchpoint{Name: name, Channel: m["channel"], Kind: m["kind"], Owner: m["owner"], Description: m["description"]}
+	_, t.FailPoint = m["fail point"]
+	if t.Kind != "" && !slices.Contains(model.Kinds(), t.Kind) {
+		return nil, fmt.Errorf("unknown kind %q%s (kind is %s)", t.Kind, diag.DidYouMean(t.Kind, model.Kinds()), diag.OneOf(model.Kinds()))
+	}
+	if s, ok := m["emotion"]; ok {
+		f, err := Score(s)
+		if err != nil {
+			return nil, err
+		}
+		t.Emotion, t.HasEmotion = f, true
+	}
+	return t, nil
+}
+
+// ParseMetric reads a line written by FormatMetric.
+func ParseMetric(line string) (*model.Metric, error) {
+	name, m, err := details(line, []string{"value", "target", "unit"}, []string{"lower is better"})
+	if err != nil {
+		return nil, err
+	}
+	met := &model.Metric{Name: name, Unit: m["unit"], HigherIsBetter: true}
+	_, lower := m["lower is better"]
+	met.HigherIsBetter = !lower
+	for _, f := range []struct {
+		key string
+		v   *float64
+		has *bool
+	}{{"value", &met.Value, &met.HasValue}, {"target", &met.Target, &met.HasTarget}} {
+		s, ok := m[f.key]
+		if !ok {
+			continue
+		}
+		v, err := Number(strings.TrimSuffix(s, met.Unit))
+		if err != nil {
+			return nil, fmt.Errorf("%s must be a number, not %q", f.key, s)
+		}
+		*f.v, *f.has = v, true
+	}
+	return met, nil
+}
+
+// Score reads an emotion score from 1 to 5.
+func Score(s string) (float64, error) {
+	f, err := Number(s)
+	if err != nil {
+		return 0, fmt.Errorf("emotion must be a number from 1 to 5, not %q", s)
+	}
+	if f < 1 || f > 5 {
+		return 0, fmt.Errorf("emotion must be between 1 and 5, not %v", f)
+	}
+	return f, nil
+}
+
+// Number reads a finite number: TOML and JSON have no room for NaN.
+func Number(s string) (float64, error) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, fmt.Errorf("not a number: %q", s)
+	}
+	return f, nil
+}

@@ -1,0 +1,115 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/model"
+)
+
+// BOM starts every CSV file: without it, Excel reads UTF-8 as the
+// computer's legacy code page and garbles Vietnamese.
+const BOM = "\ufeff"
+
+// CSV writes j as a spreadsheet: the journey's facts, then a row of stage
+// names and one row per lane. Every row has as many cells as the stage
+// row, so that spreadsheets line the columns up.
+func CSV(j *model.Journey) []byte {
+	width := 1 + max(len(j.Stages), 1)
+	var rows [][]string
+	fact := func(label string, v ...string) {
+		row := make([]string, width)
+		row[0] = label
+		row[1] = strings.Join(v, "\n")
+		rows = append(rows, row)
+	}
+	fact(LabelTitle, j.Title)
+	fact(LabelType, string(j.Type))
+	fact(LabelPersonas, j.PersonaSlugs...)
+	fact(LabelSummary, j.Summary)
+	fact(LabelGoal, j.Goal)
+	fact(LabelOwner, j.Owner)
+	fact(LabelTags, j.Tags...)
+	lane := func(label string, cell func(s *model.Stage) []string) {
+		row := make([]string, width)
+		row[0] = label
+		for i, s := range j.Stages {
+			row[i+1] = strings.Join(cell(s), "\n")
+		}
+		rows = append(rows, row)
+	}
+	lane(LabelStage, func(s *model.Stage) []string { return []string{s.Name} })
+	for _, l := range Lanes() {
+		lane(l.Label, l.Cell)
+		if l.Label == "Touchpoints" {
+			for _, p := range emotionRows(j) {
+				label := LabelEmotion
+				if len(j.PersonaSlugs) > 1 {
+					label = EmotionLabel(p)
+				}
+				lane(label, func(s *model.Stage) []string {
+					if f, ok := s.Emotion[p]; ok {
+						return []string{num(f)}
+					}
+					return nil
+				})
+			}
+		}
+	}
+	var b bytes.Buffer
+	b.WriteString(BOM)
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true // what Excel writes, and RFC 4180
+	for _, row := range rows {
+		for i, c := range row {
+			// encoding/csv drops a lone CR when writing CRLF: make it
+			// the line break it stands for, then defuse.
+			c = strings.ReplaceAll(strings.ReplaceAll(c, "\r\n", "\n"), "\r", "\n")
+			row[i] = Defuse(c)
+		}
+		_ = w.Write(row) // a bytes.Buffer does not fail
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// emotionRows gives the persona slug of each emotion row: one row for a
+// journey with at most one persona, one per persona otherwise.
+func emotionRows(j *model.Journey) []string {
+	switch len(j.PersonaSlugs) {
+	case 0:
+		return []string{""}
+	case 1:
+		return []string{j.PersonaSlugs[0]}
+	}
+	return j.PersonaSlugs
+}
+
+// EmotionLabel is the label of a persona's emotion row in a journey with
+// several personas; with one persona or none the row is plain "Emotion".
+func EmotionLabel(persona string) string {
+	if persona == "" {
+		return LabelEmotion
+	}
+	return LabelEmotion + " (" + persona + ")"
+}
+
+// Defuse stops a spreadsheet from running a cell as a formula: a cell
+// starting with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, which spreadsheets hide and treat as "this is text"
+// (the OWASP advice on CSV injection). Undefuse takes it off again.
+func Defuse(c string) string {
+	if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+		return "'" + c
+	}
+	return c
+}
+
+// Undefuse removes the apostrophe Defuse added.
+func Undefuse(c string) string {
+	if len(c) > 1 && c[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(c[1])) {
+		return c[1:]
+	}
+	return c
+}

@@ -1,0 +1,188 @@
+package export
+
+import (
+	_ "embed"
+	"encoding/json"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/model"
+)
+
+// Schema is the JSON Schema of the JSON export, published with every site
+// as SchemaPath.
+//
+//go:embed journey.schema.json
+var Schema []byte
+
+// SchemaPath is where a site publishes Schema.
+const SchemaPath = "schema/journey.schema.json"
+
+// SchemaVersion is the version of the JSON export's shape. It changes only
+// when a field is renamed or removed; new optional fields keep it.
+const SchemaVersion = 1
+
+// Doc is a journey in the JSON export. The field comments are repeated as
+// descriptions in journey.schema.json.
+type Doc struct {
+	Schema       string       `json:"$schema,omitempty"`
+	Version      int          `json:"version"`
+	Slug         string       `json:"slug"`
+	Title        string       `json:"title"`
+	Type         string       `json:"type"`
+	Template     bool         `json:"template,omitempty"`
+	Personas     []PersonaRef `json:"personas"`
+	Summary      string       `json:"summary,omitempty"`
+	Goal         string       `json:"goal,omitempty"`
+	Owner        string       `json:"owner,omitempty"`
+	Tags         []string     `json:"tags,omitempty"`
+	Compare      string       `json:"compare,omitempty"`
+	LastReviewed string       `json:"last_reviewed,omitempty"` // 2026-09-01
+	ReviewEvery  string       `json:"review_every,omitempty"`  // 90d
+	Stages       []StageDoc   `json:"stages"`
+}
+
+// PersonaRef names a persona of the journey.
+type PersonaRef struct {
+	Slug string `json:"slug"`
+	Name string `json:"name,omitempty"`
+}
+
+// StageDoc is a stage in the JSON export.
+type StageDoc struct {
+	Name          string          `json:"name"`
+	Description   string          `json:"description,omitempty"`
+	Duration      string          `json:"duration,omitempty"`
+	Emotion       []ScoreDoc      `json:"emotion,omitempty"`
+	Feeling       string          `json:"feeling,omitempty"`
+	Actions       []string        `json:"actions,omitempty"`
+	Thoughts      []string        `json:"thoughts,omitempty"`
+	Questions     []string        `json:"questions,omitempty"`
+	PainPoints    []ItemDoc       `json:"pain_points,omitempty"`
+	Opportunities []ItemDoc       `json:"opportunities,omitempty"`
+	DropOff       *float64        `json:"drop_off,omitempty"`
+	Touchpoints   []TouchpointDoc `json:"touchpoints,omitempty"`
+	Metrics       []MetricDoc     `json:"metrics,omitempty"`
+	Blueprint     *BlueprintDoc   `json:"blueprint,omitempty"`
+}
+
+// ScoreDoc is one persona's emotion at a stage; Persona is empty when the
+// journey has no persona.
+type ScoreDoc struct {
+	Persona string  `json:"persona,omitempty"`
+	Score   float64 `json:"score"`
+}
+
+// ItemDoc is a pain point or an opportunity.
+type ItemDoc struct {
+	Text     string `json:"text"`
+	Owner    string `json:"owner,omitempty"`
+	Status   string `json:"status,omitempty"`
+	Severity int    `json:"severity,omitempty"`
+}
+
+// TouchpointDoc is a touchpoint.
+type TouchpointDoc struct {
+	Name        string   `json:"name"`
+	Channel     string   `json:"channel,omitempty"`
+	Kind        string   `json:"kind,omitempty"`
+	Owner       string   `json:"owner,omitempty"`
+	Emotion     *float64 `json:"emotion,omitempty"`
+	Description string   `json:"description,omitempty"`
+	FailPoint   bool     `json:"fail_point,omitempty"`
+}
+
+// MetricDoc is a metric.
+type MetricDoc struct {
+	Name           string   `json:"name"`
+	Value          *float64 `json:"value,omitempty"`
+	Target         *float64 `json:"target,omitempty"`
+	Unit           string   `json:"unit,omitempty"`
+	HigherIsBetter bool     `json:"higher_is_better"`
+}
+
+// BlueprintDoc holds a stage's service-blueprint layers.
+type BlueprintDoc struct {
+	Evidence   []string `json:"evidence,omitempty"`
+	Frontstage []string `json:"frontstage,omitempty"`
+	Backstage  []string `json:"backstage,omitempty"`
+	Support    []string `json:"support,omitempty"`
+	Policies   []string `json:"policies,omitempty"`
+	FailPoints []string `json:"fail_points,omitempty"`
+	Wait       string   `json:"wait,omitempty"`
+}
+
+// JSON writes j in the schema's shape, indented. schemaURL, if not empty,
+// is written as "$schema" so that editors can check the file.
+func JSON(j *model.Journey, schemaURL string) []byte {
+	b, err := json.MarshalIndent(NewDoc(j, schemaURL), "", "  ")
+	if err != nil {
+		panic(err) // only finite numbers and strings: cannot happen
+	}
+	return append(b, '\n')
+}
+
+// NewDoc converts j to its JSON shape.
+func NewDoc(j *model.Journey, schemaURL string) *Doc {
+	d := &Doc{Schema: schemaURL, Version: SchemaVersion, Slug: j.Slug, Title: j.Title, Type: string(j.Type),
+		Template: j.IsTemplate(), Personas: []PersonaRef{}, Summary: j.Summary, Goal: j.Goal, Owner: j.Owner,
+		Tags: j.Tags, Compare: j.CompareSlug, ReviewEvery: j.ReviewEvery.String(), Stages: []StageDoc{}}
+	if d.Type == "" {
+		d.Type = string(model.CurrentState)
+	}
+	if !j.LastReviewed.IsZero() {
+		d.LastReviewed = j.LastReviewed.Format(time.DateOnly)
+	}
+	for i, slug := range j.PersonaSlugs {
+		ref := PersonaRef{Slug: slug}
+		if i < len(j.Personas) && j.Personas[i] != nil {
+			ref.Name = j.Personas[i].Name
+		}
+		d.Personas = append(d.Personas, ref)
+	}
+	for _, s := range j.Stages {
+		sd := StageDoc{Name: s.Name, Description: s.Description, Duration: s.Duration, Feeling: s.Feeling,
+			Actions: s.Actions, Thoughts: s.Thoughts, Questions: s.Questions,
+			PainPoints: items(s.PainPoints), Opportunities: items(s.Opportunities)}
+		for _, p := range emotionRows(j) {
+			if f, ok := s.Emotion[p]; ok {
+				sd.Emotion = append(sd.Emotion, ScoreDoc{Persona: p, Score: f})
+			}
+		}
+		if s.HasDropOff {
+			sd.DropOff = ptr(s.DropOff)
+		}
+		for _, t := range s.Touchpoints {
+			td := TouchpointDoc{Name: t.Name, Channel: t.Channel, Kind: t.Kind, Owner: t.Owner, Description: t.Description, FailPoint: t.FailPoint}
+			if t.HasEmotion {
+				td.Emotion = ptr(t.Emotion)
+			}
+			sd.Touchpoints = append(sd.Touchpoints, td)
+		}
+		for _, m := range s.Metrics {
+			md := MetricDoc{Name: m.Name, Unit: m.Unit, HigherIsBetter: m.HigherIsBetter}
+			if m.HasValue {
+				md.Value = ptr(m.Value)
+			}
+			if m.HasTarget {
+				md.Target = ptr(m.Target)
+			}
+			sd.Metrics = append(sd.Metrics, md)
+		}
+		if b := s.Blueprint; b != nil {
+			sd.Blueprint = &BlueprintDoc{Evidence: b.Evidence, Frontstage: b.Frontstage, Backstage: b.Backstage,
+				Support: b.Support, Policies: b.Policies, FailPoints: b.FailPoints, Wait: b.Wait}
+		}
+		d.Stages = append(d.Stages, sd)
+	}
+	return d
+}
+
+func items(its []model.Item) []ItemDoc {
+	var out []ItemDoc
+	for _, it := range its {
+		out = append(out, ItemDoc(it))
+	}
+	return out
+}
+
+func ptr(f float64) *float64 { return &f }
