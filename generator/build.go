@@ -177,7 +177,7 @@ feed:
 		return nil, err
 	}
 	if errs.Len() == 0 {
-		if err := writeExtras(site, pages, fileSources(set.Templates), statics, min, write); err != nil {
+		if err := writeExtras(site, b.search, pages, fileSources(set.Templates), statics, min, write); err != nil {
 			return nil, err
 		}
 		// Exports: see exports.go.

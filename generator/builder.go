@@ -39,6 +39,7 @@ type Builder struct {
 	last    map[string]rendered // output name → the last good build's page
 	builtin []*source.File
 	engine  *render.Engine
+	search  *searchParts
 	// builtinSrc is what the built-in theme named builtinKey consists of.
 	builtinKey string
 	builtinSrc []byte
@@ -55,7 +56,7 @@ type rendered struct {
 
 // NewBuilder returns a Builder for repeated builds of one site.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed()}
+	return &Builder{opts: opts, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed(), search: &searchParts{}}
 }
 
 // Build builds the site, reusing the previous builds' work. changed lists
@@ -130,6 +131,14 @@ func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, 
 	defer func() { b.own = f.own }()
 	global := f.global(set, site, eng, pages, statics, b.opts)
 	all := f.all(site)
+	fh := f.hash()
+	for _, j := range site.Journeys {
+		num(fh, f.journeySums(j).front)
+	}
+	for _, p := range site.Personas {
+		num(fh, f.personaSums(p).front)
+	}
+	f.fronts = fh.Sum64()
 	for _, p := range pages {
 		r.keys[p] = f.page(p, global, all)
 	}
@@ -184,6 +193,7 @@ type fingerprinter struct {
 	seed     maphash.Seed
 	journeys map[*model.Journey]uint64 // card sums, each computed once
 	personas map[*model.Persona]uint64
+	fronts   uint64                // every journey's and persona's front matter
 	own      map[*model.Entry]sums // sums of entries' own source
 	prevOwn  map[*model.Entry]sums
 }
@@ -192,7 +202,7 @@ type fingerprinter struct {
 // matter (for the cards other pages show: a change to the notes of a
 // journey does not touch the lists).
 type sums struct {
-	page, card uint64
+	page, card, front uint64
 }
 
 func (f *fingerprinter) sums(e *model.Entry, card func(h *maphash.Hash)) sums {
@@ -211,6 +221,7 @@ func (f *fingerprinter) sums(e *model.Entry, card func(h *maphash.Hash)) sums {
 	s := sums{card: h.Sum64()}
 	h.Write(e.Front)
 	h.WriteByte(0)
+	s.front = h.Sum64()
 	h.Write(e.Body)
 	s.page = h.Sum64()
 	f.own[e] = s
@@ -360,6 +371,10 @@ func (f *fingerprinter) page(p *render.Page, global, all uint64) uint64 {
 		for _, j := range p.Persona.Journeys {
 			num(h, f.journey(j))
 		}
+	case render.IsHub(p.Kind):
+		// The hub shows what every journey's front matter holds.
+		num(h, all)
+		num(h, f.fronts)
 	default:
 		num(h, all)
 		if p.Page != nil {

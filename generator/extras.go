@@ -15,7 +15,7 @@ import (
 
 // writeExtras writes what is not a rendered page: static files (theme's,
 // then the site's), and the source of every template for download.
-func writeExtras(site *model.Site, pages []*render.Page, sources map[string][]byte, statics map[string]fs.FS, min *minifier, write func(string, []byte) error) error {
+func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, sources map[string][]byte, statics map[string]fs.FS, min *minifier, write func(string, []byte) error) error {
 	// GitHub Pages: serve files as they are (no Jekyll), on the custom
 	// domain if one is set.
 	if err := write(".nojekyll", nil); err != nil {
@@ -25,6 +25,9 @@ func writeExtras(site *model.Site, pages []*render.Page, sources map[string][]by
 		if err := write("CNAME", []byte(c+"\n")); err != nil {
 			return err
 		}
+	}
+	if err := write(SearchIndexName, searchIndex(site, search)); err != nil {
+		return err
 	}
 	if err := write("sitemap.xml", sitemap(site, pages)); err != nil {
 		return err

@@ -173,6 +173,9 @@ func (w *tomlWriter) emotion(j *model.Journey, e map[string]float64) {
 		}
 		parts = append(parts, Quote(p)+" = "+num(f))
 	}
+	if len(parts) == 0 {
+		return
+	}
 	if same && all {
 		w.raw("emotion", num(first))
 		return

@@ -77,6 +77,14 @@ func New(set *source.Set, opts Options) (*Site, error) {
 			site.Lists[dir] = p
 		case base == "_index" && dir == "":
 			site.Home = cachedEntry(cache, f, &errs, func() *Page { return decodePage(d, e, "", true) })
+		case dir == "" && base != "_index" && reserved(e.Slug), dir != "" && reserved(top) && !(top == "personas" || top == "journeys" || top == "templates"):
+			if dir == "" {
+				top = e.Slug
+			}
+			errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1,
+				Msg:  fmt.Sprintf("content/%s/ is where Waymark puts its own %s pages", top, top),
+				Hint: "move the file to another folder: " + strings.Join(ReservedDirs(), ", ") + " are Waymark's"})
+			continue
 		case top == "personas" || top == "journeys" || top == "templates":
 			if nested || top == "templates" {
 				errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1,
@@ -199,3 +207,11 @@ func byKey(a, b *Entry, at, bt string) int {
 func byTitle(a, b string) int {
 	return cmp.Or(cmp.Compare(sortKey(a), sortKey(b)), cmp.Compare(a, b))
 }
+
+// ReservedDirs are the top-level URLs Waymark generates pages under; a
+// content folder of the same name would collide with them.
+func ReservedDirs() []string {
+	return []string{"personas", "journeys", "templates", "hub", "touchpoints", "pain-points", "owners", "tags", "compare", "metrics", "matrix", "search", "schema", "_waymark"}
+}
+
+func reserved(dir string) bool { return slices.Contains(ReservedDirs(), slugDir(dir)) }

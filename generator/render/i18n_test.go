@@ -296,7 +296,18 @@ func TestGoKeysExist(t *testing.T) {
 			}
 		}
 		for _, m := range built.FindAllStringSubmatch(string(b), -1) {
-			if m[1] != "type." {
+			switch m[1] {
+			case "type.":
+			case "hub.":
+				// Hub page titles: "hub." + each hub kind but the hub itself.
+				for _, k := range HubKinds() {
+					for lang, strs := range map[string]map[string]string{"en": en, "vi": vi} {
+						if _, ok := strs["hub."+k]; !ok && k != KindHub && k != KindOwner && k != KindTag && k != KindCompare {
+							t.Errorf("key %q is not in %s.toml", "hub."+k, lang)
+						}
+					}
+				}
+			default:
 				t.Errorf("%s: key prefix %q built in Go: check its keys in TestBuiltKeysExist", f, m[1])
 			}
 		}

@@ -45,6 +45,10 @@ type Page struct {
 	Groups      []Group        // journeys grouped (journeys list, home)
 	Tags        []Group        // journeys grouped by tag (journeys list)
 	Layout      string         // the template used, without .html
+	Hub         *model.Hub     // hub pages: the views across journeys
+	Owner       *model.Owner   // an owner's page
+	Tag         *model.Tag     // a tag's page
+	Pair        *model.Pair    // a compare page
 }
 
 // Crumb is one step of a breadcrumb trail.

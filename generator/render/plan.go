@@ -76,6 +76,7 @@ func (e *Engine) Plan() []*Page {
 	for _, sec := range s.Sections {
 		walk(sec, []Crumb{home})
 	}
+	e.planHub(add, home)
 	add(&Page{Kind: KindNotFound, Title: e.translate("notfound.title"), URL: "404.html"})
 	return pages
 }
@@ -108,6 +109,9 @@ func (e *Engine) nav() []NavItem {
 		{Title: e.translate("nav.home"), URL: ""},
 		{Title: e.translate("nav.personas"), URL: "personas/"},
 		{Title: e.translate("nav.journeys"), URL: "journeys/"},
+	}
+	if e.Has(KindHub) {
+		items = append(items, NavItem{Title: e.translate("nav.hub"), URL: "hub/"})
 	}
 	for _, sec := range s.Sections {
 		items = append(items, NavItem{Title: sec.Title, URL: sec.URL})

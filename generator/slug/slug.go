@@ -36,6 +36,16 @@ func Make(s string) string {
 // "hanh trinh" compare equal. Letters that have no decomposition but an
 // obvious ASCII twin (đ, ø, ß …) are replaced too.
 func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {

@@ -1,0 +1,343 @@
+package model
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/waymark-cx/waymark/generator/slug"
+)
+
+// Hub is the handbook seen across journeys: where each touchpoint
+// appears, every pain point and opportunity, what each team owns, every
+// metric, the journeys of each tag and the pairs of current and future
+// maps. It is computed once per build from the linked site.
+type Hub struct {
+	Touchpoints   []*TouchpointGroup // fail points first, then by uses
+	Matrix        *ChannelMatrix
+	PainPoints    []*HubItem // by status, then severity (highest first)
+	Opportunities []*HubItem
+	Owners        []*Owner // by name; "" (no owner) is not an owner
+	Tags          []*Tag
+	Metrics       []*HubMetric // off-target first, then by stage order
+	Pairs         []*Pair
+}
+
+// TouchpointGroup is one touchpoint (same name and channel) across
+// journeys.
+type TouchpointGroup struct {
+	Name, Channel string
+	Slug          string // for ids: name and channel
+	Uses          []TouchpointUse
+	FailPoints    int
+	Kinds         []string
+	Owners        []string
+	Emotion       float64 // mean of the scored uses
+	Scored        int     // how many uses have a score
+}
+
+// TouchpointUse is a touchpoint at one stage of one journey.
+type TouchpointUse struct {
+	Journey    *Journey
+	Stage      *Stage
+	Touchpoint *Touchpoint
+}
+
+// ChannelMatrix counts touchpoints by channel (rows) and stage (columns),
+// with the mean emotion of each cell.
+type ChannelMatrix struct {
+	Channels []string
+	Stages   []string // the site's stage order first, then others as met
+	Cells    [][]MatrixCell
+}
+
+// MatrixCell is one channel at one stage.
+type MatrixCell struct {
+	Count   int
+	Emotion float64 // mean score of the scored touchpoints
+	Scored  int
+	Level   int // Emotion rounded, 1–5, 0 when nothing is scored: for the heat colour
+}
+
+// HubItem is a pain point or opportunity with where it stands.
+type HubItem struct {
+	Item
+	Journey *Journey
+	Stage   *Stage
+}
+
+// Owner is a team and everything it owns.
+type Owner struct {
+	Name          string
+	Slug          string
+	URL           string // "owners/<slug>/"
+	Journeys      []*Journey
+	Touchpoints   []TouchpointUse
+	PainPoints    []*HubItem
+	Opportunities []*HubItem
+}
+
+// Tag is a tag and its journeys.
+type Tag struct {
+	Name     string
+	Slug     string
+	URL      string // "tags/<slug>/"
+	Journeys []*Journey
+}
+
+// HubMetric is a metric with where it is measured.
+type HubMetric struct {
+	*Metric
+	Journey *Journey
+	Stage   *Stage
+}
+
+// Pair is a current-state map and its future-state counterpart.
+type Pair struct {
+	Slug    string // the URL slug: "<current>-vs-<future>"
+	URL     string // "compare/<slug>/"
+	Current *Journey
+	Future  *Journey
+	Stages  []PairStage
+}
+
+// PairStage lines up a stage of both maps by name (either may be nil).
+type PairStage struct {
+	Name            string
+	Current, Future *Stage
+}
+
+// buildHub computes the hub of a linked site.
+func buildHub(s *Site) *Hub {
+	h := &Hub{}
+	folds := map[string]string{} // names repeat across journeys: fold each once
+	fold := func(name string) string {
+		f, ok := folds[name]
+		if !ok {
+			f = slug.Fold(name)
+			folds[name] = f
+		}
+		return f
+	}
+	ranks := map[string]int{} // stage name → StageRank, computed once per name
+	rank := func(name string) int {
+		r, ok := ranks[name]
+		if !ok {
+			r = s.StageRank(name)
+			ranks[name] = r
+		}
+		return r
+	}
+	groups := map[string]*TouchpointGroup{}
+	owners := map[string]*Owner{}
+	owner := func(name string) *Owner {
+		if name == "" {
+			return nil
+		}
+		key := slug.Make(name)
+		if key == "" {
+			key = "team"
+		}
+		o, ok := owners[key]
+		if !ok {
+			o = &Owner{Name: name, Slug: key, URL: "owners/" + key + "/"}
+			owners[key] = o
+		}
+		return o
+	}
+	matrixStages := []string{}
+	stageIndex := map[string]int{}
+	type cellKey struct{ channel, stage string }
+	cells := map[cellKey]*MatrixCell{}
+	channels := map[string]bool{}
+	for _, j := range s.Journeys {
+		if o := owner(j.Owner); o != nil {
+			o.Journeys = append(o.Journeys, j)
+		}
+		for _, st := range j.Stages {
+			fs := fold(st.Name)
+			if _, ok := stageIndex[fs]; !ok {
+				stageIndex[fs] = len(matrixStages)
+				matrixStages = append(matrixStages, st.Name)
+			}
+			for _, tp := range st.Touchpoints {
+				key := fold(tp.Name) + "\x00" + fold(tp.Channel)
+				g, ok := groups[key]
+				if !ok {
+					g = &TouchpointGroup{Name: tp.Name, Channel: tp.Channel, Slug: slug.Make(tp.Name + " " + tp.Channel)}
+					groups[key] = g
+				}
+				use := TouchpointUse{Journey: j, Stage: st, Touchpoint: tp}
+				g.Uses = append(g.Uses, use)
+				if tp.FailPoint {
+					g.FailPoints++
+				}
+				if tp.Kind != "" && !slices.Contains(g.Kinds, tp.Kind) {
+					g.Kinds = append(g.Kinds, tp.Kind)
+				}
+				if tp.Owner != "" && !slices.Contains(g.Owners, tp.Owner) {
+					g.Owners = append(g.Owners, tp.Owner)
+				}
+				if tp.HasEmotion {
+					g.Emotion += tp.Emotion
+					g.Scored++
+				}
+				if o := owner(tp.Owner); o != nil {
+					o.Touchpoints = append(o.Touchpoints, use)
+				}
+				ch := tp.Channel
+				if ch == "" {
+					ch = "—"
+				}
+				channels[ch] = true
+				c, ok := cells[cellKey{ch, fold(st.Name)}]
+				if !ok {
+					c = &MatrixCell{}
+					cells[cellKey{ch, fold(st.Name)}] = c
+				}
+				c.Count++
+				if score, ok := touchpointScore(tp, st); ok {
+					c.Emotion += score
+					c.Scored++
+				}
+			}
+			for _, it := range st.PainPoints {
+				hi := &HubItem{Item: it, Journey: j, Stage: st}
+				h.PainPoints = append(h.PainPoints, hi)
+				if o := owner(it.Owner); o != nil {
+					o.PainPoints = append(o.PainPoints, hi)
+				}
+			}
+			for _, it := range st.Opportunities {
+				hi := &HubItem{Item: it, Journey: j, Stage: st}
+				h.Opportunities = append(h.Opportunities, hi)
+				if o := owner(it.Owner); o != nil {
+					o.Opportunities = append(o.Opportunities, hi)
+				}
+			}
+			for _, m := range st.Metrics {
+				h.Metrics = append(h.Metrics, &HubMetric{Metric: m, Journey: j, Stage: st})
+			}
+		}
+	}
+	for _, g := range groups {
+		if g.Scored > 0 {
+			g.Emotion = round1(g.Emotion / float64(g.Scored))
+		}
+		h.Touchpoints = append(h.Touchpoints, g)
+	}
+	slices.SortFunc(h.Touchpoints, func(a, b *TouchpointGroup) int {
+		return cmp.Or(cmp.Compare(b.FailPoints, a.FailPoints), cmp.Compare(len(b.Uses), len(a.Uses)), cmp.Compare(a.Slug, b.Slug))
+	})
+	// The matrix: the site's stage order first.
+	slices.SortStableFunc(matrixStages, func(a, b string) int { return cmp.Compare(rank(a), rank(b)) })
+	m := &ChannelMatrix{Stages: matrixStages}
+	for ch := range channels {
+		m.Channels = append(m.Channels, ch)
+	}
+	slices.SortFunc(m.Channels, func(a, b string) int { return cmp.Compare(fold(a), fold(b)) })
+	for _, ch := range m.Channels {
+		row := make([]MatrixCell, len(m.Stages))
+		for i, st := range m.Stages {
+			if c, ok := cells[cellKey{ch, fold(st)}]; ok {
+				row[i] = *c
+				if c.Scored > 0 {
+					row[i].Emotion = round1(c.Emotion / float64(c.Scored))
+					row[i].Level = int(math.Round(row[i].Emotion))
+				}
+			}
+		}
+		m.Cells = append(m.Cells, row)
+	}
+	h.Matrix = m
+	statusRank := func(st string) int {
+		if i := slices.Index(Statuses(), st); i >= 0 {
+			return i
+		}
+		return -1 // no status: first, it needs triage
+	}
+	byStatus := func(a, b *HubItem) int {
+		return cmp.Or(cmp.Compare(statusRank(a.Status), statusRank(b.Status)), cmp.Compare(b.Severity, a.Severity),
+			cmp.Compare(rank(a.Stage.Name), rank(b.Stage.Name)))
+	}
+	slices.SortStableFunc(h.PainPoints, byStatus)
+	slices.SortStableFunc(h.Opportunities, byStatus)
+	for _, o := range owners {
+		h.Owners = append(h.Owners, o)
+	}
+	slices.SortFunc(h.Owners, func(a, b *Owner) int { return cmp.Compare(fold(a.Name), fold(b.Name)) })
+	slices.SortStableFunc(h.Metrics, func(a, b *HubMetric) int {
+		return cmp.Or(-cmpBool(a.OffTarget(), b.OffTarget()), cmp.Compare(rank(a.Stage.Name), rank(b.Stage.Name)))
+	})
+	tags := map[string]*Tag{}
+	for _, j := range s.Journeys {
+		for _, t := range j.Tags {
+			key := slug.Make(t)
+			if key == "" {
+				continue
+			}
+			tg, ok := tags[key]
+			if !ok {
+				tg = &Tag{Name: t, Slug: key, URL: "tags/" + key + "/"}
+				tags[key] = tg
+			}
+			if !slices.Contains(tg.Journeys, j) {
+				tg.Journeys = append(tg.Journeys, j)
+			}
+		}
+	}
+	for _, t := range tags {
+		h.Tags = append(h.Tags, t)
+	}
+	slices.SortFunc(h.Tags, func(a, b *Tag) int { return cmp.Compare(a.Slug, b.Slug) })
+	for _, j := range s.Journeys {
+		if j.Compare == nil || j.Type == FutureState || j.Compare.Type != FutureState && j.Type != CurrentState {
+			continue
+		}
+		cur, fut := j, j.Compare
+		p := &Pair{Current: cur, Future: fut, Slug: cur.Slug + "-vs-" + fut.Slug}
+		p.URL = "compare/" + p.Slug + "/"
+		seen := map[string]int{}
+		for _, st := range cur.Stages {
+			seen[fold(st.Name)] = len(p.Stages)
+			p.Stages = append(p.Stages, PairStage{Name: st.Name, Current: st})
+		}
+		for _, st := range fut.Stages {
+			if i, ok := seen[fold(st.Name)]; ok && p.Stages[i].Future == nil {
+				p.Stages[i].Future = st
+				continue
+			}
+			p.Stages = append(p.Stages, PairStage{Name: st.Name, Future: st})
+		}
+		h.Pairs = append(h.Pairs, p)
+	}
+	return h
+}
+
+// touchpointScore is a touchpoint's own emotion, else its stage's (the
+// mean over the stage's personas).
+func touchpointScore(tp *Touchpoint, st *Stage) (float64, bool) {
+	if tp.HasEmotion {
+		return tp.Emotion, true
+	}
+	if len(st.Emotion) == 0 {
+		return 0, false
+	}
+	sum := 0.0
+	for _, v := range st.Emotion {
+		sum += v
+	}
+	return sum / float64(len(st.Emotion)), true
+}
+
+func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}

@@ -1,0 +1,126 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/slug"
+)
+
+// searchEntry is one thing the site's search can find. The index is
+// built at build time and searched in the browser; F holds the folded
+// text (lower case, no diacritics), so that typing "hanh trinh" finds
+// "Hành trình".
+type searchEntry struct {
+	Title   string `json:"t"`
+	URL     string `json:"u"` // relative to the site root
+	Kind    string `json:"k"` // persona, journey, stage, touchpoint, pain-point, opportunity, page
+	Context string `json:"c,omitempty"`
+	Folded  string `json:"f"`
+}
+
+// SearchIndexName is where the search index is written.
+const SearchIndexName = "search-index.json"
+
+// searchParts keeps each entry's part of the index between builds: an
+// entry is unchanged while the model cache hands out the same one. A nil
+// *searchParts keeps nothing.
+type searchParts struct {
+	last, next map[*model.Entry][]byte
+}
+
+func (c *searchParts) get(e *model.Entry, make func() []byte) []byte {
+	if c == nil {
+		return make()
+	}
+	b, ok := c.last[e]
+	if !ok {
+		b = make()
+	}
+	c.next[e] = b
+	return b
+}
+
+// searchIndex lists personas, journeys, stages, touchpoints, pain points,
+// opportunities and handbook pages, as a JSON array.
+func searchIndex(site *model.Site, cache *searchParts) []byte {
+	if cache != nil {
+		cache.next = map[*model.Entry][]byte{}
+		defer func() { cache.last, cache.next = cache.next, nil }()
+	}
+	var out bytes.Buffer
+	out.WriteByte('[')
+	put := func(part []byte) {
+		if len(part) == 0 {
+			return
+		}
+		if out.Len() > 1 {
+			out.WriteByte(',')
+		}
+		out.Write(part)
+	}
+	for _, p := range site.Personas {
+		put(cache.get(&p.Entry, func() []byte {
+			var l entryList
+			l.add("persona", p.Name, p.URL, p.Role, p.Segment, p.Location, p.Quote, strings.Join(p.Tags, " "))
+			return l.json()
+		}))
+	}
+	for _, j := range site.Journeys {
+		put(cache.get(&j.Entry, func() []byte { return journeyEntries(j).json() }))
+	}
+	for _, p := range site.Pages {
+		if p.IsIndex {
+			continue
+		}
+		put(cache.get(&p.Entry, func() []byte {
+			var l entryList
+			l.add("page", p.Title, p.URL, p.Description)
+			return l.json()
+		}))
+	}
+	out.WriteByte(']')
+	return out.Bytes()
+}
+
+func journeyEntries(j *model.Journey) *entryList {
+	var l entryList
+	l.add("journey", j.Title, j.URL, j.Summary, j.Goal, j.Owner, strings.Join(j.Tags, " "))
+	for _, st := range j.Stages {
+		anchor := j.URL + "#stage-" + strconv.Itoa(st.Index+1)
+		where := j.Title + " · " + st.Name
+		l.add("stage", st.Name, anchor, j.Title, st.Description, st.Feeling, strings.Join(st.Actions, " "))
+		for _, tp := range st.Touchpoints {
+			l.add("touchpoint", tp.Name, anchor, where, tp.Channel, tp.Owner, tp.Description)
+		}
+		for _, it := range st.PainPoints {
+			l.add("pain-point", it.Text, anchor, where, it.Owner)
+		}
+		for _, it := range st.Opportunities {
+			l.add("opportunity", it.Text, anchor, where, it.Owner)
+		}
+	}
+	return &l
+}
+
+type entryList []searchEntry
+
+func (l *entryList) add(kind, title, url, context string, more ...string) {
+	if title == "" {
+		return
+	}
+	text := strings.Join(append([]string{title, context}, more...), " ")
+	*l = append(*l, searchEntry{Title: title, URL: url, Kind: kind, Context: context, Folded: slug.Fold(text)})
+}
+
+// json is the entries as array elements, without the brackets.
+func (l entryList) json() []byte {
+	if len(l) == 0 {
+		return nil
+	}
+	b, _ := json.Marshal([]searchEntry(l))
+	return b[1 : len(b)-1]
+}
