@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -131,3 +132,56 @@ func markerPath(shape string, x, y float64) string {
 }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// NewPairCurve puts a current-state map and its future-state map on one
+// chart, stage by stage as the pair lines them up: line 1 is the current
+// map, line 2 the future one, each at the mean score of its personas.
+func NewPairCurve(p *model.Pair) *Curve {
+	c := &Curve{Width: curveCol * max(len(p.Stages), 1), Height: curveTop + curvePlot + curveBottom}
+	for i, s := range p.Stages {
+		c.Stages = append(c.Stages, CurveStage{Name: s.Name, X: float64(i*curveCol + curveCol/2)})
+	}
+	for score := 5; score >= 1; score-- {
+		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: scoreY(float64(score))})
+	}
+	dashes := []string{"", "10 6"}
+	markers := []string{"circle", "square"}
+	for n, j := range []*model.Journey{p.Current, p.Future} {
+		l := CurveLine{N: n + 1, Dash: dashes[n], Marker: markers[n], Name: j.Title}
+		var d strings.Builder
+		pen := false
+		for i, ps := range p.Stages {
+			st := ps.Current
+			if n == 1 {
+				st = ps.Future
+			}
+			if st == nil || len(st.Emotion) == 0 {
+				pen = false
+				continue
+			}
+			sum := 0.0
+			for _, v := range st.Emotion {
+				sum += v
+			}
+			score := math.Round(sum/float64(len(st.Emotion))*10) / 10
+			pt := CurvePoint{Stage: st.Name, Feeling: st.Feeling, Score: score, X: c.Stages[i].X, Y: scoreY(score)}
+			pt.Shape = markerPath(l.Marker, pt.X, pt.Y)
+			if pen {
+				d.WriteString(" L")
+			} else {
+				if d.Len() > 0 {
+					d.WriteByte(' ')
+				}
+				d.WriteString("M")
+			}
+			d.WriteString(ftoa(pt.X) + " " + ftoa(pt.Y))
+			pen = true
+			l.Points = append(l.Points, pt)
+		}
+		l.Path = d.String()
+		if len(l.Points) > 0 {
+			c.Lines = append(c.Lines, l)
+		}
+	}
+	return c
+}
