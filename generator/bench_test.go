@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/waymark-cx/waymark/generator/internal/synth"
+	"github.com/waymark-cx/waymark/bench/synth"
 	"github.com/waymark-cx/waymark/generator/output"
 )
 

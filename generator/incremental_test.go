@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/waymark-cx/waymark/generator/internal/synth"
+	"github.com/waymark-cx/waymark/bench/synth"
 	"github.com/waymark-cx/waymark/generator/output"
 )
 

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/waymark-cx/waymark/generator"
-	"github.com/waymark-cx/waymark/generator/internal/synth"
+	"github.com/waymark-cx/waymark/bench/synth"
 	"github.com/waymark-cx/waymark/themes"
 )
 

@@ -1,0 +1,151 @@
+// Command bench measures Waymark against Hugo on synthetic handbooks of
+// the same data: it writes both sites for each size, builds each several
+// times, and prints the medians of wall time and peak memory and their
+// ratios as a Markdown table (BENCHMARKS.md holds the figures).
+//
+//	go run ./bench -n 1000,10000 -runs 3 -hugo $(go env GOPATH)/bin/hugo
+//
+// Hugo v0.165.0 installs with:
+//
+//	CGO_ENABLED=0 go install github.com/gohugoio/hugo@v0.165.0
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/waymark-cx/waymark/bench/synth"
+)
+
+func main() {
+	sizes := flag.String("n", "1000,10000", "comma-separated numbers of journeys")
+	runs := flag.Int("runs", 3, "builds per tool and size")
+	hugo := flag.String("hugo", "", "the hugo binary (default: hugo on the PATH, else GOPATH/bin/hugo)")
+	keep := flag.Bool("keep", false, "keep the generated sites")
+	flag.Parse()
+	if err := run(*sizes, *runs, *hugo, *keep); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(sizes string, runs int, hugo string, keep bool) error {
+	work, err := os.MkdirTemp("", "waymark-bench-")
+	if err != nil {
+		return err
+	}
+	if !keep {
+		defer os.RemoveAll(work)
+	}
+	waymark := filepath.Join(work, "waymark")
+	if out, err := exec.Command("go", "build", "-o", waymark, "./cmd/waymark").CombinedOutput(); err != nil {
+		return fmt.Errorf("building waymark: %v\n%s", err, out)
+	}
+	if hugo == "" {
+		hugo = findHugo()
+	}
+	fmt.Printf("| journeys | tool | wall (median) | peak memory (median) |\n|---:|---|---:|---:|\n")
+	var ratios []string
+	for _, s := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			return err
+		}
+		wdir := filepath.Join(work, fmt.Sprintf("waymark-%d", n))
+		hdir := filepath.Join(work, fmt.Sprintf("hugo-%d", n))
+		for _, d := range []string{wdir, hdir} {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+		}
+		if err := synth.Write(wdir, n); err != nil {
+			return err
+		}
+		wt, wm, err := measure(runs, func() *exec.Cmd {
+			os.RemoveAll(filepath.Join(wdir, "public"))
+			return exec.Command(waymark, "build", "-s", wdir)
+		})
+		if err != nil {
+			return err
+		}
+		// A second build with nothing changed.
+		nt, nm, err := measure(runs, func() *exec.Cmd { return exec.Command(waymark, "build", "-s", wdir) })
+		if err != nil {
+			return err
+		}
+		fmt.Printf("| %d | waymark build | %s | %s |\n| %d | waymark build, nothing changed | %s | %s |\n", n, wt, mib(wm), n, nt, mib(nm))
+		if hugo == "" {
+			continue
+		}
+		if err := synth.WriteHugo(hdir, n); err != nil {
+			return err
+		}
+		ht, hm, err := measure(runs, func() *exec.Cmd {
+			os.RemoveAll(filepath.Join(hdir, "public"))
+			return exec.Command(hugo, "--minify", "--quiet", "-s", hdir)
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Printf("| %d | hugo --minify | %s | %s |\n", n, ht, mib(hm))
+		ratios = append(ratios, fmt.Sprintf("N=%d: waymark/hugo wall %.2f×, peak memory %.2f×; nothing changed: wall %.2f×",
+			n, wt.Seconds()/ht.Seconds(), float64(wm)/float64(hm), nt.Seconds()/ht.Seconds()))
+	}
+	fmt.Println()
+	for _, r := range ratios {
+		fmt.Println(r)
+	}
+	return nil
+}
+
+// measure runs a command several times and returns the medians of its
+// wall time and peak resident memory (in KiB).
+func measure(runs int, cmd func() *exec.Cmd) (time.Duration, int64, error) {
+	var walls []time.Duration
+	var mems []int64
+	for range runs {
+		c := cmd()
+		start := time.Now()
+		out, err := c.CombinedOutput()
+		wall := time.Since(start)
+		if err != nil {
+			return 0, 0, fmt.Errorf("%s: %v\n%s", strings.Join(c.Args, " "), err, out)
+		}
+		walls = append(walls, wall)
+		if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			mems = append(mems, ru.Maxrss)
+		}
+	}
+	slices.Sort(walls)
+	slices.Sort(mems)
+	var mem int64
+	if len(mems) > 0 {
+		mem = mems[len(mems)/2]
+	}
+	return walls[len(walls)/2].Round(10 * time.Millisecond), mem, nil
+}
+
+func mib(kib int64) string { return fmt.Sprintf("%.0f MiB", float64(kib)/1024) }
+
+func findHugo() string {
+	if p, err := exec.LookPath("hugo"); err == nil {
+		return p
+	}
+	out, err := exec.Command("go", "env", "GOPATH").Output()
+	if err != nil {
+		return ""
+	}
+	p := filepath.Join(strings.TrimSpace(string(out)), "bin", "hugo")
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
+}
