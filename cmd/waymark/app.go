@@ -20,6 +20,9 @@ Usage:
   waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts]
   waymark check [-s SOURCE] [--drafts] [--strict]
   waymark serve [-s SOURCE] [--addr 127.0.0.1:1313] [--drafts] [--poll]
+  waymark new journey NAME [-s SOURCE] [--template T] [--persona P]
+  waymark new persona NAME [-s SOURCE]
+  waymark import mermaid|csv FILE [-o FILE]
   waymark version
   waymark help [COMMAND]
 
@@ -27,6 +30,8 @@ Commands:
   build    build the site in SOURCE (default .) into DEST (default public)
   check    report every mistake in the content, write nothing
   serve    serve the site with live reload while you edit it
+  new      write a new journey or persona, ready to edit (new.go)
+  import   turn a Mermaid journey diagram or a filled-in CSV into a journey
   version  print the version of waymark
   help     show this text, or a command's flags
 
@@ -80,6 +85,8 @@ func (m *Main) commands() []command {
 		{"check", "waymark check [-s SOURCE] [--drafts] [--strict]", (*Main).check},
 		{"serve", "waymark serve [-s SOURCE] [--addr 127.0.0.1:1313] [--drafts] [--poll]", (*Main).serve},
 		{"version", "waymark version", (*Main).version},
+		{"new", "waymark new journey|persona|site NAME …", (*Main).newCmd},
+		{"import", "waymark import mermaid|csv FILE [-o FILE]", (*Main).importCmd},
 	}
 }
 
