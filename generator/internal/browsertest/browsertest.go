@@ -38,6 +38,21 @@ func New(t testing.TB, width, height int) context.Context {
 		}
 		t.Skip("no Chromium found (apt-get install chromium); set WAYMARK_REQUIRE_BROWSER=1 to fail instead")
 	}
+	ctx, cancel, err := Start(path, t.TempDir(), width, height)
+	t.Cleanup(cancel)
+	if err != nil {
+		t.Fatalf("starting Chromium at %s: %v", path, err)
+	}
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(cancelTimeout)
+	return ctx
+}
+
+// Start starts the headless browser at path outside any one test, so that
+// a package can share one browser across its tests (from TestMain, say),
+// and returns a context for its first tab and the function that stops it.
+// The context has no time limit; New's has one of three minutes.
+func Start(path, userDataDir string, width, height int) (context.Context, context.CancelFunc, error) {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -45,7 +60,7 @@ func New(t testing.TB, width, height int) context.Context {
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(userDataDir),
 		chromedp.WindowSize(width, height),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
@@ -56,14 +71,13 @@ func New(t testing.TB, width, height int) context.Context {
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() {
-		cancelTimeout()
+	stop := func() {
 		cancel()
 		cancelAlloc()
-	})
-	if err := chromedp.Do(ctx); err != nil { // start the browser now
-		t.Fatalf("starting Chromium at %s: %v", path, err)
 	}
-	return ctx
+	if err := chromedp.Do(ctx); err != nil { // start the browser now
+		stop()
+		return nil, func() {}, err
+	}
+	return ctx, stop, nil
 }

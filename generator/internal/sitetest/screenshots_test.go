@@ -1,0 +1,71 @@
+package sitetest
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+var screenshots = flag.String("screenshots", "", "write PNG screenshots of every page kind to this `folder` (TestScreenshots)")
+
+// TestScreenshots renders every page kind at phone (375 px) and desktop
+// (1280 px) widths, in the light and the dark scheme, and the journey and
+// persona pages as printed, to PNG files, so that a change to the theme
+// can be looked at:
+//
+//	go test ./generator/internal/sitetest -run TestScreenshots -screenshots /tmp/shots
+//
+// Without -screenshots it is skipped.
+func TestScreenshots(t *testing.T) {
+	if *screenshots == "" {
+		t.Skip("no -screenshots folder given")
+	}
+	lang := os.Getenv("WAYMARK_SCREENSHOT_LANG")
+	if lang == "" {
+		lang = "en"
+	}
+	if err := os.MkdirAll(*screenshots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	base := siteURL(t, lang)
+	n := 0
+	shoot := func(t *testing.T, width int, scheme string, p Page) {
+		t.Helper()
+		ctx := tab(t, width, 900)
+		if err := do(ctx, colorScheme(scheme)); err != nil {
+			t.Fatal(err)
+		}
+		open(t, ctx, base+p.Path)
+		png, err := run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(*screenshots, fmt.Sprintf("%s-%s-%d-%s.png", lang, p.Kind, width, scheme))
+		if err := os.WriteFile(name, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	for _, p := range Pages {
+		t.Run(p.Kind, func(t *testing.T) {
+			for _, width := range []int{375, 1280} {
+				for _, scheme := range []string{"light", "dark"} {
+					shoot(t, width, scheme, p)
+				}
+			}
+			// As printed: the viewport is the width of the printed page's
+			// content box (A3 landscape for journeys, A4 otherwise).
+			switch {
+			case p.Kind == "journey" || len(p.Kind) > 8 && p.Kind[:8] == "journey-":
+				shoot(t, posterWidth, "print", p)
+			case p.Kind == "persona" || p.Kind == "persona-initials":
+				shoot(t, a4Width, "print", p)
+			}
+		})
+	}
+	t.Logf("%d screenshots in %s", n, *screenshots)
+}
