@@ -89,7 +89,7 @@ func (m *Main) newSite(_ context.Context, args []string) int {
 		}
 		wrote = append(wrote, name)
 	}
-	fmt.Fprintf(m.Stdout, "waymark: created %s with %d files", dir, len(wrote))
+	fmt.Fprintf(m.Stdout, "waymark: created %s with %d %s", dir, len(wrote), plural(len(wrote), "file", "files"))
 	if len(kept) > 0 {
 		fmt.Fprintf(m.Stdout, " (kept %d that were there: %s)", len(kept), strings.Join(kept, ", "))
 	}
