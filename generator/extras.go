@@ -102,7 +102,7 @@ func sitemap(site *model.Site, pages []*render.Page) []byte {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range pages {
-		if p.Kind == render.KindNotFound {
+		if p.Kind == render.KindNotFound || p.Kind == render.KindPrint || p.Kind == render.KindPoster { // print views: noindex
 			continue
 		}
 		b.WriteString("<url><loc>")
