@@ -181,7 +181,7 @@ feed:
 			return nil, err
 		}
 		// Exports: see exports.go.
-		if err := writeExports(site, fileSources(set.Content), write); err != nil {
+		if err := writeExports(site, fileSources(set.Content), b.exports, write); err != nil {
 			return nil, err
 		}
 	}

@@ -10,9 +10,9 @@ import (
 // writeExports writes the downloads of every journey beside its page
 // (journeys/buy/buy.csv, .json, .mmd and the source .md), the CSV and
 // JSON of every template beside the templates page, and the JSON schema.
-// They are cheap to make, so every build writes them all: the Builder's
-// page reuse does not apply to them.
-func writeExports(site *model.Site, sources map[string][]byte, write func(string, []byte) error) error {
+// The Builder keeps each journey's exports while the journey is
+// unchanged (exportCache).
+func writeExports(site *model.Site, sources map[string][]byte, cache *exportCache, write func(string, []byte) error) error {
 	schemaURL := ""
 	if strings.Contains(site.Config.BaseURL, "://") {
 		schemaURL = absolute(site, export.SchemaPath)
@@ -20,14 +20,17 @@ func writeExports(site *model.Site, sources map[string][]byte, write func(string
 	if err := write(export.SchemaPath, export.Schema); err != nil {
 		return err
 	}
+	cache.begin()
+	defer cache.end()
 	for _, j := range site.Journeys {
+		ex := cache.get(j, schemaURL)
 		files := []struct {
 			ext  string
 			data []byte
 		}{
-			{"csv", export.CSV(j)},
-			{"json", export.JSON(j, schemaURL)},
-			{"mmd", export.Mermaid(j)},
+			{"csv", ex.csv},
+			{"json", ex.json},
+			{"mmd", ex.mmd},
 			{"md", sources[j.Path]},
 		}
 		for _, f := range files {
@@ -45,6 +48,49 @@ func writeExports(site *model.Site, sources map[string][]byte, write func(string
 		}
 	}
 	return nil
+}
+
+// exportCache keeps each journey's exports between builds. A journey is
+// unchanged while the model cache hands out the same one; its exports
+// also show its personas' names, so those are part of the key. A nil
+// *exportCache keeps nothing.
+type exportCache struct {
+	last, next map[*model.Journey]exported
+}
+
+type exported struct {
+	key            string
+	csv, json, mmd []byte
+}
+
+func (c *exportCache) begin() {
+	if c != nil {
+		c.next = map[*model.Journey]exported{}
+	}
+}
+
+func (c *exportCache) end() {
+	if c != nil {
+		c.last, c.next = c.next, nil
+	}
+}
+
+func (c *exportCache) get(j *model.Journey, schemaURL string) exported {
+	key := schemaURL
+	for _, p := range j.Personas {
+		key += "\x00" + p.Slug + "\x00" + p.Name
+	}
+	if c != nil {
+		if ex, ok := c.last[j]; ok && ex.key == key {
+			c.next[j] = ex
+			return ex
+		}
+	}
+	ex := exported{key: key, csv: export.CSV(j), json: export.JSON(j, schemaURL), mmd: export.Mermaid(j)}
+	if c != nil {
+		c.next[j] = ex
+	}
+	return ex
 }
 
 // exportFiles lists what writeExports writes, for the link checker.

@@ -132,10 +132,10 @@ func NewDoc(j *model.Journey, schemaURL string) *Doc {
 	if !j.LastReviewed.IsZero() {
 		d.LastReviewed = j.LastReviewed.Format(time.DateOnly)
 	}
-	for i, slug := range j.PersonaSlugs {
+	for _, slug := range j.PersonaSlugs {
 		ref := PersonaRef{Slug: slug}
-		if i < len(j.Personas) && j.Personas[i] != nil {
-			ref.Name = j.Personas[i].Name
+		if p := j.PersonaBySlug(slug); p != nil {
+			ref.Name = p.Name
 		}
 		d.Personas = append(d.Personas, ref)
 	}

@@ -20,10 +20,10 @@ func Mermaid(j *model.Journey) []byte {
 	b.WriteString("journey\n")
 	b.WriteString("    title " + MermaidEscape(j.Title) + "\n")
 	names := map[string]string{} // persona slug → actor name
-	for i, s := range j.PersonaSlugs {
+	for _, s := range j.PersonaSlugs {
 		names[s] = s
-		if i < len(j.Personas) && j.Personas[i] != nil && j.Personas[i].Name != "" {
-			names[s] = j.Personas[i].Name
+		if p := j.PersonaBySlug(s); p != nil && p.Name != "" {
+			names[s] = p.Name
 		}
 	}
 	for _, s := range j.Stages {

@@ -54,3 +54,14 @@ func reviewWarnings(site *Site) {
 	}
 	diag.Sort(site.Warnings)
 }
+
+// PersonaBySlug returns the journey's resolved persona with that slug, or
+// nil (unknown, or a draft left out of the build).
+func (j *Journey) PersonaBySlug(slug string) *Persona {
+	for _, p := range j.Personas {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
+}
