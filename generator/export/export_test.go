@@ -231,7 +231,7 @@ func TestJSONShape(t *testing.T) {
 // written as entities, and read back.
 func TestMermaidEscapes(t *testing.T) {
 	j := &model.Journey{Title: "Buy: now # 1; ok", PersonaSlugs: []string{"a"},
-		Personas: []*model.Persona{{Name: "Lan, the buyer"}},
+		Personas: []*model.Persona{{Entry: model.Entry{Slug: "a"}, Name: "Lan, the buyer"}},
 		Stages: []*model.Stage{{Name: "Stage: one", Emotion: map[string]float64{"a": 4.4},
 			Actions: []string{"Pays 100% \nby card: fast"}}}}
 	got := string(export.Mermaid(j))
