@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -70,7 +71,8 @@ func TestLanguages(t *testing.T) {
 				}
 				text := tagRE.ReplaceAllString(codeRE.ReplaceAllString(html, ""), " ")
 				if miss := missingRE.FindAllString(text, -1); len(miss) > 0 {
-					t.Errorf("%s: missing UI strings: %q", name, miss)
+					slices.Sort(miss)
+					t.Errorf("%s: missing UI strings: %q", name, slices.Compact(miss))
 				}
 				for _, d := range timeRE.FindAllStringSubmatch(html, -1) {
 					day, err := time.Parse("2006-01-02", d[1])

@@ -41,26 +41,31 @@ const Base = "/waymark/"
 type Page struct {
 	Kind string // a short name, used in test and file names
 	Path string // below Base: "" is the home page
+	// Bare pages are print views: no site header, navigation or skip link.
+	Bare bool
 }
 
 // Pages lists one page of every kind the default theme renders, and the
 // journeys whose layout differs: two personas, a service blueprint, a
-// Vietnamese journey.
+// Vietnamese journey. TestEveryKindCovered fails when the theme renders a
+// kind of page that is not here.
 var Pages = []Page{
-	{"home", ""},
-	{"personas", "personas/"},
-	{"persona", "personas/lan/"},
-	{"persona-initials", "personas/sarah/"},
-	{"journeys", "journeys/"},
-	{"journey", "journeys/buying-on-the-marketplace/"},
-	{"journey-two-personas", "journeys/mega-sale-11-11/"},
-	{"journey-blueprint", "journeys/merchant-onboarding-blueprint/"},
-	{"journey-vi", "journeys/hanh-trinh-dat-hang-va-doi-tra/"},
-	{"section", "guides/"},
-	{"page", "guides/stage-models/"},
-	{"page-reference", "docs/format/"},
-	{"templates", "templates/"},
-	{"404", "no-such-page/"},
+	{"home", "", false},
+	{"personas", "personas/", false},
+	{"persona", "personas/lan/", false},
+	{"persona-initials", "personas/sarah/", false},
+	{"journeys", "journeys/", false},
+	{"journey", "journeys/buying-on-the-marketplace/", false},
+	{"journey-two-personas", "journeys/mega-sale-11-11/", false},
+	{"journey-blueprint", "journeys/merchant-onboarding-blueprint/", false},
+	{"journey-vi", "journeys/hanh-trinh-dat-hang-va-doi-tra/", false},
+	{"journey-print", "journeys/buying-on-the-marketplace/print/", true},
+	{"section", "guides/", false},
+	{"page", "guides/stage-models/", false},
+	{"page-reference", "docs/format/", false},
+	{"templates", "templates/", false},
+	{"template-poster", "templates/current-state-b2b/poster/", true},
+	{"404", "no-such-page/", false},
 }
 
 // Now is the clock of the test builds, so that review badges do not change
