@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/export"
@@ -56,7 +57,14 @@ func labels() []string {
 }
 
 func (p *csvParser) parse(src []byte) {
+	if !utf8.Valid(src) {
+		line := 1 + bytes.Count(src[:invalidAt(src)], []byte("\n"))
+		p.errorf(line, 1, "save the spreadsheet as \"CSV UTF-8\" (Excel: File → Save As → CSV UTF-8), which keeps Vietnamese letters",
+			"the file is not UTF-8 text")
+		return
+	}
 	p.r = csv.NewReader(bytes.NewReader(src))
+	p.r.Comma = delimiter(src)
 	p.r.FieldsPerRecord = -1
 	lanes := export.Lanes()
 	var lastLine int
@@ -220,11 +228,11 @@ func (p *csvParser) laneRow(lane export.Lane, rec []string) {
 		}
 		bad, err := lane.Set(s, texts)
 		if err != nil {
-			at := l
-			if bad < len(lines) {
-				at += lines[bad].offset
+			at, col := l, c
+			if bad < len(lines) && lines[bad].offset > 0 {
+				at, col = l+lines[bad].offset, 1
 			}
-			p.errorf(at, c, laneHint(lane.Label), "%s of stage %q: %v", lane.Label, s.Name, err)
+			p.errorf(at, col, laneHint(lane.Label), "%s of stage %q: %v", lane.Label, s.Name, err)
 		}
 	})
 }
@@ -319,4 +327,37 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// delimiter guesses the separator from the first line: spreadsheets in
+// many locales save CSV with semicolons, and some with tabs.
+func delimiter(src []byte) rune {
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	best, most := ',', 0
+	for _, d := range []rune{',', ';', '\t'} {
+		n, quoted := 0, false
+		for _, r := range string(first) {
+			switch {
+			case r == '"':
+				quoted = !quoted
+			case r == d && !quoted:
+				n++
+			}
+		}
+		if n > most {
+			best, most = d, n
+		}
+	}
+	return best
+}
+
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
 }

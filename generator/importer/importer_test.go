@@ -156,3 +156,71 @@ func decodes(t *testing.T, j *model.Journey) {
 		t.Fatalf("the journey file does not decode: %v\n%s", err, text)
 	}
 }
+
+// TestErrors: malformed input gives every mistake at its file:line:col.
+func TestErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"a.mmd", "flowchart TD\n", []string{"a.mmd:1:1: expected `journey`, not \"flowchart TD\""}},
+		{"a.mmd", "", []string{"a.mmd:1:1: this file has no diagram"}},
+		{"a.mmd", "journey\nsection A\n", []string{"a.mmd:1:1: the diagram has no title"}},
+		{"a.mmd", "journey\ntitle T\n", []string{"a.mmd:1:1: the diagram has no sections"}},
+		{"a.mmd", "journey\ntitle T\n  Orphan: 3\nsection S\n  Task\n  x: five\n  y: 0: Me\n", []string{
+			`a.mmd:3:3: task "Orphan" is not in a section`,
+			`a.mmd:5:3: "Task" is not a title, a section or a task`,
+			`a.mmd:6:5: the score of task "x": emotion must be a number from 1 to 5, not " five"`,
+			`a.mmd:7:5: the score of task "y": emotion must be between 1 and 5, not 0`,
+		}},
+		{"a.mmd", "journey\ntitle T\naccDescr {\nnever closed\n", []string{"a.mmd:3:1: accDescr { is never closed"}},
+		{"a.csv", "Journey,T\nActions,a\n", []string{`a.csv:2:1: row "Actions" comes before the Stage row`, "a.csv:2:1: no Stage row"}},
+		{"a.csv", "Journey,T\nStage,A,,C\n", []string{"a.csv:2:9: column 3 has no stage name"}},
+		{"a.csv", "Journey,T\nType,as-is\nStage,A\n", []string{`a.csv:2:6: unknown type "as-is"`}},
+		{"a.csv", "Stage,A\nStage,B\n", []string{`a.csv:2:1: row "Stage" again (first on line 1)`, "a.csv:1:1: the journey has no title"}},
+		{"a.csv", "Journey,T\nStage,A,B\nTouchpoints,\"Ad | kind: robot\",\"x\ny | chanel: Web\"\n", []string{
+			`a.csv:3:13: Touchpoints of stage "A": unknown kind "robot"`,
+			`a.csv:4:1: Touchpoints of stage "B": unknown detail "chanel" (did you mean "channel"?)`,
+		}},
+		{"a.csv", "Journey,T\nStage,A\nDrop-off,140%\nEmotion (minh),3\n", []string{
+			`a.csv:3:10: Drop-off of stage "A": drop-off must be a share from 0 to 1 (0.35) or a percentage (35%), not "140%"`,
+			`a.csv:4:1: row "Emotion (minh)" is for a persona the journey does not have`,
+		}},
+		{"a.csv", "Journey,\"T\nStage,A\n", []string{"a.csv:2:9: extraneous or missing \" in quoted-field"}},
+		{"a.csv", "Journey,Caf\xe9\n", []string{"a.csv:1:1: the file is not UTF-8 text"}},
+	} {
+		var err error
+		if strings.HasSuffix(tc.name, ".mmd") {
+			_, err = importer.Mermaid(tc.name, []byte(tc.src), nil)
+		} else {
+			_, err = importer.CSV(tc.name, []byte(tc.src))
+		}
+		if err == nil {
+			t.Errorf("%q: no error", tc.src)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%q: error\n%v\ndoes not contain %q", tc.src, err, w)
+			}
+		}
+	}
+}
+
+// TestCSVFromSpreadsheets: semicolon- and tab-separated files, as
+// spreadsheets in many locales save them, and a leading apostrophe.
+func TestCSVFromSpreadsheets(t *testing.T) {
+	for _, src := range []string{
+		"Journey;\"A; b\"\nStage;One;Two\nActions;'=a;\"b\nc\"\n",
+		"\ufeffJourney\t\"A; b\"\r\nStage\tOne\tTwo\r\nActions\t'=a\t\"b\r\nc\"\r\n",
+	} {
+		j, err := importer.CSV("s.csv", []byte(src))
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if j.Title != "A; b" || len(j.Stages) != 2 || !reflect.DeepEqual(j.Stages[0].Actions, []string{"=a"}) ||
+			!reflect.DeepEqual(j.Stages[1].Actions, []string{"b", "c"}) {
+			t.Errorf("%q: %+v %+v %+v", src, j, j.Stages[0], j.Stages[1])
+		}
+	}
+}

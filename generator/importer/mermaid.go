@@ -71,6 +71,7 @@ func (p *mermaidParser) parse(src string) {
 	lines := strings.Split(src, "\n")
 	seenHeader := false
 	inFront, inDescr := false, false
+	descrLine, descrCol := 0, 0
 	var descr []string
 	for i, raw := range lines {
 		n := i + 1
@@ -134,7 +135,7 @@ func (p *mermaidParser) parse(src string) {
 				if closed {
 					p.summary = strings.Join(descr, " ")
 				} else {
-					inDescr = true
+					inDescr, descrLine, descrCol = true, n, col
 				}
 			default:
 				p.errorf(n, col, "write `accDescr: text` or `accDescr { text }`", "cannot read %q", clip(trimmed))
@@ -151,7 +152,7 @@ func (p *mermaidParser) parse(src string) {
 		}
 	}
 	if inDescr {
-		p.errorf(len(lines), 1, "close it with `}`", "accDescr { is never closed")
+		p.errorf(descrLine, descrCol, "close it with `}`", "accDescr { is never closed")
 	}
 	if !seenHeader {
 		p.errorf(1, 1, "a Mermaid user-journey diagram starts with the line `journey`", "this file has no diagram")
