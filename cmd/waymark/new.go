@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -182,9 +183,21 @@ func (m *Main) newPersona(args []string) int {
 	return m.create(src, "content/personas/"+slug.Make(name)+".md", []byte(text))
 }
 
-// create writes a new file below src, refusing to overwrite one.
+// create writes a new file below src, refusing to overwrite one, or to
+// add a page whose slug another file of its folder already gives.
 func (m *Main) create(src, rel string, data []byte) int {
 	p := filepath.Join(src, filepath.FromSlash(rel))
+	if entries, err := os.ReadDir(filepath.Dir(p)); err == nil && strings.HasSuffix(rel, ".md") {
+		want := slug.Make(strings.TrimSuffix(filepath.Base(p), ".md"))
+		for _, e := range entries {
+			n := e.Name()
+			if n != filepath.Base(p) && strings.HasSuffix(n, ".md") && slug.Make(strings.TrimSuffix(n, ".md")) == want {
+				m.errorf("%s already gives the slug %q", path.Join(path.Dir(filepath.ToSlash(rel)), n), want)
+				fmt.Fprintln(m.Stderr, "\thint: two files with the same slug would have the same URL; choose another name, or edit that file")
+				return exitContent
+			}
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		m.errorf("%v", err)
 		return exitContent
