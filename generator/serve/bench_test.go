@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/waymark-cx/waymark/generator"
 	"github.com/waymark-cx/waymark/bench/synth"
+	"github.com/waymark-cx/waymark/generator"
 	"github.com/waymark-cx/waymark/themes"
 )
 
