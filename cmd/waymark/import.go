@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/export"
@@ -17,7 +18,7 @@ import (
 
 const importUsage = `Usage:
   waymark import mermaid FILE [-o FILE] [-s SOURCE]
-  waymark import csv FILE [-o FILE]
+  waymark import csv FILE [-o FILE] [-s SOURCE]
 
 Turn a Mermaid journey diagram, or a filled-in CSV template (the CSV a
 journey or template page offers), into a journey file: on standard output,
@@ -40,14 +41,12 @@ func (m *Main) importCmd(_ context.Context, args []string) int {
 		fmt.Fprintln(m.Stderr, "\thint: waymark import mermaid journey.mmd or waymark import csv journey.csv")
 		return exitUsage
 	}
-	fs := m.flags("import "+kind, "waymark import "+kind+" FILE [-o FILE]"+map[bool]string{true: " [-s SOURCE]"}[kind == "mermaid"],
-		"Convert FILE into a journey file, written to standard output or to -o.")
+	fs := m.flags("import "+kind, "waymark import "+kind+" FILE [-o FILE] [-s SOURCE]",
+		"Convert FILE into a journey file, written to standard output or to -o.\nPersonas the site in SOURCE does not have are named in a note.")
 	var out, src string
 	fs.StringVar(&out, "o", "", "write the journey to this `file` instead of standard output")
-	if kind == "mermaid" {
-		fs.StringVar(&src, "s", ".", "the site `folder`: actors named like its personas become them")
-		fs.StringVar(&src, "source", ".", "same as -s")
-	}
+	fs.StringVar(&src, "s", ".", "the site `folder`: its personas are checked, and Mermaid actors named like them become them")
+	fs.StringVar(&src, "source", ".", "same as -s")
 	file, code, ok := m.nameArg(fs, args[1:], "journey."+map[bool]string{true: "mmd", false: "csv"}[kind == "mermaid"])
 	if !ok {
 		return code
@@ -67,6 +66,7 @@ func (m *Main) importCmd(_ context.Context, args []string) int {
 	if err != nil {
 		return m.fail(err, "import")
 	}
+	m.notePersonas(os.DirFS(src), j.PersonaSlugs)
 	j.Body = []byte("Imported from " + filepath.Base(file) + ". Context, research notes and recommendations, in Markdown.\n")
 	text := export.Markdown(j)
 	if out == "" {
@@ -103,4 +103,24 @@ func personaNames(site fs.FS) map[string]string {
 		}
 	}
 	return out
+}
+
+// notePersonas names, on standard error, the personas of an imported
+// journey that the site does not have yet: the build would report them.
+func (m *Main) notePersonas(site fs.FS, slugs []string) {
+	if _, err := fs.Stat(site, "waymark.toml"); err != nil {
+		return // not a site: nothing to check against
+	}
+	have := personaSlugs(site)
+	var missing []string
+	for _, s := range slugs {
+		if !slices.Contains(have, s) {
+			missing = append(missing, s)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	fmt.Fprintf(m.Stderr, "waymark: note: the site has no persona %s yet\n", strings.Join(missing, ", "))
+	fmt.Fprintf(m.Stderr, "\thint: add each with waymark new persona NAME (content/personas/%s.md), or change the journey's persona\n", missing[0])
 }
