@@ -224,3 +224,36 @@ func TestCSVFromSpreadsheets(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundTripTemplates: a blank template's CSV, imported, is the same
+// template again: what a workshop that changes nothing brings back.
+func TestRoundTripTemplates(t *testing.T) {
+	site := fstest.MapFS{"waymark.toml": &fstest.MapFile{Data: []byte("title = \"T\"\nbase_url = \"/\"\n")}}
+	opts := generator.Options{Source: site, Templates: waymark.Templates(), Themes: themes.Get}
+	rep, err := generator.Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tmpl := range rep.Site.Templates {
+		back, err := importer.CSV(tmpl.Slug+".csv", export.CSV(tmpl))
+		if err != nil {
+			t.Fatalf("%s: %v", tmpl.Slug, err)
+		}
+		own := maps.Clone(site)
+		own[tmpl.Path] = &fstest.MapFile{Data: export.Markdown(back)}
+		var got *model.Journey
+		for _, g := range build(t, own).Templates {
+			if g.Slug == tmpl.Slug {
+				got = g
+			}
+		}
+		if got == nil {
+			t.Fatalf("%s: not built", tmpl.Slug)
+		}
+		if want, have := export.NewDoc(tmpl, ""), export.NewDoc(got, ""); !reflect.DeepEqual(want, have) {
+			a, _ := json.Marshal(want)
+			b, _ := json.Marshal(have)
+			t.Errorf("%s: the round trip changes the template\nwant %s\ngot  %s", tmpl.Slug, a, b)
+		}
+	}
+}
