@@ -43,6 +43,18 @@ var goldenPages = []string{
 	"guides/stage-models/index.html",
 	"templates/index.html",
 	"404.html",
+	// The hub: views across journeys.
+	"hub/index.html",
+	"touchpoints/index.html",
+	"pain-points/index.html",
+	"owners/index.html",
+	"owners/support/index.html",
+	"tags/index.html",
+	"tags/b2c/index.html",
+	"matrix/index.html",
+	"metrics/index.html",
+	"compare/buying-on-the-marketplace-vs-buying-on-the-marketplace-future/index.html",
+	"search/index.html",
 }
 
 // TestGolden builds content/ and compares one page of each kind with

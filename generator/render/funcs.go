@@ -26,6 +26,11 @@ func (e *Engine) funcs() template.FuncMap {
 		"num":               num,
 		"initials":          initials,
 		"curve":             NewCurve,
+		"pairCurve":         NewPairCurve,
+		"stageScore":        stageScore,
+		"delta":             delta,
+		"signed":            signed,
+		"points":            func(share float64) float64 { return math.Round(share*1000) / 10 },
 		"needsReview":       func(j *model.Journey) bool { return j.NeedsReview(e.site.Now) },
 		"lane":              lane,
 		"slug":              slug.Make,
@@ -97,6 +102,57 @@ func percent(f float64) string {
 // num formats a number without trailing zeros: 4 → "4", 1.80 → "1.8".
 func num(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// stageScore is the mean emotion score of a stage over its personas,
+// rounded to one decimal; 0 when the stage has no score.
+func stageScore(s *model.Stage) float64 {
+	if s == nil || len(s.Emotion) == 0 {
+		return 0
+	}
+	sum := 0.0
+	for _, v := range s.Emotion {
+		sum += v
+	}
+	return math.Round(sum/float64(len(s.Emotion))*10) / 10
+}
+
+// delta is to − from, without the float noise of the subtraction:
+// delta 0.35 0.27 is -0.08, not -0.07999999999999996. It takes whole
+// numbers too (counts), so that templates need no conversion.
+func delta(from, to any) (float64, error) {
+	a, err := toFloat(from)
+	if err != nil {
+		return 0, err
+	}
+	b, err := toFloat(to)
+	if err != nil {
+		return 0, err
+	}
+	return math.Round((b-a)*1e6) / 1e6, nil
+}
+
+func toFloat(v any) (float64, error) {
+	switch n := v.(type) {
+	case float64:
+		return n, nil
+	case int:
+		return float64(n), nil
+	}
+	return 0, fmt.Errorf("delta needs numbers, not %T", v)
+}
+
+// signed formats a change with its sign, rounded to one decimal: +2,
+// −0.9 (a true minus sign), ±0.
+func signed(f float64) string {
+	f = math.Round(f*10) / 10
+	switch {
+	case f > 0:
+		return "+" + num(f)
+	case f < 0:
+		return "\u2212" + num(-f)
+	}
+	return "±0"
 }
 
 // initials gives up to two capital letters for an avatar placeholder.

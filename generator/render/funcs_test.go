@@ -336,3 +336,57 @@ func TestThemeParsesAndOverrides(t *testing.T) {
 		t.Errorf("Reuse across languages kept the engine (%v)", err)
 	}
 }
+
+func TestSignedDelta(t *testing.T) {
+	tests := []struct {
+		from, to float64
+		want     string
+	}{
+		{2, 4, "+2"},
+		{4, 2, "−2"},
+		{3, 3, "±0"},
+		{3.1, 2.2, "−0.9"},
+		{0.35, 0.27, "−0.08"}, // rounded by points, not here
+		{1.8, 2.2, "+0.4"},
+		{2, 2.04, "±0"},
+	}
+	for _, tt := range tests {
+		d, err := delta(tt.from, tt.to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := signed(d)
+		if tt.want == "−0.08" {
+			if d != -0.08 {
+				t.Errorf("delta(%v, %v) = %v, want -0.08", tt.from, tt.to, d)
+			}
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("signed(delta(%v, %v)) = %q, want %q", tt.from, tt.to, got, tt.want)
+		}
+	}
+	points := (&Engine{}).funcs()["points"].(func(float64) float64)
+	d, _ := delta(points(0.35), points(0.27))
+	if got := signed(d); got != "−8" {
+		t.Errorf("drop-off change 35%% → 27%% = %q, want −8", got)
+	}
+	if d, err := delta(3, 1); err != nil || d != -2 {
+		t.Errorf("delta of counts 3 → 1 = %v, %v; want -2", d, err)
+	}
+	if _, err := delta("3", 1); err == nil {
+		t.Error("delta of a string: no error")
+	}
+}
+
+func TestStageScore(t *testing.T) {
+	if got := stageScore(nil); got != 0 {
+		t.Errorf("stageScore(nil) = %v", got)
+	}
+	if got := stageScore(&model.Stage{}); got != 0 {
+		t.Errorf("stageScore of an unscored stage = %v", got)
+	}
+	if got := stageScore(&model.Stage{Emotion: map[string]float64{"lan": 2, "bao": 3, "minh": 3}}); got != 2.7 {
+		t.Errorf("stageScore = %v, want 2.7", got)
+	}
+}

@@ -25,10 +25,17 @@ func HubKinds() []string {
 
 // planHub adds the hub's pages. A theme that lacks a hub layout has no
 // such page (a site's own theme may leave the hub out).
-func (e *Engine) planHub(add func(*Page), home Crumb) {
+func (e *Engine) planHub(addPage func(*Page), home Crumb) {
 	h := e.site.Hub
 	if h == nil || !e.Has(KindHub) {
 		return
+	}
+	// Every hub page sits under the navigation's Hub entry.
+	add := func(p *Page) {
+		addPage(p)
+		for i := range p.Nav {
+			p.Nav[i].Current = p.Nav[i].URL == "hub/"
+		}
 	}
 	hubCrumb := Crumb{Title: e.translate("nav.hub"), URL: "hub/"}
 	crumbs := []Crumb{home, hubCrumb}
