@@ -65,6 +65,17 @@ var Pages = []Page{
 	{"page-reference", "docs/format/", false},
 	{"templates", "templates/", false},
 	{"template-poster", "templates/current-state-b2b/poster/", true},
+	{"hub", "hub/", false},
+	{"touchpoints", "touchpoints/", false},
+	{"matrix", "matrix/", false},
+	{"metrics", "metrics/", false},
+	{"pain-points", "pain-points/", false},
+	{"owners", "owners/", false},
+	{"owner", "owners/b2b-growth-team/", false},
+	{"tags", "tags/", false},
+	{"tag", "tags/2027/", false},
+	{"compare", "compare/buying-on-the-marketplace-vs-buying-on-the-marketplace-future/", false},
+	{"search", "search/", false},
 	{"404", "no-such-page/", false},
 }
 
