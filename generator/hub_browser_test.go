@@ -122,7 +122,9 @@ func TestHubSearchInBrowser(t *testing.T) {
 		t.Fatal("with JavaScript, the search form is still hidden")
 	}
 	do(t, ctx, chromedp.SendKeys("#search-q", "hanh trinh"))
-	waitFor(t, ctx, `document.querySelectorAll("#search-results a").length > 0`, "results for hanh trinh")
+	// Results follow the typing after a short pause; wait for the whole query's.
+	waitFor(t, ctx, `document.getElementById("search-status").textContent.includes("“hanh trinh”") &&
+	  new URLSearchParams(location.search).get("q") === "hanh trinh"`, "results for hanh trinh")
 	hits := evalJS[[]searchHit](t, ctx, readHits)
 	if hits[0].Title != viTitle || hits[0].Href != viURL || hits[0].Kind != "Journey" {
 		t.Errorf("first result for %q = %+v; want the journey %q at %s", "hanh trinh", hits[0], viTitle, viURL)
