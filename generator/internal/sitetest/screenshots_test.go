@@ -19,7 +19,9 @@ var screenshots = flag.String("screenshots", "", "write PNG screenshots of every
 //
 //	go test ./generator/internal/sitetest -run TestScreenshots -screenshots /tmp/shots
 //
-// Without -screenshots it is skipped.
+// Files are named LANG-KIND-WIDTH-SCHEME.png. -run TestScreenshots/journey
+// takes only the kinds that match; WAYMARK_SCREENSHOT_LANG=vi builds the
+// site in Vietnamese. Without -screenshots the test is skipped.
 func TestScreenshots(t *testing.T) {
 	if *screenshots == "" {
 		t.Skip("no -screenshots folder given")
