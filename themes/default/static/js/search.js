@@ -127,8 +127,10 @@
     var chars = Array.from(text);
     var folded = "";
     var owner = []; // owner[i]: index in chars of folded char i
+    var bare = []; // bare[ci]: chars[ci] folds to nothing (a combining mark)
     chars.forEach(function (c, ci) {
       var f = fold(c);
+      bare[ci] = f === "";
       for (var n = 0; n < f.length; n++) {
         owner.push(ci);
       }
@@ -161,7 +163,8 @@
       run = "";
     }
     chars.forEach(function (c, ci) {
-      var h = !!hit[ci];
+      // A combining mark stays with the letter before it.
+      var h = bare[ci] ? inHit : !!hit[ci];
       if (h !== inHit) {
         flush();
         inHit = h;
