@@ -150,6 +150,9 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	reuse := b.reuser(set, site, eng, pages, statics, b.knownTemplates(eng, site.Config))
+	if site.Hub != nil && reuse.rendersHub(pages) {
+		site.Hub.Fill()
+	}
 	for range workers {
 		wg.Go(func() {
 			for p := range jobs {
@@ -177,11 +180,16 @@ feed:
 		return nil, err
 	}
 	if errs.Len() == 0 {
-		if err := writeExtras(site, b.search, pages, fileSources(set.Templates), statics, min, write); err != nil {
+		tplSources, _ := fileSources(set.Templates, nil)
+		if err := writeExtras(site, b.search, pages, tplSources, statics, min, write); err != nil {
 			return nil, err
 		}
 		// Exports: see exports.go.
-		if err := writeExports(site, fileSources(set.Content), b.exports, write); err != nil {
+		sources, kept := fileSources(set.Content, b.sources)
+		if b.src != nil {
+			b.sources = kept
+		}
+		if err := writeExports(site, sources, b.exports, write); err != nil {
 			return nil, err
 		}
 	}

@@ -40,6 +40,7 @@ type Builder struct {
 	builtin []*source.File
 	engine  *render.Engine
 	search  *searchParts
+	sources map[*source.File][]byte // content files as written, for download
 	exports *exportCache
 	// builtinSrc is what the built-in theme named builtinKey consists of.
 	builtinKey string
@@ -144,6 +145,25 @@ func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, 
 		r.keys[p] = f.page(p, global, all)
 	}
 	return r
+}
+
+// rendersHub reports whether any hub page will be rendered (rather than
+// reused), so that the hub's views must be computed.
+func (r *reuser) rendersHub(pages []*render.Page) bool {
+	if !r.active {
+		return true
+	}
+	r.b.mu.Lock()
+	defer r.b.mu.Unlock()
+	for _, p := range pages {
+		if !render.IsHub(p.Kind) {
+			continue
+		}
+		if prev, ok := r.b.last[outName(p.URL)]; !ok || prev.key != r.keys[p] {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *reuser) tryReuse(p *render.Page, write func(string, []byte) error) bool {

@@ -84,16 +84,24 @@ func minifiable(name string) string {
 
 // fileSources gives the text of each template file as the author wrote it,
 // by source path, for download.
-func fileSources(files []*source.File) map[string][]byte {
+// A Builder passes the previous build's map as prev: a file the source
+// cache hands out again (the same *source.File) keeps its text.
+func fileSources(files []*source.File, prev map[*source.File][]byte) (map[string][]byte, map[*source.File][]byte) {
 	out := make(map[string][]byte, len(files))
+	kept := make(map[*source.File][]byte, len(files))
 	for _, f := range files {
-		b := make([]byte, 0, len(f.Front)+len(f.Body)+8)
-		b = append(b, "+++\n"...)
-		b = append(b, f.Front...)
-		b = append(b, "+++\n"...)
-		out[f.Path] = append(b, f.Body...)
+		b, ok := prev[f]
+		if !ok {
+			b = make([]byte, 0, len(f.Front)+len(f.Body)+8)
+			b = append(b, "+++\n"...)
+			b = append(b, f.Front...)
+			b = append(b, "+++\n"...)
+			b = append(b, f.Body...)
+		}
+		out[f.Path] = b
+		kept[f] = b
 	}
-	return out
+	return out, kept
 }
 
 // sitemap lists every page but the 404 page, with absolute URLs when

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -30,6 +29,10 @@ const SearchIndexName = "search-index.json"
 // *searchParts keeps nothing.
 type searchParts struct {
 	last, next map[*model.Entry][]byte
+	// lastParts and lastOut are the previous index: when every part is
+	// the same, it is reused whole.
+	lastParts [][]byte
+	lastOut   []byte
 }
 
 func (c *searchParts) get(e *model.Entry, make func() []byte) []byte {
@@ -51,16 +54,11 @@ func searchIndex(site *model.Site, cache *searchParts) []byte {
 		cache.next = map[*model.Entry][]byte{}
 		defer func() { cache.last, cache.next = cache.next, nil }()
 	}
-	var out bytes.Buffer
-	out.WriteByte('[')
+	var parts [][]byte
 	put := func(part []byte) {
-		if len(part) == 0 {
-			return
+		if len(part) > 0 {
+			parts = append(parts, part)
 		}
-		if out.Len() > 1 {
-			out.WriteByte(',')
-		}
-		out.Write(part)
 	}
 	for _, p := range site.Personas {
 		put(cache.get(&p.Entry, func() []byte {
@@ -82,8 +80,39 @@ func searchIndex(site *model.Site, cache *searchParts) []byte {
 			return l.json()
 		}))
 	}
-	out.WriteByte(']')
-	return out.Bytes()
+	if cache != nil && samePieces(parts, cache.lastParts) {
+		return cache.lastOut
+	}
+	n := 2 + len(parts)
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]byte, 0, n)
+	out = append(out, '[')
+	for i, p := range parts {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, p...)
+	}
+	out = append(out, ']')
+	if cache != nil {
+		cache.lastParts, cache.lastOut = parts, out
+	}
+	return out
+}
+
+// samePieces reports whether two lists hold the very same slices.
+func samePieces(a, b [][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if len(a[i]) != len(b[i]) || &a[i][0] != &b[i][0] {
+			return false
+		}
+	}
+	return true
 }
 
 func journeyEntries(j *model.Journey) *entryList {

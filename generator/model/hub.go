@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/waymark-cx/waymark/generator/slug"
 )
@@ -11,7 +12,8 @@ import (
 // Hub is the handbook seen across journeys: where each touchpoint
 // appears, every pain point and opportunity, what each team owns, every
 // metric, the journeys of each tag and the pairs of current and future
-// maps. It is computed once per build from the linked site.
+// maps. Its index (owners, tags, pairs) is made with the site; the views
+// are filled in by Fill, once, when a page needs them.
 type Hub struct {
 	Touchpoints   []*TouchpointGroup // fail points first, then by uses
 	Matrix        *ChannelMatrix
@@ -21,6 +23,9 @@ type Hub struct {
 	Tags          []*Tag
 	Metrics       []*HubMetric // off-target first, then by stage order
 	Pairs         []*Pair
+
+	site *Site
+	once sync.Once
 }
 
 // TouchpointGroup is one touchpoint (same name and channel) across
@@ -107,9 +112,103 @@ type PairStage struct {
 	Current, Future *Stage
 }
 
-// buildHub computes the hub of a linked site.
+// buildHub makes the hub's index: enough to plan its pages (the owners'
+// names, every tag, every pair). The views themselves are computed by
+// Fill, only when a page that shows them is rendered: a rebuild that
+// reuses those pages does not pay for them.
 func buildHub(s *Site) *Hub {
-	h := &Hub{}
+	h := &Hub{site: s}
+	owners := map[string]*Owner{}
+	seen := map[string]bool{}
+	owner := func(name string) {
+		if name == "" || seen[name] {
+			return
+		}
+		seen[name] = true
+		key := slug.Make(name)
+		if key == "" {
+			key = "team"
+		}
+		if _, ok := owners[key]; !ok {
+			owners[key] = &Owner{Name: name, Slug: key, URL: "owners/" + key + "/"}
+		}
+	}
+	for _, j := range s.Journeys {
+		owner(j.Owner)
+		for _, st := range j.Stages {
+			for _, tp := range st.Touchpoints {
+				owner(tp.Owner)
+			}
+			for _, it := range st.PainPoints {
+				owner(it.Owner)
+			}
+			for _, it := range st.Opportunities {
+				owner(it.Owner)
+			}
+		}
+	}
+	for _, o := range owners {
+		h.Owners = append(h.Owners, o)
+	}
+	slices.SortFunc(h.Owners, func(a, b *Owner) int { return cmp.Compare(slug.Fold(a.Name), slug.Fold(b.Name)) })
+	tags := map[string]*Tag{}
+	keys := map[string]string{} // tag → slug, each made once
+	for _, j := range s.Journeys {
+		for _, t := range j.Tags {
+			key, ok := keys[t]
+			if !ok {
+				key = slug.Make(t)
+				keys[t] = key
+			}
+			if key == "" {
+				continue
+			}
+			tg, ok := tags[key]
+			if !ok {
+				tg = &Tag{Name: t, Slug: key, URL: "tags/" + key + "/"}
+				tags[key] = tg
+			}
+			if n := len(tg.Journeys); n == 0 || tg.Journeys[n-1] != j {
+				tg.Journeys = append(tg.Journeys, j)
+			}
+		}
+	}
+	for _, t := range tags {
+		h.Tags = append(h.Tags, t)
+	}
+	slices.SortFunc(h.Tags, func(a, b *Tag) int { return cmp.Compare(a.Slug, b.Slug) })
+	for _, j := range s.Journeys {
+		if j.Compare == nil || j.Type == FutureState || j.Compare.Type != FutureState && j.Type != CurrentState {
+			continue
+		}
+		cur, fut := j, j.Compare
+		p := &Pair{Current: cur, Future: fut, Slug: cur.Slug + "-vs-" + fut.Slug}
+		p.URL = "compare/" + p.Slug + "/"
+		seen := map[string]int{}
+		for _, st := range cur.Stages {
+			seen[slug.Fold(st.Name)] = len(p.Stages)
+			p.Stages = append(p.Stages, PairStage{Name: st.Name, Current: st})
+		}
+		for _, st := range fut.Stages {
+			if i, ok := seen[slug.Fold(st.Name)]; ok && p.Stages[i].Future == nil {
+				p.Stages[i].Future = st
+				continue
+			}
+			p.Stages = append(p.Stages, PairStage{Name: st.Name, Future: st})
+		}
+		h.Pairs = append(h.Pairs, p)
+	}
+	return h
+}
+
+// Fill computes the hub's views once; later calls do nothing.
+func (h *Hub) Fill() {
+	h.once.Do(func() { h.fill(h.site) })
+}
+
+// fill computes the views of the hub: touchpoint groups, the matrix,
+// every item, metric, and what each owner owns.
+func (h *Hub) fill(s *Site) {
 	folds := map[string]string{} // names repeat across journeys: fold each once
 	fold := func(name string) string {
 		f, ok := folds[name]
@@ -130,9 +229,16 @@ func buildHub(s *Site) *Hub {
 	}
 	groups := map[string]*TouchpointGroup{}
 	owners := map[string]*Owner{}
+	for _, o := range h.Owners {
+		owners[o.Slug] = o
+	}
+	byName := map[string]*Owner{} // owner names repeat: slug each once
 	owner := func(name string) *Owner {
 		if name == "" {
 			return nil
+		}
+		if o, ok := byName[name]; ok {
+			return o
 		}
 		key := slug.Make(name)
 		if key == "" {
@@ -143,6 +249,7 @@ func buildHub(s *Site) *Hub {
 			o = &Owner{Name: name, Slug: key, URL: "owners/" + key + "/"}
 			owners[key] = o
 		}
+		byName[name] = o
 		return o
 	}
 	matrixStages := []string{}
@@ -251,67 +358,28 @@ func buildHub(s *Site) *Hub {
 	}
 	h.Matrix = m
 	statusRank := func(st string) int {
-		if i := slices.Index(Statuses(), st); i >= 0 {
-			return i
+		switch st {
+		case "open":
+			return 0
+		case "planned":
+			return 1
+		case "in-progress":
+			return 2
+		case "done":
+			return 3
 		}
 		return -1 // no status: first, it needs triage
 	}
+
 	byStatus := func(a, b *HubItem) int {
 		return cmp.Or(cmp.Compare(statusRank(a.Status), statusRank(b.Status)), cmp.Compare(b.Severity, a.Severity),
 			cmp.Compare(rank(a.Stage.Name), rank(b.Stage.Name)))
 	}
 	slices.SortStableFunc(h.PainPoints, byStatus)
 	slices.SortStableFunc(h.Opportunities, byStatus)
-	for _, o := range owners {
-		h.Owners = append(h.Owners, o)
-	}
-	slices.SortFunc(h.Owners, func(a, b *Owner) int { return cmp.Compare(fold(a.Name), fold(b.Name)) })
 	slices.SortStableFunc(h.Metrics, func(a, b *HubMetric) int {
 		return cmp.Or(-cmpBool(a.OffTarget(), b.OffTarget()), cmp.Compare(rank(a.Stage.Name), rank(b.Stage.Name)))
 	})
-	tags := map[string]*Tag{}
-	for _, j := range s.Journeys {
-		for _, t := range j.Tags {
-			key := slug.Make(t)
-			if key == "" {
-				continue
-			}
-			tg, ok := tags[key]
-			if !ok {
-				tg = &Tag{Name: t, Slug: key, URL: "tags/" + key + "/"}
-				tags[key] = tg
-			}
-			if !slices.Contains(tg.Journeys, j) {
-				tg.Journeys = append(tg.Journeys, j)
-			}
-		}
-	}
-	for _, t := range tags {
-		h.Tags = append(h.Tags, t)
-	}
-	slices.SortFunc(h.Tags, func(a, b *Tag) int { return cmp.Compare(a.Slug, b.Slug) })
-	for _, j := range s.Journeys {
-		if j.Compare == nil || j.Type == FutureState || j.Compare.Type != FutureState && j.Type != CurrentState {
-			continue
-		}
-		cur, fut := j, j.Compare
-		p := &Pair{Current: cur, Future: fut, Slug: cur.Slug + "-vs-" + fut.Slug}
-		p.URL = "compare/" + p.Slug + "/"
-		seen := map[string]int{}
-		for _, st := range cur.Stages {
-			seen[fold(st.Name)] = len(p.Stages)
-			p.Stages = append(p.Stages, PairStage{Name: st.Name, Current: st})
-		}
-		for _, st := range fut.Stages {
-			if i, ok := seen[fold(st.Name)]; ok && p.Stages[i].Future == nil {
-				p.Stages[i].Future = st
-				continue
-			}
-			p.Stages = append(p.Stages, PairStage{Name: st.Name, Future: st})
-		}
-		h.Pairs = append(h.Pairs, p)
-	}
-	return h
 }
 
 // touchpointScore is a touchpoint's own emotion, else its stage's (the
