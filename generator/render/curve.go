@@ -84,34 +84,47 @@ func NewCurve(j *model.Journey) *Curve {
 		if p, ok := bySlug[key]; ok {
 			l.Persona, l.Name = p, p.Name
 		}
-		var d strings.Builder
-		pen := false
-		for i, s := range j.Stages {
+		l.draw(c, j.Stages, func(s *model.Stage) (float64, bool) {
 			score, ok := s.Emotion[key]
-			if !ok {
-				pen = false
-				continue
-			}
-			p := CurvePoint{Stage: s.Name, Feeling: s.Feeling, Score: score, X: c.Stages[i].X, Y: scoreY(score)}
-			p.Shape = markerPath(l.Marker, p.X, p.Y)
-			if pen {
-				d.WriteString(" L")
-			} else {
-				if d.Len() > 0 {
-					d.WriteByte(' ')
-				}
-				d.WriteString("M")
-			}
-			d.WriteString(ftoa(p.X) + " " + ftoa(p.Y))
-			pen = true
-			l.Points = append(l.Points, p)
-		}
-		l.Path = d.String()
+			return score, ok
+		})
 		if len(l.Points) > 0 {
 			c.Lines = append(c.Lines, l)
 		}
 	}
 	return c
+}
+
+// draw places the line's points, one per stage column that has a score
+// (stages may be nil), and its path, with a gap where a stage has none.
+func (l *CurveLine) draw(c *Curve, stages []*model.Stage, score func(*model.Stage) (float64, bool)) {
+	var d strings.Builder
+	pen := false
+	for i, st := range stages {
+		if st == nil {
+			pen = false
+			continue
+		}
+		v, ok := score(st)
+		if !ok {
+			pen = false
+			continue
+		}
+		p := CurvePoint{Stage: st.Name, Feeling: st.Feeling, Score: v, X: c.Stages[i].X, Y: scoreY(v)}
+		p.Shape = markerPath(l.Marker, p.X, p.Y)
+		switch {
+		case pen:
+			d.WriteString(" L")
+		case d.Len() > 0:
+			d.WriteString(" M")
+		default:
+			d.WriteString("M")
+		}
+		d.WriteString(ftoa(p.X) + " " + ftoa(p.Y))
+		pen = true
+		l.Points = append(l.Points, p)
+	}
+	l.Path = d.String()
 }
 
 func scoreY(score float64) float64 {
@@ -148,37 +161,23 @@ func NewPairCurve(p *model.Pair) *Curve {
 	markers := []string{"circle", "square"}
 	for n, j := range []*model.Journey{p.Current, p.Future} {
 		l := CurveLine{N: n + 1, Dash: dashes[n], Marker: markers[n], Name: j.Title}
-		var d strings.Builder
-		pen := false
+		stages := make([]*model.Stage, len(p.Stages))
 		for i, ps := range p.Stages {
-			st := ps.Current
+			stages[i] = ps.Current
 			if n == 1 {
-				st = ps.Future
+				stages[i] = ps.Future
 			}
-			if st == nil || len(st.Emotion) == 0 {
-				pen = false
-				continue
+		}
+		l.draw(c, stages, func(st *model.Stage) (float64, bool) {
+			if len(st.Emotion) == 0 {
+				return 0, false
 			}
 			sum := 0.0
 			for _, v := range st.Emotion {
 				sum += v
 			}
-			score := math.Round(sum/float64(len(st.Emotion))*10) / 10
-			pt := CurvePoint{Stage: st.Name, Feeling: st.Feeling, Score: score, X: c.Stages[i].X, Y: scoreY(score)}
-			pt.Shape = markerPath(l.Marker, pt.X, pt.Y)
-			if pen {
-				d.WriteString(" L")
-			} else {
-				if d.Len() > 0 {
-					d.WriteByte(' ')
-				}
-				d.WriteString("M")
-			}
-			d.WriteString(ftoa(pt.X) + " " + ftoa(pt.Y))
-			pen = true
-			l.Points = append(l.Points, pt)
-		}
-		l.Path = d.String()
+			return math.Round(sum/float64(len(st.Emotion))*10) / 10, true
+		})
 		if len(l.Points) > 0 {
 			c.Lines = append(c.Lines, l)
 		}
