@@ -63,7 +63,7 @@ func searchIndex(site *model.Site, cache *searchParts) []byte {
 	for _, p := range site.Personas {
 		put(cache.get(&p.Entry, func() []byte {
 			var l entryList
-			l.add("persona", p.Name, p.URL, p.Role, p.Segment, p.Location, p.Quote, strings.Join(p.Tags, " "))
+			l.add("persona", p.Name, p.URL, p.Role, p.Segment, p.Location, p.Quote, strings.Join(p.Tags, " "), plainText(p.Body, 2000))
 			return l.json()
 		}))
 	}
@@ -76,7 +76,7 @@ func searchIndex(site *model.Site, cache *searchParts) []byte {
 		}
 		put(cache.get(&p.Entry, func() []byte {
 			var l entryList
-			l.add("page", p.Title, p.URL, p.Description)
+			l.add("page", p.Title, p.URL, p.Description, plainText(p.Body, 4000))
 			return l.json()
 		}))
 	}
@@ -152,4 +152,31 @@ func (l entryList) json() []byte {
 	}
 	b, _ := json.Marshal([]searchEntry(l))
 	return b[1 : len(b)-1]
+}
+
+// plainText is Markdown reduced to its words, at most max bytes, for
+// search: handbook pages and persona stories are found by what they say,
+// not only by their titles.
+func plainText(md []byte, max int) string {
+	var b strings.Builder
+	space := false
+	for _, r := range string(md) {
+		if b.Len() >= max {
+			break
+		}
+		switch {
+		case r == '#' || r == '*' || r == '_' || r == '`' || r == '[' || r == ']' || r == '(' || r == ')' || r == '|' || r == '>' || r == '~':
+			r = ' '
+		}
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
 }
