@@ -76,7 +76,7 @@ func searchIndex(site *model.Site, cache *searchParts) []byte {
 		}
 		put(cache.get(&p.Entry, func() []byte {
 			var l entryList
-			l.add("page", p.Title, p.URL, p.Description, plainText(p.Body, 4000))
+			l.add("page", p.Title, p.URL, p.Description, plainText(p.Body, 20000))
 			return l.json()
 		}))
 	}
