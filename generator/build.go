@@ -27,8 +27,10 @@ type Options struct {
 	// Templates holds the built-in blank journey maps (*.md); the site's
 	// own templates/ add to them. May be nil.
 	Templates fs.FS
-	// Themes looks up a built-in theme by name.
-	Themes func(name string) (fs.FS, bool)
+	// Themes looks up a built-in theme by name; ThemeNames lists them,
+	// for the hint when a site names one that does not exist.
+	Themes     func(name string) (fs.FS, bool)
+	ThemeNames []string
 	// BaseURL overrides base_url from waymark.toml.
 	BaseURL string
 	// Drafts includes pages marked draft = true.

@@ -37,7 +37,7 @@ func loadTheme(opts Options, site *model.Site, set *source.Set) (theme, error) {
 	}
 	e := &diag.Error{Path: source.ConfigFile, Line: 1, Col: 1,
 		Msg:  fmt.Sprintf("unknown theme %q", name),
-		Hint: `use theme = "default", or put your theme in themes/` + name + `/ with layouts/ and static/`}
+		Hint: "use a built-in theme (" + strings.Join(opts.ThemeNames, ", ") + `), or put your theme in themes/` + name + `/ with layouts/ and static/`}
 	if set.Config != nil {
 		e.Line, e.Col = set.Config.Pos("theme")
 	}

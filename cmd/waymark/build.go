@@ -53,13 +53,14 @@ func (m *Main) build(ctx context.Context, args []string) int {
 
 func (m *Main) options(src, baseURL string, drafts bool, progress func(int, int)) generator.Options {
 	return generator.Options{
-		Source:    os.DirFS(src),
-		Templates: waymark.Templates(),
-		Themes:    themes.Get,
-		BaseURL:   baseURL,
-		Drafts:    drafts,
-		Now:       m.Now,
-		Progress:  progress,
+		Source:     os.DirFS(src),
+		Templates:  waymark.Templates(),
+		Themes:     themes.Get,
+		ThemeNames: themes.Names(),
+		BaseURL:    baseURL,
+		Drafts:     drafts,
+		Now:        m.Now,
+		Progress:   progress,
 	}
 }
 

@@ -88,17 +88,11 @@ func pagePage(p *model.Page, sec *model.Section, crumbs []Crumb) *Page {
 
 // Body is the Markdown whose HTML becomes the page's Content.
 func (p *Page) Body() (src []byte, path string, line int) {
-	switch {
-	case p.Kind == KindPrint || p.Kind == KindPoster:
+	e := p.Entry()
+	if e == nil || p.Kind == KindPrint || p.Kind == KindPoster {
 		return nil, "", 0
-	case p.Persona != nil:
-		return p.Persona.Body, p.Persona.Path, p.Persona.BodyLine
-	case p.Journey != nil:
-		return p.Journey.Body, p.Journey.Path, p.Journey.BodyLine
-	case p.Page != nil:
-		return p.Page.Body, p.Page.Path, p.Page.BodyLine
 	}
-	return nil, "", 0
+	return e.Body, e.Path, e.BodyLine
 }
 
 // nav is the site navigation: home, personas, journeys, the top-level

@@ -52,9 +52,3 @@ func (h *hub) broadcast(e event) {
 		}
 	}
 }
-
-func (h *hub) count() int {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return len(h.subs)
-}
