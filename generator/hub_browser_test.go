@@ -168,7 +168,7 @@ func TestHubSearchInBrowser(t *testing.T) {
 		t.Fatalf("first result for “tim san pham” = %+v; want the stage Tìm sản phẩm at %s#stage-1", h, viURL)
 	}
 	do(t, ctx, chromedp.Click("#search-results li:first-child a"))
-	waitFor(t, ctx, `location.pathname === "`+viURL+`"`, "the journey page")
+	waitFor(t, ctx, `location.pathname === "`+viURL+`" && document.readyState === "complete"`, "the journey page")
 	target := evalJS[string](t, ctx, `(el => el ? el.tagName + " " + el.querySelector(".stage-name").textContent : "none")(document.getElementById(location.hash.slice(1)))`)
 	if target != "TH Tìm sản phẩm" {
 		t.Errorf("the stage link's target %q is %q; want the stage's column header TH Tìm sản phẩm", evalJS[string](t, ctx, `location.hash`), target)
