@@ -12,7 +12,10 @@
     if (y !== null) {
       sessionStorage.removeItem(key);
       var restore = function () { window.scrollTo({ top: +y, behavior: "instant" }); };
-      if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
+      // At once (the script runs at the end of the page), and again when
+      // images and styles have loaded and the page has its full height.
+      restore();
+      if (document.readyState !== "complete") window.addEventListener("load", restore);
     }
   } catch (e) {}
 
