@@ -30,7 +30,22 @@ func main() {
 	runs := flag.Int("runs", 3, "builds per tool and size")
 	hugo := flag.String("hugo", "", "the hugo binary (default: hugo on the PATH, else GOPATH/bin/hugo)")
 	keep := flag.Bool("keep", false, "keep the generated sites")
+	write := flag.String("write", "", "only write the synthetic handbook of the first size -n into this folder, then stop")
 	flag.Parse()
+	if *write != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(strings.Split(*sizes, ",")[0]))
+		if err == nil {
+			err = os.MkdirAll(*write, 0o755)
+		}
+		if err == nil {
+			err = synth.Write(*write, n)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*sizes, *runs, *hugo, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"runtime/pprof"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -160,7 +161,11 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 			for p := range jobs {
 				if !reuse.tryReuse(p, write) {
 					rendered.Add(1)
-					renderPage(p, eng, conv, min, reuse.keep(p, write), fail)
+					// The label splits a CPU profile by page kind:
+					// go tool pprof -tags cpu.out (see BENCHMARKS.md).
+					pprof.Do(context.Background(), pprof.Labels("kind", p.Kind), func(context.Context) {
+						renderPage(p, eng, conv, min, reuse.keep(p, write), fail)
+					})
 				}
 				if opts.Progress != nil {
 					opts.Progress(int(done.Add(1)), len(pages))
