@@ -108,7 +108,7 @@ func read(lang string, layers []Layer) (*Engine, error) {
 // parse parses the templates read.
 func (e *Engine) parse() error {
 	files, origin := e.files, e.origin
-	base := template.New("").Funcs(e.funcs())
+	base := template.New("").Funcs(e.funcs()).Funcs(e.componentFuncs())
 	var pages []string
 	for _, p := range sortedKeys(files) {
 		rel := strings.TrimPrefix(p, "layouts/")

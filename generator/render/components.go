@@ -1,0 +1,301 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+
+	"github.com/waymark-cx/waymark/generator/model"
+)
+
+// The built-in components draw the parts of a journey map that repeat for
+// every stage. Themes call them as functions ({{timeline .}}, {{itemList
+// .PainPoints "pain-points"}} …); the default theme's partials of the same
+// names are one-line wrappers, and a theme draws its own by overriding the
+// partial. content/docs/theming.md lists them.
+
+// stageHead writes a stage's column heading; id is the cell's id
+// ("stage-1" … in the timeline, "" in the blueprint, so ids stay unique).
+func (w *htmlw) stageHead(s *model.Stage, id string) {
+	w.raw(`<th scope="col" class="stage-head`)
+	if s.Alert {
+		w.raw(` is-alert`)
+	}
+	w.raw(`"`)
+	if id != "" {
+		w.raw(` id="`)
+		w.attr(id)
+		w.raw(`"`)
+	}
+	w.raw(">\n", `<span class="stage-num" aria-hidden="true">`)
+	w.int(s.Index + 1)
+	w.raw("</span>\n", `<span class="stage-name">`)
+	w.text(s.Name)
+	w.raw(`</span>`)
+	if s.Duration != "" {
+		w.raw("\n", `<span class="stage-duration"><span class="visually-hidden">`)
+		w.t("stage.duration")
+		w.raw(`: </span><span aria-hidden="true">◷ </span>`)
+		w.text(s.Duration)
+		w.raw(`</span>`)
+	}
+	if s.Description != "" {
+		w.raw("\n", `<span class="stage-desc">`)
+		w.text(s.Description)
+		w.raw(`</span>`)
+	}
+	if s.Alert {
+		w.raw("\n", `<span class="stage-alert"><span aria-hidden="true">⚠ </span>`)
+		w.t("stage.high-drop-off", percent(s.DropOff))
+		w.raw(`</span>`)
+	}
+	w.raw("\n</th>")
+}
+
+// cellList writes a list of strings in a table cell; nothing when empty.
+func (w *htmlw) cellList(items []string) {
+	if len(items) == 0 {
+		return
+	}
+	w.raw(`<ul class="cell-list">`)
+	for _, s := range items {
+		w.raw(`<li>`)
+		w.text(s)
+		w.raw(`</li>`)
+	}
+	w.raw(`</ul>`)
+}
+
+// touchpointList writes a stage's touchpoints.
+func (w *htmlw) touchpointList(tps []*model.Touchpoint) {
+	if len(tps) == 0 {
+		return
+	}
+	w.raw("\n", `<ul class="cell-list touchpoints">`)
+	for _, tp := range tps {
+		w.raw("\n", `<li class="touchpoint`)
+		if tp.FailPoint {
+			w.raw(` is-fail`)
+		}
+		w.raw(`">`, "\n", `<span class="tp-name">`)
+		w.text(tp.Name)
+		w.raw(`</span>`)
+		if tp.FailPoint {
+			w.raw("\n", `<span class="chip chip-fail"><span aria-hidden="true">⚠ </span>`)
+			w.t("touchpoint.fail-point")
+			w.raw(`</span>`)
+		}
+		w.raw("\n", `<span class="tp-meta">`)
+		if tp.Channel != "" {
+			w.raw(`<span class="tp-channel"><span class="visually-hidden">`)
+			w.t("touchpoint.channel")
+			w.raw(`: </span>`)
+			w.text(tp.Channel)
+			w.raw(`</span>`)
+		}
+		if tp.Kind != "" {
+			w.raw(` <span class="chip chip-kind chip-kind-`)
+			w.attr(tp.Kind)
+			w.raw(`"><span class="visually-hidden">`)
+			w.t("touchpoint.kind")
+			w.raw(`: </span>`)
+			w.t("kind." + tp.Kind)
+			w.raw(`</span>`)
+		}
+		if tp.HasEmotion {
+			w.raw(` `)
+			w.score("chip chip-emo", tp.Emotion, "", 0)
+		}
+		w.raw("\n</span>")
+		if tp.Owner != "" {
+			w.raw("\n", `<span class="tp-owner">`)
+			w.t("meta.owner", tp.Owner)
+			w.raw(`</span>`)
+		}
+		if tp.Description != "" {
+			w.raw("\n", `<span class="tp-desc">`)
+			w.text(tp.Description)
+			w.raw(`</span>`)
+		}
+		w.raw("\n</li>")
+	}
+	w.raw("\n</ul>")
+}
+
+// score writes an emotion score as "4/5" with its colour class; who, if
+// set, names the persona, and line (1-based, 0 for none) adds line-N.
+func (w *htmlw) score(class string, v float64, who string, line int) {
+	w.raw(`<span class="`, class, ` emo-`, fmt.Sprintf("%.0f", v))
+	if line > 0 {
+		w.raw(` line-`)
+		w.int(line)
+	}
+	w.raw(`">`)
+	if who != "" {
+		w.raw(`<span class="emotion-who">`)
+		w.text(who)
+		w.raw(`</span> `)
+	}
+	w.raw(`<span class="visually-hidden">`)
+	w.t("lane.emotion")
+	w.raw(`: </span>`, num(v), `/5</span>`)
+}
+
+// emotionCell writes one stage's emotion: a score per persona (or the
+// journey's one score) and the feeling word.
+func (w *htmlw) emotionCell(j *model.Journey, s *model.Stage) {
+	w.raw(`<div class="emotion">`)
+	if len(j.Personas) > 0 {
+		many := len(j.Personas) > 1
+		for i, p := range j.Personas {
+			if v := s.Emotion[p.Slug]; v != 0 {
+				who := ""
+				if many {
+					who = p.Name
+				}
+				w.raw("\n")
+				w.score("emotion-score", v, who, i+1)
+			}
+		}
+	} else if v := s.Emotion[""]; v != 0 {
+		w.raw("\n")
+		w.score("emotion-score", v, "", 0)
+	}
+	if s.Feeling != "" {
+		w.raw("\n", `<span class="emotion-feeling">`)
+		w.text(s.Feeling)
+		w.raw(`</span>`)
+	}
+	w.raw("\n</div>")
+}
+
+// itemList writes pain points or opportunities (class says which) with
+// their severity, status and owner.
+func (w *htmlw) itemList(items []model.Item, class string) {
+	if len(items) == 0 {
+		return
+	}
+	w.raw("\n", `<ul class="cell-list items `)
+	w.attr(class)
+	w.raw(`">`)
+	for _, it := range items {
+		w.raw("\n", `<li class="item`)
+		if it.Status != "" {
+			w.raw(` is-`)
+			w.attr(it.Status)
+		}
+		if it.Severity != 0 {
+			w.raw(` sev-`)
+			w.int(it.Severity)
+		}
+		w.raw(`">`, "\n", `<span class="item-text">`)
+		w.text(it.Text)
+		w.raw(`</span>`)
+		if it.Owner != "" || it.Status != "" || it.Severity != 0 {
+			w.raw("\n", `<span class="item-meta">`)
+			if it.Severity != 0 {
+				w.raw(`<span class="chip chip-sev chip-sev-`)
+				w.int(it.Severity)
+				w.raw(`">`)
+				w.t(fmt.Sprintf("severity.%d", it.Severity))
+				w.raw(`</span>`)
+			}
+			if it.Status != "" {
+				w.raw(` <span class="chip chip-status chip-status-`)
+				w.attr(it.Status)
+				w.raw(`">`)
+				w.t("status." + it.Status)
+				w.raw(`</span>`)
+			}
+			if it.Owner != "" {
+				w.raw(` <span class="item-owner">`)
+				w.t("meta.owner", it.Owner)
+				w.raw(`</span>`)
+			}
+			w.raw("\n</span>")
+		}
+		w.raw("\n</li>")
+	}
+	w.raw("\n</ul>")
+}
+
+// metricList writes a stage's metrics, each against its target.
+func (w *htmlw) metricList(ms []*model.Metric) {
+	if len(ms) == 0 {
+		return
+	}
+	w.raw("\n", `<ul class="cell-list metrics">`)
+	for _, m := range ms {
+		u := m.Unit
+		if u != "" && u != "%" {
+			u = " " + u
+		}
+		w.raw("\n", `<li class="metric`)
+		switch {
+		case m.OffTarget():
+			w.raw(` is-off`)
+		case m.HasValue && m.HasTarget:
+			w.raw(` is-on`)
+		}
+		w.raw(`">`, "\n", `<span class="metric-name">`)
+		w.text(m.Name)
+		w.raw(`</span>`, "\n", `<span class="metric-figures">`)
+		if m.HasValue {
+			w.raw(`<span class="metric-value">`)
+			w.text(num(m.Value) + u)
+			w.raw(`</span>`)
+		}
+		if m.HasTarget {
+			w.raw(` <span class="metric-target">`)
+			w.t("metric.target", num(m.Target)+u)
+			w.raw(`</span>`)
+		}
+		w.raw("\n</span>")
+		switch {
+		case m.OffTarget():
+			arrow, key := "▲", "metric.above-target"
+			if m.HigherIsBetter {
+				arrow, key = "▼", "metric.below-target"
+			}
+			w.raw("\n", `<span class="metric-status is-off"><span aria-hidden="true">`, arrow, ` </span>`)
+			w.t(key)
+			w.raw(`</span>`)
+		case m.HasValue && m.HasTarget:
+			w.raw("\n", `<span class="metric-status is-on"><span aria-hidden="true">✓ </span>`)
+			w.t("metric.on-target")
+			w.raw(`</span>`)
+		}
+		w.raw("\n</li>")
+	}
+	w.raw("\n</ul>")
+}
+
+// componentFuncs are the components as template functions.
+func (e *Engine) componentFuncs() template.FuncMap {
+	return template.FuncMap{
+		"timeline":  func(p *Page) template.HTML { w := e.newHTML(); w.timeline(p); return w.html() },
+		"blueprint": func(p *Page) template.HTML { w := e.newHTML(); w.blueprint(p.Journey); return w.html() },
+		"emotionCurve": func(j *model.Journey) template.HTML {
+			w := e.newHTML()
+			w.curve(j)
+			return w.html()
+		},
+		"stageHead": func(s *model.Stage, id string) template.HTML {
+			w := e.newHTML()
+			w.stageHead(s, id)
+			return w.html()
+		},
+		"cellList":       func(items []string) template.HTML { w := e.newHTML(); w.cellList(items); return w.html() },
+		"touchpointList": func(tps []*model.Touchpoint) template.HTML { w := e.newHTML(); w.touchpointList(tps); return w.html() },
+		"emotionCell": func(j *model.Journey, s *model.Stage) template.HTML {
+			w := e.newHTML()
+			w.emotionCell(j, s)
+			return w.html()
+		},
+		"itemList": func(items []model.Item, class string) template.HTML {
+			w := e.newHTML()
+			w.itemList(items, class)
+			return w.html()
+		},
+		"metricList": func(ms []*model.Metric) template.HTML { w := e.newHTML(); w.metricList(ms); return w.html() },
+	}
+}

@@ -1,0 +1,160 @@
+package render
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/svg"
+
+	"github.com/waymark-cx/waymark/generator/model"
+)
+
+// hostile is content that must come out as text wherever it lands.
+const hostile = `<script>alert("x")</script> & 'q' +1`
+
+// componentJourney has every lane, every chip and hostile text in each
+// string a component writes.
+func componentJourney() *model.Journey {
+	ann := &model.Persona{Name: "Ann " + hostile, Entry: model.Entry{Slug: "ann", URL: "personas/ann b/"}}
+	bo := &model.Persona{Name: "Bo", Entry: model.Entry{Slug: "bo", URL: "personas/bo/"}}
+	stage := func(i int, name string, alert bool) *model.Stage {
+		return &model.Stage{
+			Index: i, Name: name + hostile, Description: "d" + hostile, Duration: "2 days" + hostile,
+			Emotion: map[string]float64{"ann": float64(1 + i), "bo": 4.5}, Feeling: "f" + hostile,
+			Actions: []string{"a" + hostile, "a2"}, Thoughts: []string{"t" + hostile}, Questions: []string{"q" + hostile},
+			Touchpoints: []*model.Touchpoint{
+				{Name: "app" + hostile, Channel: "web" + hostile, Kind: "digital", Owner: "o" + hostile, Emotion: 2, HasEmotion: true, Description: "desc" + hostile, FailPoint: true},
+				{Name: "bare"},
+			},
+			PainPoints: []model.Item{
+				{Text: "p" + hostile, Owner: "Support" + hostile, Status: "open", Severity: 3},
+				{Text: "plain"},
+				{Text: "status only", Status: "in-progress"},
+			},
+			Opportunities: []model.Item{{Text: "o" + hostile, Status: "planned", Severity: 1}},
+			Metrics: []*model.Metric{
+				{Name: "m" + hostile, Value: 12, HasValue: true, Target: 20, HasTarget: true, Unit: "%", HigherIsBetter: true},
+				{Name: "wait", Value: 3, HasValue: true, Target: 2, HasTarget: true, Unit: "days" + hostile},
+				{Name: "ok", Value: 1, HasValue: true, Target: 2, HasTarget: true},
+				{Name: "value only", Value: 7, HasValue: true},
+			},
+			DropOff: 0.4, HasDropOff: true, Alert: alert,
+			Blueprint: &model.Blueprint{Evidence: []string{"e" + hostile}, Frontstage: []string{"f"}, Backstage: []string{"b"},
+				Support: []string{"s"}, Policies: []string{"pol" + hostile}, FailPoints: []string{"fp" + hostile}, Wait: "w" + hostile},
+		}
+	}
+	return &model.Journey{
+		Title: "J " + hostile, Personas: []*model.Persona{ann, bo}, PersonaSlugs: []string{"ann", "bo"},
+		Stages: []*model.Stage{stage(0, "One", false), stage(1, "Two", true), {Index: 2, Name: "Empty"}},
+	}
+}
+
+// TestComponentsMatchTemplates renders the same journeys with the built-in
+// components and with the html/template partials they replaced (kept in
+// testdata/reference), and compares the minified results, as pages are
+// written: the components must escape every string as html/template did.
+func TestComponentsMatchTemplates(t *testing.T) {
+	th := defaultTheme(t)
+	site := &model.Site{Config: model.Config{BasePath: "/cx/", BaseURL: "/cx/", Language: "en", DropOffAlert: 0.3}}
+	page := `{{template "partials/timeline.html" .}}{{template "partials/blueprint.html" .}}` +
+		`{{range .Journey.Stages}}{{template "partials/stage-head.html" (dict "Stage" . "ID" "x")}}` +
+		`{{template "partials/emotion.html" (dict "Journey" $.Journey "Stage" .)}}{{end}}`
+	own := fstest.MapFS{"layouts/cmp.html": {Data: []byte(page)}}
+	ref := fstest.MapFS{"layouts/cmp.html": {Data: []byte(page)}}
+	files, err := os.ReadDir("testdata/reference/layouts/partials")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile("testdata/reference/layouts/partials/" + f.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref["layouts/partials/"+f.Name()] = &fstest.MapFile{Data: b}
+	}
+	newEng, err := New(site, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: own})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refEng, err := New(site, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: ref})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("image/svg+xml", svg.Minify)
+	one := componentJourney()
+	one.Personas, one.PersonaSlugs = one.Personas[:1], one.PersonaSlugs[:1]
+	none := componentJourney()
+	none.Personas, none.PersonaSlugs = nil, nil
+	for _, s := range none.Stages {
+		s.Emotion = map[string]float64{"": 2}
+	}
+	for name, j := range map[string]*model.Journey{"two personas": componentJourney(), "one persona": one, "no persona": none} {
+		p := &Page{Kind: KindJourney, Layout: "cmp", Journey: j, Site: site}
+		got, err := newEng.Bytes(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := refEng.Bytes(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotMin, err := m.Bytes("text/html", got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantMin, err := m.Bytes("text/html", want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(gotMin) != string(wantMin) {
+			t.Errorf("%s: components and templates differ at byte %d:\ncomponents: …%s\ntemplates:  …%s", name,
+				diffAt(gotMin, wantMin), around(gotMin, diffAt(gotMin, wantMin)), around(wantMin, diffAt(gotMin, wantMin)))
+		}
+		if strings.Contains(string(got), "<script>") {
+			t.Errorf("%s: a <script> from content came through unescaped", name)
+		}
+		if !regexp.MustCompile(`href="/cx/personas/ann%20b/"`).Match(got) && name == "two personas" {
+			t.Errorf("%s: the persona link in the legend is not normalized:\n%s", name, got)
+		}
+	}
+}
+
+func diffAt(a, b []byte) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+func around(b []byte, i int) string {
+	lo, hi := max(0, i-80), min(len(b), i+80)
+	return string(b[lo:hi])
+}
+
+func TestNormalizeURL(t *testing.T) {
+	tests := map[string]string{
+		"/cx/personas/lan/":         "/cx/personas/lan/",
+		"/cx/a b/":                  "/cx/a%20b/",
+		"https://example.com/x?q=1": "https://example.com/x?q=1",
+		"mailto:cx@example.com":     "mailto:cx@example.com",
+		"javascript:alert(1)":       "#ZgotmplZ",
+		"JavaScript:alert(1)":       "#ZgotmplZ",
+		"data:text/html,x":          "#ZgotmplZ",
+		`/x"><script>`:              "/x%22%3E%3Cscript%3E",
+		"/caf\u00e9/":               "/caf%C3%A9/",
+		"/a:b/":                     "/a:b/",
+	}
+	for in, want := range tests {
+		if got := normalizeURL(in); got != want {
+			t.Errorf("normalizeURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+)
+
+// htmlw writes HTML for the built-in components (components.go): the
+// stage table and its cells are most of a journey page, and drawing them
+// in Go rather than through html/template makes a journey page several
+// times faster to render. Every string from content goes through text or
+// attr, which escape it as html/template would in the same place; urls go
+// through href.
+type htmlw struct {
+	strings.Builder
+	e *Engine
+}
+
+func (e *Engine) newHTML() *htmlw { return &htmlw{e: e} }
+
+// html returns what was written, as trusted HTML for a template.
+func (w *htmlw) html() template.HTML { return template.HTML(w.String()) }
+
+// raw writes markup as it is: only ever literals of this package.
+func (w *htmlw) raw(s ...string) {
+	for _, p := range s {
+		w.WriteString(p)
+	}
+}
+
+// text writes content text, escaped.
+func (w *htmlw) text(s string) { w.WriteString(template.HTMLEscapeString(s)) }
+
+// attr writes the value of a quoted attribute, escaped.
+func (w *htmlw) attr(s string) { w.WriteString(template.HTMLEscapeString(s)) }
+
+// int writes a whole number.
+func (w *htmlw) int(n int) { w.WriteString(strconv.Itoa(n)) }
+
+// t writes a UI string, escaped.
+func (w *htmlw) t(key string, args ...any) { w.text(w.e.translate(key, args...)) }
+
+// href writes a link target: a site path made absolute under the base
+// path (as the url function does), normalized and escaped the way
+// html/template treats a URL in an href, unsafe schemes included.
+func (w *htmlw) href(p string) { w.attr(normalizeURL(w.e.url(p))) }
+
+// normalizeURL mirrors html/template's handling of a URL attribute: a
+// scheme other than http, https or mailto is refused ("#ZgotmplZ"), and
+// bytes that may not appear in a URL are percent-encoded.
+func normalizeURL(u string) string {
+	if i := strings.IndexAny(u, ":/?#"); i > 0 && u[i] == ':' {
+		switch strings.ToLower(u[:i]) {
+		case "http", "https", "mailto":
+		default:
+			return "#ZgotmplZ"
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("!#$&*+,/:;=?@[]-._~%", c) >= 0:
+			b.WriteByte(c)
+		default:
+			b.WriteString("%" + strings.ToUpper(strconv.FormatUint(uint64(c)|0x100, 16)[1:]))
+		}
+	}
+	return b.String()
+}

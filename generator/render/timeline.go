@@ -1,0 +1,200 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/waymark-cx/waymark/generator/model"
+)
+
+// timeline writes a journey's stage table: one column per stage, one row
+// per lane; empty lanes are left out. p is the journey's page (or its
+// print view).
+func (w *htmlw) timeline(p *Page) {
+	j := p.Journey
+	if j == nil {
+		return
+	}
+	n := len(j.Stages)
+	w.raw("\n", `<section class="journey-section timeline-section" aria-labelledby="timeline-heading">`, "\n",
+		`<h2 id="timeline-heading">`)
+	w.t("journey.timeline")
+	w.raw("</h2>\n", `<div class="timeline" role="region" aria-labelledby="timeline-caption" tabindex="0">`, "\n",
+		`<table class="stage-table" style="--stages: `)
+	w.int(n)
+	w.raw(`">`, "\n", `<caption id="timeline-caption"><span class="caption-text">`)
+	w.t("journey.timeline-caption", j.Title)
+	w.raw(`<span class="scroll-hint" aria-hidden="true"> `)
+	w.t("journey.scroll-hint")
+	w.raw("</span></span></caption>\n<thead>\n<tr>\n", `<th scope="col" class="corner">`)
+	w.t("journey.stage")
+	w.raw(`</th>`)
+	for _, s := range j.Stages {
+		w.raw("\n")
+		w.stageHead(s, "stage-"+strconv.Itoa(s.Index+1))
+	}
+	w.raw("\n</tr>\n</thead>\n<tbody>")
+	row := func(name, class, label string, cell func(s *model.Stage)) {
+		if !lane(j, name) {
+			return
+		}
+		w.raw("\n", `<tr class="lane `, class, `">`, "\n", `<th scope="row">`)
+		w.t(label)
+		w.raw(`</th>`)
+		for _, s := range j.Stages {
+			w.raw("\n<td>")
+			cell(s)
+			w.raw("</td>")
+		}
+		w.raw("\n</tr>")
+	}
+	row("actions", "lane-actions", "lane.actions", func(s *model.Stage) { w.cellList(s.Actions) })
+	row("thoughts", "lane-thoughts", "lane.thoughts", func(s *model.Stage) {
+		if len(s.Thoughts) == 0 {
+			return
+		}
+		w.raw(`<ul class="cell-list thoughts">`)
+		for _, t := range s.Thoughts {
+			w.raw(`<li><q>`)
+			w.text(t)
+			w.raw(`</q></li>`)
+		}
+		w.raw(`</ul>`)
+	})
+	row("questions", "lane-questions", "lane.questions", func(s *model.Stage) { w.cellList(s.Questions) })
+	row("touchpoints", "lane-touchpoints", "lane.touchpoints", func(s *model.Stage) { w.touchpointList(s.Touchpoints) })
+	row("emotion", "lane-emotion", "lane.emotion", func(s *model.Stage) { w.emotionCell(j, s) })
+	if lane(j, "emotion") && len(NewCurve(j).Lines) > 0 {
+		w.raw("\n", `<tr class="lane lane-curve">`, "\n", `<th scope="row">`)
+		w.t("lane.curve")
+		w.raw(`</th>`, "\n", `<td colspan="`)
+		w.int(n)
+		w.raw(`" class="curve-cell">`)
+		w.curve(j)
+		w.raw("</td>\n</tr>")
+	}
+	row("pain_points", "lane-pain", "lane.pain-points", func(s *model.Stage) { w.itemList(s.PainPoints, "pain-points") })
+	row("opportunities", "lane-opportunities", "lane.opportunities", func(s *model.Stage) { w.itemList(s.Opportunities, "opportunities") })
+	row("metrics", "lane-metrics", "lane.metrics", func(s *model.Stage) { w.metricList(s.Metrics) })
+	alert := p.Site.Config.DropOffAlert
+	row("drop_off", "lane-dropoff", "lane.drop-off", func(s *model.Stage) {
+		if !s.HasDropOff {
+			return
+		}
+		w.raw("\n", `<div class="dropoff`)
+		if s.Alert {
+			w.raw(` is-alert`)
+		}
+		w.raw(`">`, "\n", `<span class="dropoff-value">`, percent(s.DropOff), "</span>\n",
+			`<span class="dropoff-bar" aria-hidden="true"><span style="width: `, percent(s.DropOff), `"></span></span>`)
+		if s.Alert {
+			w.raw("\n", `<span class="dropoff-alert"><span aria-hidden="true">⚠</span> `)
+			w.t("journey.above-alert", percent(alert))
+			w.raw(`</span>`)
+		}
+		w.raw("\n</div>")
+	})
+	w.raw("\n</tbody>\n</table>\n</div>\n</section>")
+}
+
+// blueprint writes a journey's service blueprint: the organisation's
+// layers under the customer's actions, separated by the three lines.
+func (w *htmlw) blueprint(j *model.Journey) {
+	if j == nil {
+		return
+	}
+	n := len(j.Stages)
+	var policies, fails, wait bool
+	for _, s := range j.Stages {
+		if b := s.Blueprint; b != nil {
+			policies = policies || len(b.Policies) > 0
+			fails = fails || len(b.FailPoints) > 0
+			wait = wait || b.Wait != ""
+		}
+	}
+	w.raw(`<section class="journey-section blueprint-section" aria-labelledby="blueprint-heading">`, "\n",
+		`<h2 id="blueprint-heading">`)
+	w.t("blueprint.title")
+	w.raw("</h2>\n", `<div class="timeline" role="region" aria-labelledby="blueprint-caption" tabindex="0">`, "\n",
+		`<table class="stage-table blueprint" style="--stages: `)
+	w.int(n)
+	w.raw(`">`, "\n", `<caption id="blueprint-caption"><span class="caption-text">`)
+	w.t("blueprint.caption", j.Title)
+	w.raw(`<span class="scroll-hint" aria-hidden="true"> `)
+	w.t("journey.scroll-hint")
+	w.raw("</span></span></caption>\n<thead>\n<tr>\n", `<th scope="col" class="corner">`)
+	w.t("journey.stage")
+	w.raw(`</th>`)
+	for _, s := range j.Stages {
+		w.raw("\n")
+		w.stageHead(s, "")
+	}
+	w.raw("\n</tr>\n</thead>\n<tbody>")
+	layer := func(class, label string, cell func(s *model.Stage)) {
+		w.raw("\n", `<tr class="layer `, class, `">`, "\n", `<th scope="row">`)
+		w.t(label)
+		w.raw(`</th>`)
+		for _, s := range j.Stages {
+			w.raw("\n<td>")
+			cell(s)
+			w.raw("</td>")
+		}
+		w.raw("\n</tr>")
+	}
+	strs := func(get func(b *model.Blueprint) []string) func(s *model.Stage) {
+		return func(s *model.Stage) {
+			if s.Blueprint != nil {
+				w.cellList(get(s.Blueprint))
+			}
+		}
+	}
+	line := func(class, label string) {
+		w.raw("\n", `<tr class="bp-line `, class, `">`, "\n", `<td colspan="`)
+		w.int(n + 1)
+		w.raw(`"><span class="bp-line-label">`)
+		w.t(label)
+		w.raw("</span></td>\n</tr>")
+	}
+	layer("layer-evidence", "blueprint.evidence", strs(func(b *model.Blueprint) []string { return b.Evidence }))
+	layer("layer-actions", "blueprint.actions", func(s *model.Stage) { w.cellList(s.Actions) })
+	line("bp-line-interaction", "blueprint.line-interaction")
+	layer("layer-frontstage", "blueprint.frontstage", strs(func(b *model.Blueprint) []string { return b.Frontstage }))
+	line("bp-line-visibility", "blueprint.line-visibility")
+	layer("layer-backstage", "blueprint.backstage", strs(func(b *model.Blueprint) []string { return b.Backstage }))
+	line("bp-line-internal", "blueprint.line-internal")
+	layer("layer-support", "blueprint.support", strs(func(b *model.Blueprint) []string { return b.Support }))
+	w.raw("\n</tbody>")
+	if policies || fails || wait {
+		w.raw("\n", `<tbody class="bp-extras">`)
+		if policies {
+			layer("layer-policies", "blueprint.policies", strs(func(b *model.Blueprint) []string { return b.Policies }))
+		}
+		if fails {
+			layer("layer-fail", "blueprint.fail-points", func(s *model.Stage) {
+				if s.Blueprint == nil || len(s.Blueprint.FailPoints) == 0 {
+					return
+				}
+				w.raw(`<ul class="cell-list fail-points">`)
+				for _, f := range s.Blueprint.FailPoints {
+					w.raw(`<li><span class="fail-icon" aria-hidden="true">⚠</span> `)
+					w.text(f)
+					w.raw(`</li>`)
+				}
+				w.raw(`</ul>`)
+			})
+		}
+		if wait {
+			layer("layer-wait", "blueprint.wait", func(s *model.Stage) {
+				if s.Blueprint == nil || s.Blueprint.Wait == "" {
+					return
+				}
+				w.raw(`<span class="wait"><span aria-hidden="true">◷ </span><span class="visually-hidden">`)
+				w.t("blueprint.wait-label")
+				w.raw(`: </span>`)
+				w.text(s.Blueprint.Wait)
+				w.raw(`</span>`)
+			})
+		}
+		w.raw("\n</tbody>")
+	}
+	w.raw("\n</table>\n</div>\n</section>")
+}
