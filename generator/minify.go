@@ -36,15 +36,18 @@ func (m *minifier) static(name, mediaType string, b []byte) []byte {
 	if ok && bytes.Equal(c.in, b) {
 		return c.out
 	}
+	// The minifier may rewrite its input in place (tdewolff/parse
+	// lowercases as it lexes), so the cache keeps a copy made first.
+	in := bytes.Clone(b)
 	out, err := m.bytes(mediaType, b)
 	if err != nil {
-		return b
+		return in
 	}
 	m.mu.Lock()
 	if m.cache == nil {
 		m.cache = map[string]cachedMin{}
 	}
-	m.cache[name] = cachedMin{in: b, out: out}
+	m.cache[name] = cachedMin{in: in, out: out}
 	m.mu.Unlock()
 	return out
 }
