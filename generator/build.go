@@ -73,6 +73,14 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	}
 	var errs diag.List
 	set, err := source.ReadCached(opts.Source, b.src)
+	changed := b.changed
+	b.changed = nil
+	if err == nil && b.src != nil {
+		if rep, err, ok := b.bodyEdit(ctx, set, changed, start); ok {
+			return rep, err
+		}
+	}
+	b.lastGood = nil
 	collect(&errs, err)
 	if set.Config == nil && errs.Len() > 0 {
 		return nil, errs.Err()
@@ -153,6 +161,13 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	reuse := b.reuser(set, site, eng, pages, statics, b.knownTemplates(eng, site.Config))
+	var rec *lastBuild
+	if reuse.active {
+		// With the theme's own templates known, a body shows on its page
+		// alone: the next build may be a body edit (bodyedit.go).
+		rec = newLastBuild(set, site, eng, conv, pages)
+		write = rec.recorder(write)
+	}
 	if site.Hub != nil && reuse.rendersHub(pages) {
 		site.Hub.Fill()
 	}
@@ -207,6 +222,10 @@ feed:
 	rep.Files = int(files.Load())
 	rep.Rendered = int(rendered.Load())
 	rep.Duration = time.Since(start)
+	if rec != nil {
+		rec.report = *rep
+		b.lastGood = rec
+	}
 	return rep, nil
 }
 

@@ -49,6 +49,10 @@ type Builder struct {
 	// entry: the model cache hands out the same entry while its file is
 	// unchanged, so each is summed once.
 	own map[*model.Entry]sums
+	// changed is what Build was told changed (nil: unknown); lastGood
+	// is the last build, when it succeeded (bodyedit.go).
+	changed  []string
+	lastGood *lastBuild
 }
 
 type rendered struct {
@@ -69,6 +73,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 	if changed != nil {
 		b.src.Changed(changed)
 	}
+	b.changed = changed
 	return b.build(ctx)
 }
 

@@ -92,11 +92,7 @@ func fileSources(files []*source.File, prev map[*source.File][]byte) (map[string
 	for _, f := range files {
 		b, ok := prev[f]
 		if !ok {
-			b = make([]byte, 0, len(f.Front)+len(f.Body)+8)
-			b = append(b, "+++\n"...)
-			b = append(b, f.Front...)
-			b = append(b, "+++\n"...)
-			b = append(b, f.Body...)
+			b = sourceText(f)
 		}
 		out[f.Path] = b
 		kept[f] = b

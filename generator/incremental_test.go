@@ -77,6 +77,8 @@ body { margin: 0 }
 		// exports (CSV, JSON, Mermaid, source) are written on every build
 		// and compared with the full build's below like every other file.
 		{"body edit", func() { edit(j3, "## Finding 1", "## Finding one") }, j3, 2},
+		{"body edit again", func() { edit(j3, "## Finding 2", "## Finding two") }, j3, 1},
+		{"persona story", func() { edit("content/personas/persona-0001.md", "Persona 1's story.", "Persona 1's story, retold.") }, "content/personas/persona-0001.md", 1},
 		// Front matter: the hub's views show it too.
 		{"same-size emotion edit", func() { edit(j3, "emotion = 4", "emotion = 5") }, j3, 0},
 		{"title edit", func() { edit(j3, `title = "Journey 3"`, `title = "Journey three"`) }, j3, 0},
@@ -86,7 +88,7 @@ body { margin: 0 }
 			os.WriteFile(filepath.Join(dir, "content/journeys/new.md"), []byte("+++\ntitle = \"Brand new\"\npersona = \"persona-0000\"\n+++\nNew.\n"), 0o644)
 		}, "content/journeys/new.md", 0},
 		{"journey removed", func() { os.Remove(filepath.Join(dir, synth.JourneyPath(7))) }, synth.JourneyPath(7), 0},
-		{"page edit", func() { edit("content/guides/method.md", "See", "Read") }, "content/guides/method.md", 0},
+		{"page edit", func() { edit("content/guides/method.md", "See", "Read") }, "content/guides/method.md", 1},
 		{"page title edit", func() { edit("content/guides/method.md", `title = "Method"`, `title = "Our method"`) }, "content/guides/method.md", 0},
 		{"draft", func() { edit(synth.JourneyPath(9), "+++\ntitle", "+++\ndraft = true\ntitle") }, synth.JourneyPath(9), 0},
 		{"css", func() { os.WriteFile(filepath.Join(dir, "static/css/site.css"), []byte("body { margin: 1px }"), 0o644) }, "static/css/site.css", 0},
@@ -122,5 +124,17 @@ body { margin: 0 }
 			slices.Sort(diff)
 			t.Errorf("%s: incremental build differs from a full build in %d files: %v", step.name, len(diff), diff[:min(len(diff), 10)])
 		}
+	}
+
+	// A body edit that breaks a link is reported, and fixing it gives the
+	// full build's files again.
+	edit("content/guides/method.md", "/journeys/journey-00003/", "/journeys/no-such-journey/")
+	b.SetOutput(output.NewMemory())
+	if _, err := b.Build(context.Background(), []string{"content/guides/method.md"}); err == nil || !strings.Contains(err.Error(), "no-such-journey") {
+		t.Errorf("a broken link in a body edit: got %v, want an error naming it", err)
+	}
+	edit("content/guides/method.md", "/journeys/no-such-journey/", "/journeys/journey-00003/")
+	if got, want := rebuild("content/guides/method.md"), full(); !maps.EqualFunc(got, want, func(a, b []byte) bool { return string(a) == string(b) }) {
+		t.Errorf("after fixing the link, the incremental build differs from a full build")
 	}
 }

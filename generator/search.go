@@ -35,6 +35,14 @@ type searchParts struct {
 	lastOut   []byte
 }
 
+// forget drops an entry's part, after its body changed in place.
+func (c *searchParts) forget(e *model.Entry) {
+	if c != nil {
+		delete(c.last, e)
+		c.lastParts = nil
+	}
+}
+
 func (c *searchParts) get(e *model.Entry, make func() []byte) []byte {
 	if c == nil {
 		return make()

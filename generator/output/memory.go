@@ -29,6 +29,14 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	return nil
 }
 
+// Load replaces what the output holds by files (the map is kept, not
+// copied): for a build that is the last one with a few files changed.
+func (m *Memory) Load(files map[string][]byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files = files
+}
+
 // Files returns a copy of the file map (the data is shared, not copied).
 func (m *Memory) Files() map[string][]byte {
 	m.mu.Lock()

@@ -1,0 +1,170 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/markup"
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/render"
+	"github.com/waymark-cx/waymark/generator/source"
+)
+
+// lastBuild is what a Builder keeps of its last good build for the
+// commonest edit while authoring: the text below a journey's, persona's
+// or handbook page's front matter. Such an edit changes that page, the
+// file offered for download beside a journey, and a persona's or page's
+// entry in the search index: nothing else shows a body. So the last
+// build's model, pages and files are used again, and only those are
+// made anew (TestIncrementalEqualsFull checks that the result is what a
+// full build gives).
+type lastBuild struct {
+	files   map[string]*source.File   // content files by path
+	pages   map[string][]*render.Page // pages showing a content file's body, by path
+	out     map[string][]byte         // every file written, by name
+	site    *model.Site
+	eng     *render.Engine
+	conv    *markup.Converter
+	report  Report
+	written sync.Mutex
+}
+
+// recorder wraps write to remember every file of a build.
+func (l *lastBuild) recorder(write func(string, []byte) error) func(string, []byte) error {
+	return func(name string, data []byte) error {
+		l.written.Lock()
+		l.out[name] = data
+		l.written.Unlock()
+		return write(name, data)
+	}
+}
+
+func newLastBuild(set *source.Set, site *model.Site, eng *render.Engine, conv *markup.Converter, pages []*render.Page) *lastBuild {
+	l := &lastBuild{files: make(map[string]*source.File, len(set.Content)), pages: map[string][]*render.Page{},
+		out: map[string][]byte{}, site: site, eng: eng, conv: conv}
+	for _, f := range set.Content {
+		l.files[f.Path] = f
+	}
+	for _, p := range pages {
+		if !bodyOnly(p) {
+			continue
+		}
+		if _, path, _ := p.Body(); path != "" {
+			l.pages[path] = append(l.pages[path], p)
+		}
+	}
+	return l
+}
+
+// bodyOnly reports whether a page's body shows on that page alone.
+func bodyOnly(p *render.Page) bool {
+	switch p.Kind {
+	case render.KindJourney, render.KindPersona:
+		return true
+	case render.KindPage:
+		return p.Page != nil && !p.Page.IsIndex
+	}
+	return false
+}
+
+// bodyEdit rebuilds from the last build when every changed file is a
+// content file whose front matter is as it was. ok is false when it
+// cannot, and the caller builds as usual.
+func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []string, start time.Time) (rep *Report, err error, ok bool) {
+	l := b.lastGood
+	if l == nil || len(changed) == 0 || len(set.Content) != len(l.files) {
+		return nil, nil, false
+	}
+	now := make(map[string]*source.File, len(changed))
+	for _, f := range set.Content {
+		if _, want := l.files[f.Path]; !want {
+			return nil, nil, false // a file came or went
+		}
+		now[f.Path] = f
+	}
+	for _, p := range changed {
+		old, nf := l.files[p], now[p]
+		if !strings.HasPrefix(p, "content/") || old == nil || nf == nil || len(l.pages[p]) == 0 ||
+			!bytes.Equal(old.Front, nf.Front) || old.BodyLine != nf.BodyLine {
+			return nil, nil, false
+		}
+	}
+	var errs diag.List
+	var mu sync.Mutex
+	fail := func(e *diag.Error) {
+		mu.Lock()
+		errs.Add(e)
+		mu.Unlock()
+	}
+	out := maps.Clone(l.out)
+	put := func(name string, data []byte) error {
+		out[name] = data
+		return nil
+	}
+	search := false
+	rendered := 0
+	for _, p := range changed {
+		nf := now[p]
+		for _, pg := range l.pages[p] {
+			e := pg.Entry()
+			e.Body = nf.Body
+			renderPage(pg, l.eng, l.conv, b.minifier(), put, fail)
+			rendered++
+			if pg.Journey != nil {
+				out[pg.Journey.Download("md")] = sourceText(nf)
+			} else {
+				b.search.forget(e)
+				search = true
+			}
+		}
+		l.files[p] = nf
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err, true
+	}
+	if err := errs.Err(); err != nil {
+		b.lastGood = nil // the model now holds the broken text
+		return nil, err, true
+	}
+	if search {
+		out[SearchIndexName] = searchIndex(l.site, b.search)
+	}
+	if err := writeAll(b.opts.Output, out); err != nil {
+		return nil, err, true
+	}
+	l.out = out
+	r := l.report
+	r.Rendered, r.Duration = rendered, time.Since(start)
+	return &r, nil, true
+}
+
+// sourceText is a content file as its author wrote it.
+func sourceText(f *source.File) []byte {
+	b := make([]byte, 0, len(f.Front)+len(f.Body)+8)
+	b = append(b, "+++\n"...)
+	b = append(b, f.Front...)
+	b = append(b, "+++\n"...)
+	return append(b, f.Body...)
+}
+
+// writeAll writes a whole build's files: at once into an output that can
+// take them so (the dev server's memory), else one by one.
+func writeAll(w output.Writer, files map[string][]byte) error {
+	if l, ok := w.(interface{ Load(map[string][]byte) }); ok {
+		l.Load(files)
+		return nil
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := w.WriteFile(name, files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
