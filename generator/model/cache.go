@@ -1,6 +1,9 @@
 package model
 
 import (
+	"runtime"
+	"sync"
+
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/source"
 )
@@ -40,6 +43,43 @@ func (c *Cache) end() {
 	if c != nil {
 		c.docs, c.entries, c.nextD, c.nextE = c.nextD, c.nextE, nil, nil
 	}
+}
+
+// decodeAll decodes the front matter of files on every core: decoding
+// TOML is most of making the model of a large handbook. Files the cache
+// holds are not decoded again.
+func (c *Cache) decodeAll(files []*source.File) ([]*source.Doc, []error) {
+	docs := make([]*source.Doc, len(files))
+	errs := make([]error, len(files))
+	var todo []int
+	for i, f := range files {
+		if c != nil {
+			if d, ok := c.docs[f]; ok {
+				docs[i] = d
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(todo)/64+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for k := w; k < len(todo); k += workers {
+				i := todo[k]
+				docs[i], errs[i] = source.DecodeFile(files[i])
+			}
+		})
+	}
+	wg.Wait()
+	if c != nil {
+		for i, f := range files {
+			if errs[i] == nil {
+				c.nextD[f] = docs[i]
+			}
+		}
+	}
+	return docs, errs
 }
 
 func (c *Cache) decode(f *source.File) (*source.Doc, error) {

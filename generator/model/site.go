@@ -50,8 +50,9 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		urls[e.URL] = e.Path
 		return true
 	}
-	for _, f := range set.Content {
-		doc, err := cache.decode(f)
+	docs, docErrs := cache.decodeAll(set.Content)
+	for i, f := range set.Content {
+		doc, err := docs[i], docErrs[i]
 		if err != nil {
 			addErr(&errs, f.Path, err)
 			u := urlOf(strings.TrimPrefix(f.Path, "content/"))
