@@ -207,11 +207,7 @@ feed:
 			return nil, err
 		}
 		// Exports: see exports.go.
-		sources, kept := fileSources(set.Content, b.sources)
-		if b.src != nil {
-			b.sources = kept
-		}
-		if err := writeExports(site, sources, b.exports, write); err != nil {
+		if err := writeExports(site, b.sourceTexts(set.Content), b.exports, write); err != nil {
 			return nil, err
 		}
 	}

@@ -1,7 +1,10 @@
 package generator
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/waymark-cx/waymark/generator/export"
 	"github.com/waymark-cx/waymark/generator/model"
@@ -10,9 +13,10 @@ import (
 // writeExports writes the downloads of every journey beside its page
 // (journeys/buy/buy.csv, .json, .mmd and the source .md), the CSV and
 // JSON of every template beside the templates page, and the JSON schema.
-// The Builder keeps each journey's exports while the journey is
-// unchanged (exportCache).
-func writeExports(site *model.Site, sources map[string][]byte, cache *exportCache, write func(string, []byte) error) error {
+// Journeys are exported on every core. The Builder keeps each journey's
+// exports while the journey is unchanged (exportCache). text gives a
+// content file's source as written.
+func writeExports(site *model.Site, text func(path string) []byte, cache *exportCache, write func(string, []byte) error) error {
 	schemaURL := ""
 	if strings.Contains(site.Config.BaseURL, "://") {
 		schemaURL = absolute(site, export.SchemaPath)
@@ -22,22 +26,26 @@ func writeExports(site *model.Site, sources map[string][]byte, cache *exportCach
 	}
 	cache.begin()
 	defer cache.end()
-	for _, j := range site.Journeys {
+	err := forEach(len(site.Journeys), func(i int) error {
+		j := site.Journeys[i]
 		ex := cache.get(j, schemaURL)
-		files := []struct {
+		for _, f := range []struct {
 			ext  string
 			data []byte
 		}{
 			{"csv", ex.csv},
 			{"json", ex.json},
 			{"mmd", ex.mmd},
-			{"md", sources[j.Path]},
-		}
-		for _, f := range files {
+			{"md", text(j.Path)},
+		} {
 			if err := write(j.Download(f.ext), f.data); err != nil {
 				return err
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	for _, t := range site.Templates {
 		if err := write(t.Download("csv"), export.CSV(t)); err != nil {
@@ -50,11 +58,38 @@ func writeExports(site *model.Site, sources map[string][]byte, cache *exportCach
 	return nil
 }
 
+// forEach calls do for 0 … n-1 on every core and returns the first error.
+func forEach(n int, do func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var first error
+	var once sync.Once
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				if err := do(i); err != nil {
+					once.Do(func() { first = err })
+					next.Store(int64(n))
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return first
+}
+
 // exportCache keeps each journey's exports between builds. A journey is
 // unchanged while the model cache hands out the same one; its exports
 // also show its personas' names, so those are part of the key. A nil
 // *exportCache keeps nothing.
 type exportCache struct {
+	mu         sync.Mutex
 	last, next map[*model.Journey]exported
 }
 
@@ -81,14 +116,21 @@ func (c *exportCache) get(j *model.Journey, schemaURL string) exported {
 		key += "\x00" + p.Slug + "\x00" + p.Name
 	}
 	if c != nil {
-		if ex, ok := c.last[j]; ok && ex.key == key {
+		c.mu.Lock()
+		ex, ok := c.last[j]
+		if ok && ex.key == key {
 			c.next[j] = ex
+		}
+		c.mu.Unlock()
+		if ok && ex.key == key {
 			return ex
 		}
 	}
 	ex := exported{key: key, csv: export.CSV(j), json: export.JSON(j, schemaURL), mmd: export.Mermaid(j)}
 	if c != nil {
+		c.mu.Lock()
 		c.next[j] = ex
+		c.mu.Unlock()
 	}
 	return ex
 }

@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/model"
@@ -98,6 +99,41 @@ func fileSources(files []*source.File, prev map[*source.File][]byte) (map[string
 		kept[f] = b
 	}
 	return out, kept
+}
+
+// sourceTexts gives each content file's text as its author wrote it, by
+// path, made when asked. A Builder keeps the texts between builds: a file
+// the source cache hands out again keeps the very same bytes.
+func (b *Builder) sourceTexts(files []*source.File) func(path string) []byte {
+	byPath := make(map[string]*source.File, len(files))
+	for _, f := range files {
+		byPath[f.Path] = f
+	}
+	if b.src == nil {
+		return func(p string) []byte {
+			if f := byPath[p]; f != nil {
+				return sourceText(f)
+			}
+			return nil
+		}
+	}
+	prev, next := b.sources, make(map[*source.File][]byte, len(files))
+	b.sources = next
+	var mu sync.Mutex
+	return func(p string) []byte {
+		f := byPath[p]
+		if f == nil {
+			return nil
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		t, ok := prev[f]
+		if !ok {
+			t = sourceText(f)
+		}
+		next[f] = t
+		return t
+	}
 }
 
 // sitemap lists every page but the 404 page, with absolute URLs when
