@@ -158,3 +158,17 @@ func TestNormalizeURL(t *testing.T) {
 		}
 	}
 }
+
+func TestCompact(t *testing.T) {
+	tests := map[string]string{
+		"<ul>\n  {{- range .}}\n    <li>{{.}}</li>  \n  {{- end}}\n</ul>": "<ul>\n{{- range .}}\n<li>{{.}}</li>\n{{- end}}\n</ul>",
+		"<pre>\n  kept\n</pre>":   "<pre>\n  kept\n</pre>",
+		"{{`\n  raw`}}":           "{{`\n  raw`}}",
+		"<p>a  b</p>\n\t<p>c</p>": "<p>a  b</p>\n<p>c</p>",
+	}
+	for in, want := range tests {
+		if got := compact([]byte(in)); got != want {
+			t.Errorf("compact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
