@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/waymark-cx/waymark/bench/synth"
@@ -86,6 +87,35 @@ func BenchmarkRebuildOneJourney(b *testing.B) {
 		}
 		if rep.Rendered > 2 { // the journey's page and its print view
 			b.Fatalf("rendered %d pages, want the journey's own", rep.Rendered)
+		}
+	}
+}
+
+// BenchmarkRebuildOneJourneyFront is the other kind of one-journey edit:
+// its front matter changes (a stage's emotion), which the hub's views
+// show too, so the hub pages that show it are rendered again.
+func BenchmarkRebuildOneJourneyFront(b *testing.B) {
+	const n = 1000
+	dir := synthSite(b, n)
+	bl := NewBuilder(testOptions(dir))
+	bl.SetOutput(output.NewMemory())
+	if _, err := bl.Build(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	path := synth.JourneyPath(n / 2)
+	full := filepath.Join(dir, path)
+	text := synth.Journey(n/2, n, "")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		edited := strings.Replace(text, `feeling = "Feeling 0"`, `feeling = "Feeling `+strconv.Itoa(i)+`"`, 1)
+		if err := os.WriteFile(full, []byte(edited), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		bl.SetOutput(output.NewMemory())
+		if _, err := bl.Build(context.Background(), []string{path}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -138,10 +139,15 @@ func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, 
 	defer func() { b.own = f.own }()
 	global := f.global(set, site, eng, pages, statics, b.opts)
 	all := f.all(site)
-	fh := f.hash()
+	fh, th, ih, mh := f.hash(), f.hash(), f.hash(), f.hash()
 	for _, j := range site.Journeys {
-		num(fh, f.journeySums(j).front)
+		js := f.journeySums(j)
+		num(fh, js.front)
+		num(th, js.touchpoints)
+		num(ih, js.items)
+		num(mh, js.metrics)
 	}
+	f.touchpoints, f.items, f.metrics = th.Sum64(), ih.Sum64(), mh.Sum64()
 	for _, p := range site.Personas {
 		num(fh, f.personaSums(p).front)
 	}
@@ -222,6 +228,10 @@ type fingerprinter struct {
 	fronts   uint64                // every journey's and persona's front matter
 	own      map[*model.Entry]sums // sums of entries' own source
 	prevOwn  map[*model.Entry]sums
+
+	// Every journey's touchpoints, pain points and opportunities, and
+	// metrics: what the hub's views show.
+	touchpoints, items, metrics uint64
 }
 
 // sums are an entry's: all its source (for its own page), and its front
@@ -229,9 +239,11 @@ type fingerprinter struct {
 // journey does not touch the lists).
 type sums struct {
 	page, card, front uint64
+	// What each hub view shows of a journey's stages (views).
+	touchpoints, items, metrics uint64
 }
 
-func (f *fingerprinter) sums(e *model.Entry, card func(h *maphash.Hash)) sums {
+func (f *fingerprinter) sums(e *model.Entry, card func(h *maphash.Hash), views func(s *sums)) sums {
 	if s, ok := f.own[e]; ok {
 		return s
 	}
@@ -250,8 +262,41 @@ func (f *fingerprinter) sums(e *model.Entry, card func(h *maphash.Hash)) sums {
 	s.front = h.Sum64()
 	h.Write(e.Body)
 	s.page = h.Sum64()
+	if views != nil {
+		views(&s)
+	}
 	f.own[e] = s
 	return s
+}
+
+// views sums what the hub's views show of a journey's stages: each view
+// is rendered again only when what it shows changed, so that a new
+// feeling or action does not redraw the pain points of every journey.
+func (f *fingerprinter) views(j *model.Journey, s *sums) {
+	tp, items, metrics := f.hash(), f.hash(), f.hash()
+	for _, st := range j.Stages {
+		for _, h := range []*maphash.Hash{tp, items, metrics} {
+			str(h, st.Name)
+			num(h, uint64(st.Index))
+		}
+		for _, t := range st.Touchpoints {
+			str(tp, t.Name, t.Channel, t.Kind, t.Owner, t.Description, strconv.FormatFloat(t.Emotion, 'g', -1, 64),
+				strconv.FormatBool(t.HasEmotion), strconv.FormatBool(t.FailPoint))
+		}
+		str(items, "pain")
+		for _, it := range st.PainPoints {
+			str(items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
+		}
+		str(items, "opportunities")
+		for _, it := range st.Opportunities {
+			str(items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
+		}
+		for _, m := range st.Metrics {
+			str(metrics, m.Name, m.Unit, strconv.FormatFloat(m.Value, 'g', -1, 64), strconv.FormatBool(m.HasValue),
+				strconv.FormatFloat(m.Target, 'g', -1, 64), strconv.FormatBool(m.HasTarget), strconv.FormatBool(m.HigherIsBetter))
+		}
+	}
+	s.touchpoints, s.items, s.metrics = tp.Sum64(), items.Sum64(), metrics.Sum64()
 }
 
 func (f *fingerprinter) journeySums(j *model.Journey) sums {
@@ -269,14 +314,14 @@ func (f *fingerprinter) journeySums(j *model.Journey) sums {
 				num(h, uint64(it.Severity))
 			}
 		}
-	})
+	}, func(s *sums) { f.views(j, s) })
 }
 
 func (f *fingerprinter) personaSums(p *model.Persona) sums {
 	return f.sums(&p.Entry, func(h *maphash.Hash) {
 		str(h, p.Slug, p.Name, p.Role, p.Segment, p.Avatar, p.Quote, p.Location)
 		num(h, uint64(p.Age))
-	})
+	}, nil)
 }
 
 func (f *fingerprinter) journey(j *model.Journey) uint64 {
@@ -373,7 +418,7 @@ func (f *fingerprinter) all(site *model.Site) uint64 {
 		}
 	}
 	for _, t := range site.Templates {
-		num(h, f.sums(&t.Entry, nil).page)
+		num(h, f.sums(&t.Entry, nil, nil).page)
 	}
 	return h.Sum64()
 }
@@ -398,13 +443,35 @@ func (f *fingerprinter) page(p *render.Page, global, all uint64) uint64 {
 			num(h, f.journey(j))
 		}
 	case render.IsHub(p.Kind):
-		// The hub shows what every journey's front matter holds.
+		// Every hub page shows the cards (titles, owners, tags, review
+		// dates …) and, view by view, what the journeys' stages hold.
 		num(h, all)
-		num(h, f.fronts)
+		switch p.Kind {
+		case render.KindTouchpoints:
+			num(h, f.touchpoints)
+		case render.KindPainPoints:
+			num(h, f.items)
+		case render.KindMetrics:
+			num(h, f.metrics)
+		case render.KindHub, render.KindOwners, render.KindOwner:
+			num(h, f.touchpoints)
+			num(h, f.items)
+			num(h, f.metrics)
+		case render.KindTags, render.KindTag, render.KindMatrix, render.KindSearch:
+		case render.KindCompare:
+			for _, j := range []*model.Journey{p.Pair.Current, p.Pair.Future} {
+				num(h, f.journeySums(j).front)
+				for _, per := range j.Personas {
+					num(h, f.persona(per))
+				}
+			}
+		default:
+			num(h, f.fronts)
+		}
 	default:
 		num(h, all)
 		if p.Page != nil {
-			num(h, f.sums(&p.Page.Entry, nil).page)
+			num(h, f.sums(&p.Page.Entry, nil, nil).page)
 		}
 	}
 	return h.Sum64()

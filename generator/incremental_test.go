@@ -78,6 +78,14 @@ body { margin: 0 }
 		// and compared with the full build's below like every other file.
 		{"body edit", func() { edit(j3, "## Finding 1", "## Finding one") }, j3, 2},
 		{"body edit again", func() { edit(j3, "## Finding 2", "## Finding two") }, j3, 1},
+		// A feeling shows on the journey's page and print view alone; a
+		// pain point on the hub's views as well.
+		{"feeling edit", func() { edit(j3, `feeling = "Feeling 1"`, `feeling = "Feeling one"`) }, j3, 2},
+		{"pain point edit", func() { edit(j3, `"Pain 1.1"`, `"Pain one"`) }, j3, 0},
+		{"touchpoint edit", func() { edit(j3, `name = "Touchpoint 4"`, `name = "Touchpoint four"`) }, j3, 0},
+		{"metric edit", func() { edit(j3, "target = 20", "target = 21") }, j3, 0},
+		// A body edit's page is rendered again by the next full rebuild:
+		// the fingerprints do not know its new text.
 		{"persona story", func() { edit("content/personas/persona-0001.md", "Persona 1's story.", "Persona 1's story, retold.") }, "content/personas/persona-0001.md", 1},
 		// Front matter: the hub's views show it too.
 		{"same-size emotion edit", func() { edit(j3, "emotion = 4", "emotion = 5") }, j3, 0},
