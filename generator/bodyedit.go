@@ -26,29 +26,18 @@ import (
 // made anew (TestIncrementalEqualsFull checks that the result is what a
 // full build gives).
 type lastBuild struct {
-	files   map[string]*source.File   // content files by path
-	pages   map[string][]*render.Page // pages showing a content file's body, by path
-	out     map[string][]byte         // every file written, by name
-	site    *model.Site
-	eng     *render.Engine
-	conv    *markup.Converter
-	report  Report
-	written sync.Mutex
-}
-
-// recorder wraps write to remember every file of a build.
-func (l *lastBuild) recorder(write func(string, []byte) error) func(string, []byte) error {
-	return func(name string, data []byte) error {
-		l.written.Lock()
-		l.out[name] = data
-		l.written.Unlock()
-		return write(name, data)
-	}
+	files  map[string]*source.File   // content files by path
+	pages  map[string][]*render.Page // pages showing a content file's body, by path
+	out    map[string][]byte         // every file written, by name
+	site   *model.Site
+	eng    *render.Engine
+	conv   *markup.Converter
+	report Report
 }
 
 func newLastBuild(set *source.Set, site *model.Site, eng *render.Engine, conv *markup.Converter, pages []*render.Page) *lastBuild {
 	l := &lastBuild{files: make(map[string]*source.File, len(set.Content)), pages: map[string][]*render.Page{},
-		out: map[string][]byte{}, site: site, eng: eng, conv: conv}
+		site: site, eng: eng, conv: conv}
 	for _, f := range set.Content {
 		l.files[f.Path] = f
 	}

@@ -161,12 +161,12 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	reuse := b.reuser(set, site, eng, pages, statics, b.knownTemplates(eng, site.Config))
+	// With the theme's own templates known, a body shows on its page
+	// alone: the next build into memory may be a body edit (bodyedit.go).
+	mem, _ := w.(*output.Memory)
 	var rec *lastBuild
-	if reuse.active {
-		// With the theme's own templates known, a body shows on its page
-		// alone: the next build may be a body edit (bodyedit.go).
+	if reuse.active && mem != nil {
 		rec = newLastBuild(set, site, eng, conv, pages)
-		write = rec.recorder(write)
 	}
 	if site.Hub != nil && reuse.rendersHub(pages) {
 		site.Hub.Fill()
@@ -219,6 +219,7 @@ feed:
 	rep.Rendered = int(rendered.Load())
 	rep.Duration = time.Since(start)
 	if rec != nil {
+		rec.out = mem.Files()
 		rec.report = *rep
 		b.lastGood = rec
 	}

@@ -29,16 +29,8 @@ func writeExports(site *model.Site, text func(path string) []byte, cache *export
 	err := forEach(len(site.Journeys), func(i int) error {
 		j := site.Journeys[i]
 		ex := cache.get(j, schemaURL)
-		for _, f := range []struct {
-			ext  string
-			data []byte
-		}{
-			{"csv", ex.csv},
-			{"json", ex.json},
-			{"mmd", ex.mmd},
-			{"md", text(j.Path)},
-		} {
-			if err := write(j.Download(f.ext), f.data); err != nil {
+		for i, data := range [][]byte{ex.csv, ex.json, ex.mmd, text(j.Path)} {
+			if err := write(ex.names[i], data); err != nil {
 				return err
 			}
 		}
@@ -96,7 +88,12 @@ type exportCache struct {
 type exported struct {
 	key            string
 	csv, json, mmd []byte
+	names          [4]string // where the CSV, JSON, Mermaid and source go
 }
+
+// exportExts are the downloads of a journey, in the order of
+// exported.names.
+func exportExts() []string { return []string{"csv", "json", "mmd", "md"} }
 
 func (c *exportCache) begin() {
 	if c != nil {
@@ -127,6 +124,9 @@ func (c *exportCache) get(j *model.Journey, schemaURL string) exported {
 		}
 	}
 	ex := exported{key: key, csv: export.CSV(j), json: export.JSON(j, schemaURL), mmd: export.Mermaid(j)}
+	for i, ext := range exportExts() {
+		ex.names[i] = j.Download(ext)
+	}
 	if c != nil {
 		c.mu.Lock()
 		c.next[j] = ex
@@ -139,7 +139,7 @@ func (c *exportCache) get(j *model.Journey, schemaURL string) exported {
 func exportFiles(site *model.Site) []string {
 	out := []string{export.SchemaPath}
 	for _, j := range site.Journeys {
-		for _, ext := range []string{"csv", "json", "mmd", "md"} {
+		for _, ext := range exportExts() {
 			out = append(out, j.Download(ext))
 		}
 	}

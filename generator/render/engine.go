@@ -24,6 +24,8 @@ type Engine struct {
 	sources []byte                        // every template and string file, for Fingerprint
 	sets    map[string]*template.Template // by layout name
 	strings map[string]string             // UI strings in the site's language
+	// stringFiles are the string files read, until decodeStrings.
+	stringFiles []stringFile
 }
 
 // Layer is a folder of theme files: layouts/, static/ and i18n/. Name is
@@ -62,6 +64,9 @@ func Reuse(prev *Engine, site *model.Site, layers ...Layer) (*Engine, error) {
 	if prev != nil && prev.site.Config.Language == site.Config.Language && bytes.Equal(prev.sources, e.sources) {
 		prev.site = site
 		return prev, nil
+	}
+	if err := e.decodeStrings(); err != nil {
+		return nil, err
 	}
 	if err := e.parse(); err != nil {
 		return nil, err
@@ -155,6 +160,8 @@ func compact(text []byte) string {
 	return b.String()
 }
 
+// loadStrings reads a layer's UI strings; decodeStrings decodes them,
+// only when the engine is not the previous one again.
 func (e *Engine) loadStrings(l Layer, lang string) error {
 	p := "i18n/" + lang + ".toml"
 	b, err := fs.ReadFile(l.FS, p)
@@ -165,14 +172,28 @@ func (e *Engine) loadStrings(l Layer, lang string) error {
 		return err
 	}
 	e.sources = append(append(e.sources, p...), b...)
-	var m map[string]string
-	if _, err := toml.Decode(string(b), &m); err != nil {
-		return fmt.Errorf("%s: %w", path.Join(l.Name, p), err)
-	}
-	for k, v := range m {
-		e.strings[k] = v
-	}
+	e.stringFiles = append(e.stringFiles, stringFile{name: path.Join(l.Name, p), text: b})
 	return nil
+}
+
+func (e *Engine) decodeStrings() error {
+	for _, f := range e.stringFiles {
+		var m map[string]string
+		if _, err := toml.Decode(string(f.text), &m); err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+		for k, v := range m {
+			e.strings[k] = v
+		}
+	}
+	e.stringFiles = nil
+	return nil
+}
+
+// stringFile is a layer's i18n file, read but not yet decoded.
+type stringFile struct {
+	name string
+	text []byte
 }
 
 // Has reports whether a layout exists.
