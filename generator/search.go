@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/slug"
@@ -28,6 +29,7 @@ const SearchIndexName = "search-index.json"
 // entry is unchanged while the model cache hands out the same one. A nil
 // *searchParts keeps nothing.
 type searchParts struct {
+	mu         sync.Mutex
 	last, next map[*model.Entry][]byte
 	// lastParts and lastOut are the previous index: when every part is
 	// the same, it is reused whole.
@@ -47,11 +49,15 @@ func (c *searchParts) get(e *model.Entry, make func() []byte) []byte {
 	if c == nil {
 		return make()
 	}
+	c.mu.Lock()
 	b, ok := c.last[e]
+	c.mu.Unlock()
 	if !ok {
 		b = make()
 	}
+	c.mu.Lock()
 	c.next[e] = b
+	c.mu.Unlock()
 	return b
 }
 
@@ -62,31 +68,44 @@ func searchIndex(site *model.Site, cache *searchParts) []byte {
 		cache.next = map[*model.Entry][]byte{}
 		defer func() { cache.last, cache.next = cache.next, nil }()
 	}
-	var parts [][]byte
-	put := func(part []byte) {
-		if len(part) > 0 {
-			parts = append(parts, part)
-		}
-	}
+	// Each entry's part is made on every core.
+	var makers []func() []byte
 	for _, p := range site.Personas {
-		put(cache.get(&p.Entry, func() []byte {
-			var l entryList
-			l.add("persona", p.Name, p.URL, p.Role, p.Segment, p.Location, p.Quote, strings.Join(p.Tags, " "), plainText(p.Body, 2000))
-			return l.json()
-		}))
+		makers = append(makers, func() []byte {
+			return cache.get(&p.Entry, func() []byte {
+				var l entryList
+				l.add("persona", p.Name, p.URL, p.Role, p.Segment, p.Location, p.Quote, strings.Join(p.Tags, " "), plainText(p.Body, 2000))
+				return l.json()
+			})
+		})
 	}
 	for _, j := range site.Journeys {
-		put(cache.get(&j.Entry, func() []byte { return journeyEntries(j).json() }))
+		makers = append(makers, func() []byte {
+			return cache.get(&j.Entry, func() []byte { return journeyEntries(j).json() })
+		})
 	}
 	for _, p := range site.Pages {
 		if p.IsIndex {
 			continue
 		}
-		put(cache.get(&p.Entry, func() []byte {
-			var l entryList
-			l.add("page", p.Title, p.URL, p.Description, plainText(p.Body, 20000))
-			return l.json()
-		}))
+		makers = append(makers, func() []byte {
+			return cache.get(&p.Entry, func() []byte {
+				var l entryList
+				l.add("page", p.Title, p.URL, p.Description, plainText(p.Body, 20000))
+				return l.json()
+			})
+		})
+	}
+	made := make([][]byte, len(makers))
+	_ = forEach(len(makers), func(i int) error {
+		made[i] = makers[i]()
+		return nil
+	})
+	parts := made[:0]
+	for _, part := range made {
+		if len(part) > 0 {
+			parts = append(parts, part)
+		}
 	}
 	if cache != nil && samePieces(parts, cache.lastParts) {
 		return cache.lastOut
