@@ -153,7 +153,8 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	reuse := b.reuser(set, site, eng, pages, statics, b.knownTemplates(eng, site.Config))
-	if site.Hub != nil && reuse.rendersHub(pages) {
+	hubFresh := site.Hub != nil && reuse.rendersHub(pages)
+	if hubFresh {
 		site.Hub.Fill()
 	}
 	for range workers {
@@ -197,6 +198,9 @@ feed:
 			b.sources = kept
 		}
 		if err := writeExports(site, sources, b.exports, write); err != nil {
+			return nil, err
+		}
+		if err := writeHubExports(site, pages, hubFresh, b.hubExports, write); err != nil {
 			return nil, err
 		}
 	}
