@@ -200,7 +200,11 @@ feed:
 		if err := writeExports(site, sources, b.exports, write); err != nil {
 			return nil, err
 		}
-		if err := writeHubExports(site, pages, hubFresh, b.hubExports, write); err != nil {
+		var err error
+		pprof.Do(context.Background(), pprof.Labels("kind", "hub-csv"), func(context.Context) {
+			err = writeHubExports(site, pages, hubFresh, b.hubExports, write)
+		})
+		if err != nil {
 			return nil, err
 		}
 	}
