@@ -50,7 +50,6 @@ type HubView struct {
 	// FailGroups are the touchpoints with a fail point, OtherGroups the rest.
 	FailGroups   Shown[*TouchpointGroup]
 	OtherGroups  Shown[*TouchpointGroup]
-	Uses         int   // touchpoint uses, over every group
 	FailPoints   int   // uses marked as fail points
 	StageUses    []int // touchpoints of each stage of Matrix.Stages, over the channels
 	OffTarget    Shown[*HubMetric]
