@@ -168,7 +168,8 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	if reuse.active && mem != nil {
 		rec = newLastBuild(set, site, eng, conv, pages)
 	}
-	if site.Hub != nil && reuse.rendersHub(pages) {
+	hubFresh := site.Hub != nil && reuse.rendersHub(pages)
+	if hubFresh {
 		site.Hub.Fill()
 	}
 	for range workers {
@@ -208,6 +209,13 @@ feed:
 		}
 		// Exports: see exports.go.
 		if err := writeExports(site, b.sourceTexts(set.Content), b.exports, write); err != nil {
+			return nil, err
+		}
+		var err error
+		pprof.Do(context.Background(), pprof.Labels("kind", "hub-csv"), func(context.Context) {
+			err = writeHubExports(site, pages, hubFresh, b.hubExports, write)
+		})
+		if err != nil {
 			return nil, err
 		}
 	}

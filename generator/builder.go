@@ -43,6 +43,8 @@ type Builder struct {
 	search  *searchParts
 	sources map[*source.File][]byte // content files as written, for download
 	exports *exportCache
+	// hubExports are the hub's CSV files of the last build.
+	hubExports *hubExportCache
 	// builtinSrc is what the built-in theme named builtinKey consists of.
 	builtinKey string
 	builtinSrc []byte
@@ -63,7 +65,7 @@ type rendered struct {
 
 // NewBuilder returns a Builder for repeated builds of one site.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed(), search: &searchParts{}, exports: &exportCache{}}
+	return &Builder{opts: opts, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed(), search: &searchParts{}, exports: &exportCache{}, hubExports: &hubExportCache{}}
 }
 
 // Build builds the site, reusing the previous builds' work. changed lists

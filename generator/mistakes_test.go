@@ -226,6 +226,16 @@ title = "Test"
 languge = "vi"
 drop_off_alert = 3
 `, []string{`waymark.toml:2:1: unknown key "languge" (did you mean "language"?)`, `waymark.toml:3:1: drop_off_alert must be between 0 and 1, not 3`}},
+		{"negative hub_limit", `
+-- waymark.toml --
+title = "Test"
+hub_limit = -5
+`, []string{`waymark.toml:2:1: hub_limit must not be negative, not -5`}},
+		{"hub_limit not a whole number", `
+-- waymark.toml --
+title = "Test"
+hub_limit = 2.5
+`, []string{`waymark.toml:2:1: hub_limit must be a whole number, not the number 2.5`}},
 		{"missing avatar", `
 -- content/personas/lan.md --
 +++

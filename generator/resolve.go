@@ -32,6 +32,9 @@ func newResolver(site *model.Site, pages []*render.Page, statics map[string]fs.F
 	for _, f := range exportFiles(site) {
 		r.extra[f] = true
 	}
+	for _, f := range hubFiles(site, pages) {
+		r.extra[f.name] = true
+	}
 	for src, u := range site.Unloaded {
 		r.pages[u] = true
 		r.sources[src] = u

@@ -57,21 +57,44 @@ func CSV(j *model.Journey) []byte {
 			}
 		}
 	}
-	var b bytes.Buffer
-	b.WriteString(BOM)
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true // what Excel writes, and RFC 4180
+	t := newTable()
 	for _, row := range rows {
-		for i, c := range row {
+		t.row(row...)
+	}
+	return t.bytes()
+}
+
+// table writes a CSV file the way spreadsheets read it: a BOM, CRLF line
+// ends, every cell defused (see Defuse).
+type table struct {
+	b bytes.Buffer
+	w *csv.Writer
+}
+
+func newTable() *table {
+	t := &table{}
+	t.b.WriteString(BOM)
+	t.w = csv.NewWriter(&t.b)
+	t.w.UseCRLF = true // what Excel writes, and RFC 4180
+	return t
+}
+
+// row writes one row; it changes the cells of the slice it is given.
+func (t *table) row(cells ...string) {
+	for i, c := range cells {
+		if strings.ContainsRune(c, '\r') {
 			// encoding/csv drops a lone CR when writing CRLF: make it
 			// the line break it stands for, then defuse.
 			c = strings.ReplaceAll(strings.ReplaceAll(c, "\r\n", "\n"), "\r", "\n")
-			row[i] = Defuse(c)
 		}
-		_ = w.Write(row) // a bytes.Buffer does not fail
+		cells[i] = Defuse(c)
 	}
-	w.Flush()
-	return b.Bytes()
+	_ = t.w.Write(cells) // a bytes.Buffer does not fail
+}
+
+func (t *table) bytes() []byte {
+	t.w.Flush()
+	return t.b.Bytes()
 }
 
 // emotionRows gives the persona slug of each emotion row: one row for a

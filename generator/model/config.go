@@ -21,6 +21,7 @@ type Config struct {
 	ReviewEvery  Interval
 	UnsafeHTML   bool
 	CNAME        string
+	HubLimit     int // the most entries a list on a hub page shows (hub_limit)
 	Params       map[string]any
 }
 
@@ -31,7 +32,21 @@ func Languages() []string { return []string{"en", "vi"} }
 const (
 	DefaultDropOffAlert = 0.3
 	DefaultReviewEvery  = "90d"
+	DefaultHubLimit     = 200
 )
+
+// HubLimits are the most entries a list on a hub page shows (hub_limit,
+// 0 meaning the default) and the most of a list inside such a list (the
+// uses of one touchpoint, a tag's journeys on the tags page) or of the
+// persona columns of the persona × journey matrix: a tenth of hub_limit,
+// at least 10, never more than hub_limit.
+func (c Config) HubLimits() (limit, nested int) {
+	limit = c.HubLimit
+	if limit <= 0 {
+		limit = DefaultHubLimit
+	}
+	return limit, min(limit, max(limit/10, 10))
+}
 
 func decodeConfig(doc *source.Doc, baseURL string, errs *diag.List) Config {
 	d := &decoder{doc: doc, errs: errs}
@@ -59,6 +74,15 @@ func decodeConfig(doc *source.Doc, baseURL string, errs *diag.List) Config {
 			d.errorf("drop_off_alert", "a share from 0 to 1: 0.3 means 30%", "drop_off_alert must be between 0 and 1, not %v", v)
 		}
 		c.DropOffAlert = v
+	}
+	c.HubLimit = DefaultHubLimit
+	if v, ok := o.integer("hub_limit"); ok {
+		switch {
+		case v < 0:
+			d.errorf("hub_limit", "a whole number of entries, such as hub_limit = 200; 0 or no hub_limit means 200", "hub_limit must not be negative, not %d", v)
+		case v > 0:
+			c.HubLimit = v
+		}
 	}
 	c.ReviewEvery = o.interval("review_every")
 	if c.ReviewEvery.IsZero() {

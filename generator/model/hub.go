@@ -23,6 +23,7 @@ type Hub struct {
 	Tags          []*Tag
 	Metrics       []*HubMetric // off-target first, then by stage order
 	Pairs         []*Pair
+	View          HubView // what the hub pages show of the lists above
 
 	site *Site
 	once sync.Once
@@ -39,6 +40,7 @@ type TouchpointGroup struct {
 	Owners        []string
 	Emotion       float64 // mean of the scored uses
 	Scored        int     // how many uses have a score
+	Shown         Shown[TouchpointUse]
 }
 
 // TouchpointUse is a touchpoint at one stage of one journey.
@@ -80,6 +82,7 @@ type Owner struct {
 	Touchpoints   []TouchpointUse
 	PainPoints    []*HubItem
 	Opportunities []*HubItem
+	View          OwnerView // what the owner's page shows
 }
 
 // Tag is a tag and its journeys.
@@ -88,6 +91,8 @@ type Tag struct {
 	Slug     string
 	URL      string // "tags/<slug>/"
 	Journeys []*Journey
+	Shown    Shown[*Journey] // on the tag's page
+	Preview  Shown[*Journey] // on the tags page
 }
 
 // HubMetric is a metric with where it is measured.
@@ -380,6 +385,7 @@ func (h *Hub) fill(s *Site) {
 	slices.SortStableFunc(h.Metrics, func(a, b *HubMetric) int {
 		return cmp.Or(-cmpBool(a.OffTarget(), b.OffTarget()), cmp.Compare(rank(a.Stage.Name), rank(b.Stage.Name)))
 	})
+	h.view(s)
 }
 
 // touchpointScore is a touchpoint's own emotion, else its stage's (the

@@ -24,6 +24,7 @@ func (e *Engine) funcs() template.FuncMap {
 		"isoDate":           func(t time.Time) string { return t.Format(time.DateOnly) },
 		"percent":           percent,
 		"num":               num,
+		"thousands":         e.thousands,
 		"initials":          initials,
 		"curve":             NewCurve,
 		"pairCurve":         NewPairCurve,
@@ -102,6 +103,31 @@ func percent(f float64) string {
 // num formats a number without trailing zeros: 4 → "4", 1.80 → "1.8".
 func num(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// thousands writes a whole number with the language's thousands
+// separator: 4000 → "4,000" (en), "4.000" (vi).
+func (e *Engine) thousands(n int) string {
+	sep := ","
+	if e.site.Config.Language == "vi" {
+		sep = "."
+	}
+	s := strconv.Itoa(n)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // stageScore is the mean emotion score of a stage over its personas,

@@ -157,6 +157,27 @@ func TestDate(t *testing.T) {
 	}
 }
 
+func TestThousands(t *testing.T) {
+	tests := []struct {
+		lang string
+		in   int
+		want string
+	}{
+		{"en", 0, "0"},
+		{"en", 200, "200"},
+		{"en", 4000, "4,000"},
+		{"en", 1234567, "1,234,567"},
+		{"en", -12345, "-12,345"},
+		{"vi", 4000, "4.000"},
+		{"vi", 999, "999"},
+	}
+	for _, tt := range tests {
+		if got := engineFor("/", "/", tt.lang).thousands(tt.in); got != tt.want {
+			t.Errorf("thousands(%d) in %s = %q, want %q", tt.in, tt.lang, got, tt.want)
+		}
+	}
+}
+
 func TestDict(t *testing.T) {
 	m, err := dict("Page", 1, "Journey", "j", "Nil", nil)
 	if err != nil {

@@ -1,0 +1,144 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/model"
+)
+
+// The hub's downloads: every entry of a list that a hub page shows, one
+// row each, under a header row. Links are made absolute by abs (a path
+// from the site root → a URL with base_url in front).
+
+// where gives the columns that say where an entry stands.
+func where(abs func(string) string, j *model.Journey, st *model.Stage) []string {
+	return []string{j.Title, abs(j.URL), st.Name, abs(j.URL + "#stage-" + strconv.Itoa(st.Index+1))}
+}
+
+var whereHeader = []string{LabelTitle, "Journey URL", LabelStage, "Stage URL"}
+
+// HubItems writes pain points and opportunities.
+func HubItems(items []*model.HubItem, abs func(string) string) []byte {
+	t := newTable()
+	t.row(append([]string{"Text", "Severity", "Status", LabelOwner}, whereHeader...)...)
+	for _, it := range items {
+		sev := ""
+		if it.Severity != 0 {
+			sev = strconv.Itoa(it.Severity)
+		}
+		t.row(append([]string{it.Text, sev, it.Status, it.Owner}, where(abs, it.Journey, it.Stage)...)...)
+	}
+	return t.bytes()
+}
+
+// NoOwner writes the pain points and opportunities without an owner.
+func NoOwner(pains, opps []*model.HubItem, abs func(string) string) []byte {
+	t := newTable()
+	t.row(append([]string{"Kind", "Text", "Severity", "Status"}, whereHeader...)...)
+	for _, part := range []struct {
+		kind  string
+		items []*model.HubItem
+	}{{"pain point", pains}, {"opportunity", opps}} {
+		for _, it := range part.items {
+			sev := ""
+			if it.Severity != 0 {
+				sev = strconv.Itoa(it.Severity)
+			}
+			t.row(append([]string{part.kind, it.Text, sev, it.Status}, where(abs, it.Journey, it.Stage)...)...)
+		}
+	}
+	return t.bytes()
+}
+
+// TouchpointUses writes touchpoints, one row for each stage where one
+// appears.
+func TouchpointUses(uses []model.TouchpointUse, abs func(string) string) []byte {
+	t := newTable()
+	t.row(append([]string{"Touchpoint", "Channel", "Kind", LabelOwner, LabelEmotion, "Fail point", "Description"}, whereHeader...)...)
+	for _, u := range uses {
+		tp := u.Touchpoint
+		emo, fail := "", ""
+		if tp.HasEmotion {
+			emo = num(tp.Emotion)
+		}
+		if tp.FailPoint {
+			fail = "yes"
+		}
+		t.row(append([]string{tp.Name, tp.Channel, tp.Kind, tp.Owner, emo, fail, tp.Description}, where(abs, u.Journey, u.Stage)...)...)
+	}
+	return t.bytes()
+}
+
+// TouchpointGroups writes every use of every touchpoint group, in the groups' order.
+func TouchpointGroups(groups []*model.TouchpointGroup, abs func(string) string) []byte {
+	var uses []model.TouchpointUse
+	for _, g := range groups {
+		uses = append(uses, g.Uses...)
+	}
+	return TouchpointUses(uses, abs)
+}
+
+// Metrics writes metrics against their targets.
+func Metrics(ms []*model.HubMetric, abs func(string) string) []byte {
+	t := newTable()
+	t.row(append([]string{"Metric", "Value", "Target", "Unit", "Better", "Status"}, whereHeader...)...)
+	for _, m := range ms {
+		value, target, better := "", "", "higher"
+		if m.HasValue {
+			value = num(m.Value)
+		}
+		if m.HasTarget {
+			target = num(m.Target)
+		}
+		if !m.HigherIsBetter {
+			better = "lower"
+		}
+		status := "on target"
+		switch {
+		case m.OffTarget():
+			status = "off target"
+		case !m.HasValue:
+			status = "no value"
+		case !m.HasTarget:
+			status = "no target"
+		}
+		t.row(append([]string{m.Name, value, target, m.Unit, better, status}, where(abs, m.Journey, m.Stage)...)...)
+	}
+	return t.bytes()
+}
+
+// Journeys writes a list of journeys.
+func Journeys(js []*model.Journey, abs func(string) string) []byte {
+	t := newTable()
+	t.row(LabelTitle, "Journey URL", LabelType, LabelOwner, LabelPersonas, LabelTags, "Stages", "Last reviewed")
+	for _, j := range js {
+		reviewed := ""
+		if !j.LastReviewed.IsZero() {
+			reviewed = j.LastReviewed.Format(time.DateOnly)
+		}
+		t.row(j.Title, abs(j.URL), string(j.Type), j.Owner, personaNames(j), strings.Join(j.Tags, "; "), strconv.Itoa(len(j.Stages)), reviewed)
+	}
+	return t.bytes()
+}
+
+// Matrix writes the persona × journey matrix as one row per journey with
+// its personas: a row per journey and persona would grow as their
+// product.
+func Matrix(js []*model.Journey, abs func(string) string) []byte {
+	t := newTable()
+	t.row(LabelTitle, "Journey URL", LabelType, "Persona count", LabelPersonas)
+	for _, j := range js {
+		t.row(j.Title, abs(j.URL), string(j.Type), strconv.Itoa(len(j.Personas)), personaNames(j))
+	}
+	return t.bytes()
+}
+
+func personaNames(j *model.Journey) string {
+	names := make([]string, len(j.Personas))
+	for i, p := range j.Personas {
+		names[i] = p.Name
+	}
+	return strings.Join(names, "; ")
+}
