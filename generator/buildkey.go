@@ -30,7 +30,8 @@ type inputFile struct {
 }
 
 // listInputs finds every file of the site and of the built-in templates
-// that a build may read, and the running executable. A site folder's
+// that a build may read, and the running executable when its build
+// information does not tell exactly what code it holds. A site folder's
 // inputs are its configuration, content and templates, static files,
 // layouts, UI strings and own themes (see source.Read, staticFiles,
 // loadTheme and the render engine's layers).
@@ -48,12 +49,31 @@ func listInputs(opts Options) ([]inputFile, error) {
 			return nil, err
 		}
 	}
-	if exe, err := os.Executable(); err == nil {
-		// A new waymark binary may render differently, even when its
-		// build information is the same (a development build).
+	bi, ok := debug.ReadBuildInfo()
+	if exe, err := os.Executable(); err == nil && !(ok && identified(bi)) {
+		// A development build may render differently from the last
+		// one with the same build information.
 		files = append(files, inputFile{name: "executable", fsys: os.DirFS(filepath.Dir(exe)), path: filepath.Base(exe)})
 	}
 	return files, nil
+}
+
+// identified reports whether build information names exactly the code
+// of the binary: a module version, or a clean version control checkout.
+func identified(bi *debug.BuildInfo) bool {
+	if v := bi.Main.Version; v != "" && v != "(devel)" && !strings.Contains(v, "+dirty") {
+		return true
+	}
+	var revision, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			revision = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	return revision != "" && modified == "false"
 }
 
 // walkInputs appends every file below root in fsys (or root itself when
