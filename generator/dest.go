@@ -36,9 +36,16 @@ func BuildDir(ctx context.Context, opts Options, srcDir, dest string) (*Report, 
 	keyed := err == nil
 	var inputs [sha256.Size]byte
 	if keyed {
+		var r *record
+		intact := make(chan bool, 1)
+		if !opts.Force {
+			if r = readRecord(dest); r != nil {
+				// Stat the output while the inputs are hashed.
+				go func() { intact <- r.intact(dest) }()
+			}
+		}
 		inputs = sumInputs(files)
-		if r := readRecord(dest); !opts.Force && r != nil &&
-			r.Key == buildKey(inputs, opts, r.Theme, day(now)) && r.intact(dest) {
+		if r != nil && <-intact && r.Key == buildKey(inputs, opts, r.Theme, day(now)) {
 			rep := r.report()
 			rep.Duration = time.Since(start)
 			return rep, nil
