@@ -88,6 +88,9 @@ func readRecord(dest string) *record {
 		}
 		r.Files = append(r.Files, stamp{string(name), s, m})
 	}
+	if len(r.Files) == 0 { // it always stamps the manifest
+		return nil
+	}
 	return r
 }
 

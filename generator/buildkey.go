@@ -49,10 +49,13 @@ func listInputs(opts Options) ([]inputFile, error) {
 			return nil, err
 		}
 	}
-	bi, ok := debug.ReadBuildInfo()
-	if exe, err := os.Executable(); err == nil && !(ok && identified(bi)) {
+	if bi, ok := debug.ReadBuildInfo(); !ok || !identified(bi) {
 		// A development build may render differently from the last
 		// one with the same build information.
+		exe, err := os.Executable()
+		if err != nil {
+			return nil, fmt.Errorf("finding the waymark binary to tell development builds apart: %w", err)
+		}
 		files = append(files, inputFile{name: "executable", fsys: os.DirFS(filepath.Dir(exe)), path: filepath.Base(exe)})
 	}
 	return files, nil
@@ -108,6 +111,7 @@ func sumInputs(files []inputFile) [sha256.Size]byte {
 	files = slices.Clone(files)
 	slices.SortFunc(files, func(a, b inputFile) int { return strings.Compare(a.name, b.name) })
 	sums := make([][sha256.Size]byte, len(files))
+	unreadable := make([]bool, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), 4) {
@@ -118,7 +122,8 @@ func sumInputs(files []inputFile) [sha256.Size]byte {
 				h.Reset()
 				if err := copyFile(h, files[i], buf); err != nil {
 					h.Reset()
-					fmt.Fprintf(h, "unreadable: %v", err)
+					fmt.Fprint(h, err)
+					unreadable[i] = true
 				}
 				h.Sum(sums[i][:0])
 			}
@@ -131,7 +136,7 @@ func sumInputs(files []inputFile) [sha256.Size]byte {
 	wg.Wait()
 	all := sha256.New()
 	for i, f := range files {
-		fmt.Fprintf(all, "%q %x\n", f.name, sums[i])
+		fmt.Fprintf(all, "%q %v %x\n", f.name, unreadable[i], sums[i])
 	}
 	var out [sha256.Size]byte
 	all.Sum(out[:0])
