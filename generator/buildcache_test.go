@@ -56,6 +56,16 @@ func TestBuildDirCached(t *testing.T) {
 		t.Error("a build with nothing changed changed the output")
 	}
 
+	// The key is the content: a source file saved again unchanged, with a
+	// new modification time, changes nothing.
+	persona := filepath.Join(src, "content", "personas", "lan.md")
+	if err := os.Chtimes(persona, time.Time{}, time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := buildDir(t, src); err != nil || !rep.Cached {
+		t.Errorf("after touching a source file: %v, cached %v", err, rep != nil && rep.Cached)
+	}
+
 	index := filepath.Join(public, "index.html")
 	for _, tc := range []struct {
 		what   string
