@@ -76,6 +76,7 @@ func readRecord(dest string) *record {
 	if json.Unmarshal(first, &r.header) != nil || r.Format != cacheFormat {
 		return nil
 	}
+	r.Files = make([]stamp, 0, bytes.Count(rest, []byte("\n"))+1)
 	for len(rest) > 0 {
 		var line []byte
 		line, rest, _ = bytes.Cut(rest, []byte("\n"))
@@ -117,18 +118,13 @@ func (r *record) intact(dest string) bool {
 func writeRecord(out *output.Dir, r *record) error {
 	names := append(out.Names(), output.ManifestName)
 	r.Files = make([]stamp, len(names))
-	var failed atomic.Value
+	errs := make([]error, len(names))
 	eachChunk(len(names), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			s, err := stampOf(out.Dest(), names[i])
-			if err != nil {
-				failed.Store(err)
-				return
-			}
-			r.Files[i] = s
+			r.Files[i], errs[i] = stampOf(out.Dest(), names[i])
 		}
 	})
-	if err, _ := failed.Load().(error); err != nil {
+	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 	r.Format = cacheFormat
