@@ -84,15 +84,15 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 		if err := synth.Write(wdir, n); err != nil {
 			return err
 		}
-		wt, wm, err := measure(runs, func() *exec.Cmd {
+		wt, wm, err := measure(runs, "waymark: built ", func() *exec.Cmd {
 			os.RemoveAll(filepath.Join(wdir, "public"))
 			return exec.Command(waymark, "build", "-s", wdir)
 		})
 		if err != nil {
 			return err
 		}
-		// A second build with nothing changed.
-		nt, nm, err := measure(runs, func() *exec.Cmd { return exec.Command(waymark, "build", "-s", wdir) })
+		// A second build with nothing changed: the build cache skips it.
+		nt, nm, err := measure(runs, "waymark: nothing changed since the last build", func() *exec.Cmd { return exec.Command(waymark, "build", "-s", wdir) })
 		if err != nil {
 			return err
 		}
@@ -103,7 +103,7 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 		if err := synth.WriteHugo(hdir, n); err != nil {
 			return err
 		}
-		ht, hm, err := measure(runs, func() *exec.Cmd {
+		ht, hm, err := measure(runs, "", func() *exec.Cmd {
 			os.RemoveAll(filepath.Join(hdir, "public"))
 			return exec.Command(hugo, "--minify", "--quiet", "-s", hdir)
 		})
@@ -122,8 +122,9 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 }
 
 // measure runs a command several times and returns the medians of its
-// wall time and peak resident memory (in KiB).
-func measure(runs int, cmd func() *exec.Cmd) (time.Duration, int64, error) {
+// wall time and peak resident memory (in KiB). Each run's output must
+// contain want, so that a build that did not do what is measured fails.
+func measure(runs int, want string, cmd func() *exec.Cmd) (time.Duration, int64, error) {
 	var walls []time.Duration
 	var mems []int64
 	for range runs {
@@ -133,6 +134,9 @@ func measure(runs int, cmd func() *exec.Cmd) (time.Duration, int64, error) {
 		wall := time.Since(start)
 		if err != nil {
 			return 0, 0, fmt.Errorf("%s: %v\n%s", strings.Join(c.Args, " "), err, out)
+		}
+		if !strings.Contains(string(out), want) {
+			return 0, 0, fmt.Errorf("%s: the output does not say %q:\n%s", strings.Join(c.Args, " "), want, out)
 		}
 		walls = append(walls, wall)
 		if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {

@@ -119,3 +119,25 @@ func BenchmarkRebuildOneJourneyFront(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuildNothingChanged builds 1,000 journeys to disk once, then
+// again and again with nothing changed: each build hashes the inputs,
+// checks the output against its record and writes nothing.
+func BenchmarkBuildNothingChanged(b *testing.B) {
+	dir := synthSite(b, 1000)
+	dest := filepath.Join(b.TempDir(), "public")
+	if _, err := BuildDir(context.Background(), testOptions(dir), dir, dest); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		rep, err := BuildDir(context.Background(), testOptions(dir), dir, dest)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !rep.Cached {
+			b.Fatal("the build ran again")
+		}
+	}
+	os.RemoveAll(dest)
+}

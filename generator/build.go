@@ -42,6 +42,9 @@ type Options struct {
 	Progress func(done, total int)
 	// Workers is how many pages render at once; 0 means GOMAXPROCS.
 	Workers int
+	// Force makes BuildDir build even when nothing changed since the
+	// build it recorded in the output folder.
+	Force bool
 }
 
 // Report summarises a build.
@@ -54,7 +57,11 @@ type Report struct {
 	Rendered  int // pages rendered; the rest were reused from the last build
 	Warnings  []*diag.Error
 	Duration  time.Duration
-	Site      *model.Site
+	Site      *model.Site // nil when Cached
+	// Cached is set when BuildDir found nothing changed since the last
+	// build into the folder and wrote nothing: the figures and warnings
+	// are that build's.
+	Cached bool
 }
 
 // Build runs the whole pipeline. Content mistakes come back all at once as

@@ -17,7 +17,7 @@ import (
 const usage = `Waymark publishes customer-journey handbooks as static websites.
 
 Usage:
-  waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts]
+  waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts] [--force]
   waymark check [-s SOURCE] [--drafts] [--strict]
   waymark serve [-s SOURCE] [--addr 127.0.0.1:1313] [--drafts] [--poll]
   waymark new journey NAME [-s SOURCE] [--template T] [--persona P]
@@ -81,7 +81,7 @@ type command struct {
 
 func (m *Main) commands() []command {
 	return []command{
-		{"build", "waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts]", (*Main).build},
+		{"build", "waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts] [--force]", (*Main).build},
 		{"check", "waymark check [-s SOURCE] [--drafts] [--strict]", (*Main).check},
 		{"serve", "waymark serve [-s SOURCE] [--addr 127.0.0.1:1313] [--drafts] [--poll]", (*Main).serve},
 		{"version", "waymark version", (*Main).version},

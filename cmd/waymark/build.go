@@ -14,16 +14,17 @@ import (
 )
 
 func (m *Main) build(ctx context.Context, args []string) int {
-	fs := m.flags("build", "waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts]",
-		"Build the handbook in SOURCE into the folder DEST. A build with mistakes\nwrites nothing: DEST keeps the previous build.")
+	fs := m.flags("build", "waymark build [-s SOURCE] [-d DEST] [--base-url URL] [--drafts] [--force]",
+		"Build the handbook in SOURCE into the folder DEST. A build with mistakes\nwrites nothing: DEST keeps the previous build. When nothing changed since\nthe last build into DEST, nothing is built again.")
 	var src, dest, baseURL string
-	var drafts bool
+	var drafts, force bool
 	fs.StringVar(&src, "s", ".", "the site `folder` (holding waymark.toml)")
 	fs.StringVar(&src, "source", ".", "same as -s")
 	fs.StringVar(&dest, "d", "public", "the output `folder`; relative to SOURCE unless absolute")
 	fs.StringVar(&dest, "dest", "public", "same as -d")
 	fs.StringVar(&baseURL, "base-url", "", "override base_url from waymark.toml, e.g. for preview builds")
 	fs.BoolVar(&drafts, "drafts", false, "include pages marked draft = true")
+	fs.BoolVar(&force, "force", false, "build even when nothing changed since the last build")
 	if code, ok := m.parse(fs, args); !ok {
 		return code
 	}
@@ -32,17 +33,23 @@ func (m *Main) build(ctx context.Context, args []string) int {
 	}
 	var done, total atomic.Int64
 	stop := m.progress(&done, &total)
-	rep, err := generator.BuildDir(ctx, m.options(src, baseURL, drafts, func(d, t int) {
+	opts := m.options(src, baseURL, drafts, func(d, t int) {
 		done.Store(int64(d))
 		total.Store(int64(t))
-	}), src, dest)
+	})
+	opts.Force = force
+	rep, err := generator.BuildDir(ctx, opts, src, dest)
 	stop()
 	if err != nil {
 		return m.fail(err, "build")
 	}
 	m.warn(rep.Warnings)
-	fmt.Fprintf(m.Stdout, "waymark: built %d %s, %d %s, %d %s and %d %s (%d files) in %s, %d %s → %s\n",
-		rep.Personas, plural(rep.Personas, "persona", "personas"),
+	what := "built"
+	if rep.Cached {
+		what = "nothing changed since the last build of"
+	}
+	fmt.Fprintf(m.Stdout, "waymark: %s %d %s, %d %s, %d %s and %d %s (%d files) in %s, %d %s → %s\n",
+		what, rep.Personas, plural(rep.Personas, "persona", "personas"),
 		rep.Journeys, plural(rep.Journeys, "journey", "journeys"),
 		rep.Pages, plural(rep.Pages, "page", "pages"),
 		rep.Templates, plural(rep.Templates, "template", "templates"),

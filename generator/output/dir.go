@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -53,8 +54,8 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err := CheckName(name); err != nil {
 		return err
 	}
-	if name == ManifestName {
-		return fmt.Errorf("%s is Waymark's own record of what it wrote", name)
+	if reserved(name) {
+		return fmt.Errorf("%s is Waymark's own record of what it built", name)
 	}
 	full := filepath.Join(d.tmp, filepath.FromSlash(name))
 	dir := filepath.Dir(full)
@@ -75,6 +76,16 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	return os.WriteFile(full, data, 0o644)
 }
 
+// Names lists the files written so far, sorted.
+func (d *Dir) Names() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Sorted(maps.Keys(d.written))
+}
+
+// Dest is the destination folder.
+func (d *Dir) Dest() string { return d.dest }
+
 // Abort removes the temporary folder; the destination is untouched.
 func (d *Dir) Abort() error {
 	return os.RemoveAll(d.tmp)
@@ -86,14 +97,11 @@ func (d *Dir) Abort() error {
 // are removed, and the manifest is rewritten. A file in the destination
 // that Waymark did not write (it is not in the manifest) is never touched:
 // if the build would overwrite one, Commit fails before moving anything.
+//
+// Before it moves anything, Commit removes the destination's build cache
+// record (CacheName): it describes the files about to be replaced.
 func (d *Dir) Commit() error {
-	names := slices.Sorted(func(yield func(string) bool) {
-		for n := range d.written {
-			if !yield(n) {
-				return
-			}
-		}
-	})
+	names := d.Names()
 	manifest := []byte(strings.Join(names, "\n") + "\n")
 	if err := os.WriteFile(filepath.Join(d.tmp, ManifestName), manifest, 0o644); err != nil {
 		return err
@@ -137,6 +145,9 @@ func (d *Dir) Commit() error {
 			foreign = foreign[:3]
 		}
 		return &ForeignError{Dest: d.dest, Files: foreign, More: more}
+	}
+	if err := os.Remove(filepath.Join(d.dest, CacheName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
 	for _, dir := range staleParents {
 		if err := os.Remove(filepath.Join(d.dest, filepath.FromSlash(dir))); err != nil && !errors.Is(err, fs.ErrNotExist) {

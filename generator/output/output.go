@@ -21,6 +21,15 @@ type Writer interface {
 // Waymark wrote there.
 const ManifestName = ".waymark-manifest"
 
+// CacheName is the file, at the output root, where a build records what
+// it was built from, so that the next build can tell that nothing
+// changed (see generator.BuildDir). Like the manifest, it is Waymark's
+// own: no build writes a page or asset of that name.
+const CacheName = ".waymark-cache"
+
+// reserved reports whether name is one of Waymark's own records.
+func reserved(name string) bool { return name == ManifestName || name == CacheName }
+
 // CheckName refuses names that would escape the output root or are not
 // in canonical form.
 func CheckName(name string) error {

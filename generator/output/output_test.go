@@ -678,3 +678,36 @@ func TestManifestNameAsOutput(t *testing.T) {
 		}
 	}
 }
+
+// The build cache record is Waymark's own: no output file may take its
+// name, and a Commit removes it before replacing the files it describes.
+func TestCacheRecord(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	for i := range 2 {
+		d, err := NewDir(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.WriteFile(CacheName, []byte("x")); err == nil {
+			t.Errorf("writing %s as an output file was accepted", CacheName)
+		}
+		if err := d.WriteFile("index.html", []byte(fmt.Sprint("v", i))); err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Names(); !slices.Equal(got, []string{"index.html"}) {
+			t.Errorf("Names() = %q", got)
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(dest, CacheName)); err == nil {
+			t.Errorf("build %d: the old record is still there", i+1)
+		}
+		if err := os.WriteFile(filepath.Join(dest, CacheName), []byte("record"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := tree(t, dest); got[ManifestName] != "index.html\n" {
+		t.Errorf("manifest = %q", got[ManifestName])
+	}
+}

@@ -1,0 +1,180 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/output"
+)
+
+// record is what a build into a folder leaves in its output.CacheName:
+// the key of the build, its report, and the size and modification time
+// of each file it wrote (the manifest included). The first line holds
+// the header as JSON, then one line per file: "size mtime name".
+type record struct {
+	header
+	Files []stamp `json:"-"`
+}
+
+type header struct {
+	Format int    `json:"format"`
+	Key    string `json:"key"`
+	Theme  string `json:"theme"`
+	Report struct {
+		Personas  int           `json:"personas"`
+		Journeys  int           `json:"journeys"`
+		Pages     int           `json:"pages"`
+		Templates int           `json:"templates"`
+		Files     int           `json:"files"`
+		Warnings  []*diag.Error `json:"warnings"`
+	} `json:"report"`
+}
+
+// stamp is a file's size and modification time (Unix nanoseconds).
+type stamp struct {
+	name  string
+	size  int64
+	mtime int64
+}
+
+// newRecord records a build's report under its key.
+func newRecord(rep *Report, key, theme string) *record {
+	r := &record{}
+	r.Key, r.Theme = key, theme
+	h := &r.Report
+	h.Personas, h.Journeys, h.Pages, h.Templates = rep.Personas, rep.Journeys, rep.Pages, rep.Templates
+	h.Files, h.Warnings = rep.Files, rep.Warnings
+	return r
+}
+
+// report is the recorded build's report, marked as cached.
+func (r *record) report() *Report {
+	h := r.Report
+	return &Report{Personas: h.Personas, Journeys: h.Journeys, Pages: h.Pages, Templates: h.Templates,
+		Files: h.Files, Warnings: h.Warnings, Cached: true}
+}
+
+// readRecord reads dest's cache record; nil when there is none or it
+// cannot be understood.
+func readRecord(dest string) *record {
+	b, err := os.ReadFile(filepath.Join(dest, output.CacheName))
+	if err != nil {
+		return nil
+	}
+	first, rest, _ := bytes.Cut(b, []byte("\n"))
+	r := &record{}
+	if json.Unmarshal(first, &r.header) != nil || r.Format != cacheFormat {
+		return nil
+	}
+	r.Files = make([]stamp, 0, bytes.Count(rest, []byte("\n"))+1)
+	for len(rest) > 0 {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		size, line, _ := bytes.Cut(line, []byte(" "))
+		mtime, name, _ := bytes.Cut(line, []byte(" "))
+		s, err1 := strconv.ParseInt(string(size), 10, 64)
+		m, err2 := strconv.ParseInt(string(mtime), 10, 64)
+		if err1 != nil || err2 != nil || len(name) == 0 {
+			return nil
+		}
+		r.Files = append(r.Files, stamp{string(name), s, m})
+	}
+	if len(r.Files) == 0 { // it always stamps the manifest
+		return nil
+	}
+	return r
+}
+
+// intact reports whether every recorded file is in dest as it was
+// written: a regular file of the same size and modification time.
+func (r *record) intact(dest string) bool {
+	var bad atomic.Bool
+	eachChunk(len(r.Files), func(lo, hi int) {
+		for _, f := range r.Files[lo:hi] {
+			if bad.Load() {
+				return
+			}
+			s, err := stampOf(dest, f.name)
+			if err != nil || s != f {
+				bad.Store(true)
+			}
+		}
+	})
+	return !bad.Load()
+}
+
+// writeRecord stamps the files out committed (and the manifest) and
+// writes the record into the output folder, through a temporary file.
+func writeRecord(out *output.Dir, r *record) error {
+	names := append(out.Names(), output.ManifestName)
+	r.Files = make([]stamp, len(names))
+	errs := make([]error, len(names))
+	eachChunk(len(names), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			r.Files[i], errs[i] = stampOf(out.Dest(), names[i])
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	r.Format = cacheFormat
+	head, err := json.Marshal(r.header)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	b.Grow(len(head) + 64*len(r.Files))
+	b.Write(head)
+	for _, f := range r.Files {
+		if strings.ContainsAny(f.name, "\r\n") {
+			return fmt.Errorf("cannot record the output file %q", f.name)
+		}
+		fmt.Fprintf(&b, "\n%d %d %s", f.size, f.mtime, f.name)
+	}
+	tmp, err := os.CreateTemp(out.Dest(), output.CacheName+"-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(b.Bytes())
+	err = errors.Join(err, tmp.Close())
+	if err == nil {
+		err = os.Rename(tmp.Name(), filepath.Join(out.Dest(), output.CacheName))
+	}
+	if err != nil {
+		_ = os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// stampOf stats the file name (slash-separated) in dest.
+func stampOf(dest, name string) (stamp, error) {
+	fi, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(name)))
+	if err != nil {
+		return stamp{}, err
+	}
+	if !fi.Mode().IsRegular() {
+		return stamp{}, fmt.Errorf("%s is not a regular file", name)
+	}
+	return stamp{name, fi.Size(), fi.ModTime().UnixNano()}, nil
+}
+
+// eachChunk splits [0, n) among a few goroutines.
+func eachChunk(n int, do func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	size := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for lo := 0; lo < n; lo += size {
+		wg.Go(func() { do(lo, min(lo+size, n)) })
+	}
+	wg.Wait()
+}
