@@ -139,17 +139,12 @@ func buildHub(s *Site) *Hub {
 		}
 	}
 	for _, j := range s.Journeys {
-		owner(j.Owner)
-		for _, st := range j.Stages {
-			for _, tp := range st.Touchpoints {
-				owner(tp.Owner)
-			}
-			for _, it := range st.PainPoints {
-				owner(it.Owner)
-			}
-			for _, it := range st.Opportunities {
-				owner(it.Owner)
-			}
+		names := j.owners
+		if names == nil {
+			names = ownerNames(j) // a journey made other than by decoding
+		}
+		for _, n := range names {
+			owner(n)
 		}
 	}
 	for _, o := range owners {

@@ -41,7 +41,33 @@ func decodeJourney(d *decoder, e Entry, site *Config) *Journey {
 		j.Stages = append(j.Stages, decodeStage(so, i, j, site))
 	}
 	o.done()
+	j.owners = ownerNames(j)
 	return j
+}
+
+// ownerNames lists the teams a journey names, each once, in the order
+// met: the hub's index is made from them on every build, and a journey
+// is decoded once while its file is unchanged.
+func ownerNames(j *Journey) []string {
+	var names []string
+	add := func(n string) {
+		if n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	add(j.Owner)
+	for _, st := range j.Stages {
+		for _, tp := range st.Touchpoints {
+			add(tp.Owner)
+		}
+		for _, it := range st.PainPoints {
+			add(it.Owner)
+		}
+		for _, it := range st.Opportunities {
+			add(it.Owner)
+		}
+	}
+	return names
 }
 
 func decodePersonaRefs(o *obj, j *Journey) {

@@ -104,7 +104,8 @@ type Journey struct {
 	ReviewEvery  Interval // the journey's own, else the site's
 	Stages       []*Stage
 
-	refs journeyRefs
+	refs   journeyRefs
+	owners []string // every team named, once (ownerNames)
 }
 
 // journeyRefs remembers where cross-references stand, for located errors.
