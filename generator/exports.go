@@ -86,9 +86,24 @@ type exportCache struct {
 }
 
 type exported struct {
-	key            string
+	// The key: the schema's address and the personas' slugs and names.
+	schemaURL      string
+	personas       [][2]string
 	csv, json, mmd []byte
 	names          [4]string // where the CSV, JSON, Mermaid and source go
+}
+
+// sameKey reports whether j's exports would be made the same way again.
+func (ex *exported) sameKey(j *model.Journey, schemaURL string) bool {
+	if ex.schemaURL != schemaURL || len(ex.personas) != len(j.Personas) {
+		return false
+	}
+	for i, p := range j.Personas {
+		if ex.personas[i] != [2]string{p.Slug, p.Name} {
+			return false
+		}
+	}
+	return true
 }
 
 // exportExts are the downloads of a journey, in the order of
@@ -108,22 +123,22 @@ func (c *exportCache) end() {
 }
 
 func (c *exportCache) get(j *model.Journey, schemaURL string) exported {
-	key := schemaURL
-	for _, p := range j.Personas {
-		key += "\x00" + p.Slug + "\x00" + p.Name
-	}
 	if c != nil {
 		c.mu.Lock()
 		ex, ok := c.last[j]
-		if ok && ex.key == key {
+		same := ok && ex.sameKey(j, schemaURL)
+		if same {
 			c.next[j] = ex
 		}
 		c.mu.Unlock()
-		if ok && ex.key == key {
+		if same {
 			return ex
 		}
 	}
-	ex := exported{key: key, csv: export.CSV(j), json: export.JSON(j, schemaURL), mmd: export.Mermaid(j)}
+	ex := exported{schemaURL: schemaURL, csv: export.CSV(j), json: export.JSON(j, schemaURL), mmd: export.Mermaid(j)}
+	for _, p := range j.Personas {
+		ex.personas = append(ex.personas, [2]string{p.Slug, p.Name})
+	}
 	for i, ext := range exportExts() {
 		ex.names[i] = j.Download(ext)
 	}

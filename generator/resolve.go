@@ -4,14 +4,18 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/render"
 )
 
 // resolver knows every page and file a build produces, so that Markdown
-// links can be checked.
+// links can be checked. It learns them at the first link it is asked
+// about: a rebuild whose changed pages link nowhere does not pay for it.
 type resolver struct {
+	once    sync.Once
+	index   func(r *resolver)
 	pages   map[string]bool   // page URLs: "", "personas/lan/"
 	sources map[string]string // source path → page URL
 	statics map[string]fs.FS
@@ -19,33 +23,35 @@ type resolver struct {
 }
 
 func newResolver(site *model.Site, pages []*render.Page, statics map[string]fs.FS) *resolver {
-	r := &resolver{pages: map[string]bool{}, sources: map[string]string{}, statics: statics, extra: map[string]bool{}}
-	for _, p := range pages {
-		r.pages[p.URL] = true
-		if _, src, _ := p.Body(); src != "" {
-			r.sources[src] = p.URL
+	return &resolver{statics: statics, index: func(r *resolver) {
+		r.pages, r.sources, r.extra = map[string]bool{}, map[string]string{}, map[string]bool{}
+		for _, p := range pages {
+			r.pages[p.URL] = true
+			if _, src, _ := p.Body(); src != "" {
+				r.sources[src] = p.URL
+			}
 		}
-	}
-	for _, t := range site.Templates {
-		r.extra[templateDownload(t)] = true
-	}
-	for _, f := range exportFiles(site) {
-		r.extra[f] = true
-	}
-	for _, f := range hubFiles(site, pages) {
-		r.extra[f.name] = true
-	}
-	for src, u := range site.Unloaded {
-		r.pages[u] = true
-		r.sources[src] = u
-	}
-	return r
+		for _, t := range site.Templates {
+			r.extra[templateDownload(t)] = true
+		}
+		for _, f := range exportFiles(site) {
+			r.extra[f] = true
+		}
+		for _, f := range hubFiles(site, pages) {
+			r.extra[f.name] = true
+		}
+		for src, u := range site.Unloaded {
+			r.pages[u] = true
+			r.sources[src] = u
+		}
+	}}
 }
 
 func templateDownload(t *model.Journey) string { return "templates/" + t.Slug + ".md" }
 
 // resolve implements markup.Options.Resolve.
 func (r *resolver) resolve(target string) (string, bool) {
+	r.once.Do(func() { r.index(r) })
 	if strings.HasSuffix(target, ".md") {
 		if u, ok := r.sources[path.Clean(target)]; ok {
 			return u, true
