@@ -129,6 +129,11 @@ func measure(runs int, want string, cmd func() *exec.Cmd) (time.Duration, int64,
 	var mems []int64
 	for range runs {
 		c := cmd()
+		// Let the disk settle after the last run's writes and removals
+		// (on this machine's virtual disk they go on for a while), so that
+		// no run pays for another's.
+		syscall.Sync()
+		time.Sleep(2 * time.Second)
 		start := time.Now()
 		out, err := c.CombinedOutput()
 		wall := time.Since(start)

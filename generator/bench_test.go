@@ -9,7 +9,12 @@ import (
 	"testing"
 
 	"github.com/waymark-cx/waymark/bench/synth"
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/markup"
+	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/render"
+	"github.com/waymark-cx/waymark/generator/source"
 )
 
 // synthSite writes a synthetic handbook of n journeys once per benchmark.
@@ -35,6 +40,74 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkLoad reads and decodes a 1,000-journey handbook into its
+// model: every file, its TOML, the cross-references and the hub's index.
+func BenchmarkLoad(b *testing.B) {
+	dir := synthSite(b, 1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		set, err := source.ReadCached(os.DirFS(dir), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := model.New(set, model.Options{Now: fixedNow()}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRender is a build of 1,000 journeys that writes nothing:
+// loading, rendering and minifying every page, the exports and the hub's
+// CSVs, without the file system.
+func BenchmarkRender(b *testing.B) {
+	dir := synthSite(b, 1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		opts := testOptions(dir)
+		opts.Output = output.Discard{}
+		if _, err := Build(context.Background(), opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderJourney renders and minifies one journey page, the
+// unit of a large handbook's build.
+func BenchmarkRenderJourney(b *testing.B) {
+	dir := synthSite(b, 20)
+	opts := testOptions(dir)
+	set, err := source.ReadCached(opts.Source, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	site, err := model.New(set, model.Options{Now: fixedNow()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	th, err := loadTheme(opts, site, set)
+	if err != nil {
+		b.Fatal(err)
+	}
+	eng, err := render.New(site, render.Layer{Name: th.name, FS: th.fs})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var page *render.Page
+	for _, p := range eng.Plan() {
+		if p.Kind == render.KindJourney {
+			page = p
+			break
+		}
+	}
+	conv := markup.New(markup.Options{BasePath: site.Config.BasePath})
+	min := newMinifier()
+	fail := func(e *diag.Error) { b.Fatal(e) }
+	b.ReportAllocs()
+	for b.Loop() {
+		renderPage(page, eng, conv, min, func(string, []byte) error { return nil }, fail)
+	}
+}
+
 // BenchmarkBuildExample builds the example handbook into memory.
 func BenchmarkBuildExample(b *testing.B) {
 	b.ReportAllocs()
@@ -52,8 +125,10 @@ func BenchmarkBuildDir(b *testing.B) {
 	dir := synthSite(b, 1000)
 	dest := filepath.Join(b.TempDir(), "public")
 	b.ReportAllocs()
+	opts := testOptions(dir)
+	opts.Force = true // every build a real one, not the build cache's
 	for b.Loop() {
-		if _, err := BuildDir(context.Background(), testOptions(dir), dir, dest); err != nil {
+		if _, err := BuildDir(context.Background(), opts, dir, dest); err != nil {
 			b.Fatal(err)
 		}
 	}
