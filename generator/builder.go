@@ -132,7 +132,8 @@ type reuser struct {
 }
 
 func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, pages []*render.Page, statics map[string]fs.FS, known bool) *reuser {
-	r := &reuser{b: b, keys: map[*render.Page]uint64{}, next: map[string]rendered{}, active: b.src != nil && known}
+	r := &reuser{b: b, keys: make(map[*render.Page]uint64, len(pages)), next: make(map[string]rendered, len(b.last)),
+		active: b.src != nil && known}
 	if !r.active {
 		return r
 	}

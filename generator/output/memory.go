@@ -15,6 +15,10 @@ type Memory struct {
 // NewMemory returns an empty in-memory output.
 func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 
+// NewMemorySized returns an empty in-memory output with room for n files:
+// a rebuild writes about as many as the build before it.
+func NewMemorySized(n int) *Memory { return &Memory{files: make(map[string][]byte, n)} }
+
 // WriteFile stores one file.
 func (m *Memory) WriteFile(name string, data []byte) error {
 	if err := CheckName(name); err != nil {

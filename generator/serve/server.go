@@ -144,7 +144,9 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	if slices.Contains(changed, "") {
 		changed = nil // events were lost: look at every file
 	}
-	mem := output.NewMemory()
+	s.mu.RLock()
+	mem := output.NewMemorySized(len(s.files))
+	s.mu.RUnlock()
 	s.builder.SetOutput(mem)
 	rep, err := s.builder.Build(ctx, changed)
 	if err != nil {
