@@ -250,6 +250,7 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 		}
 		p.Content = html
 	}
+	frags := p.Fragments()
 	b, err := eng.Bytes(p)
 	if err != nil {
 		where := "layouts/" + p.Layout + ".html"
@@ -262,6 +263,10 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 	}
 	b, err = min.bytes("text/html", b)
 	if err != nil {
+		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
+		return
+	}
+	if b, err = render.Splice(b, *frags); err != nil {
 		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
 		return
 	}

@@ -26,7 +26,7 @@ func (w *htmlw) stageHead(s *model.Stage, id string) {
 		w.attr(id)
 		w.raw(`"`)
 	}
-	w.raw(">\n", `<span class="stage-num" aria-hidden="true">`)
+	w.raw(">", `<span class="stage-num" aria-hidden="true">`)
 	w.int(s.Index + 1)
 	w.raw("</span>\n", `<span class="stage-name">`)
 	w.text(s.Name)
@@ -48,7 +48,7 @@ func (w *htmlw) stageHead(s *model.Stage, id string) {
 		w.t("stage.high-drop-off", percent(s.DropOff))
 		w.raw(`</span>`)
 	}
-	w.raw("\n</th>")
+	w.raw("</th>")
 }
 
 // cellList writes a list of strings in a table cell; nothing when empty.
@@ -70,13 +70,13 @@ func (w *htmlw) touchpointList(tps []*model.Touchpoint) {
 	if len(tps) == 0 {
 		return
 	}
-	w.raw("\n", `<ul class="cell-list touchpoints">`)
+	w.raw(`<ul class="cell-list touchpoints">`)
 	for _, tp := range tps {
-		w.raw("\n", `<li class="touchpoint`)
+		w.raw(`<li class="touchpoint`)
 		if tp.FailPoint {
 			w.raw(` is-fail`)
 		}
-		w.raw(`">`, "\n", `<span class="tp-name">`)
+		w.raw(`">`, `<span class="tp-name">`)
 		w.text(tp.Name)
 		w.raw(`</span>`)
 		if tp.FailPoint {
@@ -105,20 +105,28 @@ func (w *htmlw) touchpointList(tps []*model.Touchpoint) {
 			w.raw(` `)
 			w.score("chip chip-emo", tp.Emotion, "", 0)
 		}
-		w.raw("\n</span>")
+		// A newline before </span> parts the meta from what follows, as
+		// the minifier leaves it; at the end of the item it goes.
+		if tp.Owner != "" || tp.Description != "" {
+			w.raw("\n")
+		}
+		w.raw("</span>")
 		if tp.Owner != "" {
-			w.raw("\n", `<span class="tp-owner">`)
+			w.raw(`<span class="tp-owner">`)
 			w.t("meta.owner", tp.Owner)
 			w.raw(`</span>`)
 		}
 		if tp.Description != "" {
-			w.raw("\n", `<span class="tp-desc">`)
+			if tp.Owner != "" {
+				w.raw("\n")
+			}
+			w.raw(`<span class="tp-desc">`)
 			w.text(tp.Description)
 			w.raw(`</span>`)
 		}
-		w.raw("\n</li>")
+		w.raw("</li>")
 	}
-	w.raw("\n</ul>")
+	w.raw("</ul>")
 }
 
 // score writes an emotion score as "4/5" with its colour class; who, if
@@ -143,7 +151,16 @@ func (w *htmlw) score(class string, v float64, who string, line int) {
 // emotionCell writes one stage's emotion: a score per persona (or the
 // journey's one score) and the feeling word.
 func (w *htmlw) emotionCell(j *model.Journey, s *model.Stage) {
+	// Between the spans a newline, as the minifier leaves it; none at
+	// the start or end of the block.
 	w.raw(`<div class="emotion">`)
+	first := true
+	sep := func() {
+		if !first {
+			w.raw("\n")
+		}
+		first = false
+	}
 	if len(j.Personas) > 0 {
 		many := len(j.Personas) > 1
 		for i, p := range j.Personas {
@@ -152,20 +169,21 @@ func (w *htmlw) emotionCell(j *model.Journey, s *model.Stage) {
 				if many {
 					who = p.Name
 				}
-				w.raw("\n")
+				sep()
 				w.score("emotion-score", v, who, i+1)
 			}
 		}
 	} else if v := s.Emotion[""]; v != 0 {
-		w.raw("\n")
+		sep()
 		w.score("emotion-score", v, "", 0)
 	}
 	if s.Feeling != "" {
-		w.raw("\n", `<span class="emotion-feeling">`)
+		sep()
+		w.raw(`<span class="emotion-feeling">`)
 		w.text(s.Feeling)
 		w.raw(`</span>`)
 	}
-	w.raw("\n</div>")
+	w.raw("</div>")
 }
 
 // itemList writes pain points or opportunities (class says which) with
@@ -174,11 +192,11 @@ func (w *htmlw) itemList(items []model.Item, class string) {
 	if len(items) == 0 {
 		return
 	}
-	w.raw("\n", `<ul class="cell-list items `)
+	w.raw(`<ul class="cell-list items `)
 	w.attr(class)
 	w.raw(`">`)
 	for _, it := range items {
-		w.raw("\n", `<li class="item`)
+		w.raw(`<li class="item`)
 		if it.Status != "" {
 			w.raw(` is-`)
 			w.attr(it.Status)
@@ -187,7 +205,7 @@ func (w *htmlw) itemList(items []model.Item, class string) {
 			w.raw(` sev-`)
 			w.int(it.Severity)
 		}
-		w.raw(`">`, "\n", `<span class="item-text">`)
+		w.raw(`">`, `<span class="item-text">`)
 		w.text(it.Text)
 		w.raw(`</span>`)
 		if it.Owner != "" || it.Status != "" || it.Severity != 0 {
@@ -211,11 +229,11 @@ func (w *htmlw) itemList(items []model.Item, class string) {
 				w.t("meta.owner", it.Owner)
 				w.raw(`</span>`)
 			}
-			w.raw("\n</span>")
+			w.raw("</span>")
 		}
-		w.raw("\n</li>")
+		w.raw("</li>")
 	}
-	w.raw("\n</ul>")
+	w.raw("</ul>")
 }
 
 // metricList writes a stage's metrics, each against its target.
@@ -223,20 +241,20 @@ func (w *htmlw) metricList(ms []*model.Metric) {
 	if len(ms) == 0 {
 		return
 	}
-	w.raw("\n", `<ul class="cell-list metrics">`)
+	w.raw(`<ul class="cell-list metrics">`)
 	for _, m := range ms {
 		u := m.Unit
 		if u != "" && u != "%" {
 			u = " " + u
 		}
-		w.raw("\n", `<li class="metric`)
+		w.raw(`<li class="metric`)
 		switch {
 		case m.OffTarget():
 			w.raw(` is-off`)
 		case m.HasValue && m.HasTarget:
 			w.raw(` is-on`)
 		}
-		w.raw(`">`, "\n", `<span class="metric-name">`)
+		w.raw(`">`, `<span class="metric-name">`)
 		w.text(m.Name)
 		w.raw(`</span>`, "\n", `<span class="metric-figures">`)
 		if m.HasValue {
@@ -249,31 +267,44 @@ func (w *htmlw) metricList(ms []*model.Metric) {
 			w.t("metric.target", num(m.Target)+u)
 			w.raw(`</span>`)
 		}
-		w.raw("\n</span>")
+		if m.HasValue && m.HasTarget {
+			w.raw("\n") // a status follows
+		}
+		w.raw("</span>")
 		switch {
 		case m.OffTarget():
 			arrow, key := "▲", "metric.above-target"
 			if m.HigherIsBetter {
 				arrow, key = "▼", "metric.below-target"
 			}
-			w.raw("\n", `<span class="metric-status is-off"><span aria-hidden="true">`, arrow, ` </span>`)
+			w.raw(`<span class="metric-status is-off"><span aria-hidden="true">`, arrow, ` </span>`)
 			w.t(key)
 			w.raw(`</span>`)
 		case m.HasValue && m.HasTarget:
-			w.raw("\n", `<span class="metric-status is-on"><span aria-hidden="true">✓ </span>`)
+			w.raw(`<span class="metric-status is-on"><span aria-hidden="true">✓ </span>`)
 			w.t("metric.on-target")
 			w.raw(`</span>`)
 		}
-		w.raw("\n</li>")
+		w.raw("</li>")
 	}
-	w.raw("\n</ul>")
+	w.raw("</ul>")
+}
+
+// place returns what w drew, or, when the page collects its fragments, a
+// placeholder for it.
+func (p *Page) place(w *htmlw) template.HTML {
+	if p.fragments == nil {
+		return w.html()
+	}
+	*p.fragments = append(*p.fragments, w.String())
+	return template.HTML(fragmentTag(len(*p.fragments) - 1))
 }
 
 // componentFuncs are the components as template functions.
 func (e *Engine) componentFuncs() template.FuncMap {
 	return template.FuncMap{
-		"timeline":  func(p *Page) template.HTML { w := e.newHTML(); w.timeline(p); return w.html() },
-		"blueprint": func(p *Page) template.HTML { w := e.newHTML(); w.blueprint(p.Journey); return w.html() },
+		"timeline":  func(p *Page) template.HTML { w := e.newHTML(); w.timeline(p); return p.place(w) },
+		"blueprint": func(p *Page) template.HTML { w := e.newHTML(); w.blueprint(p.Journey); return p.place(w) },
 		"emotionCurve": func(j *model.Journey) template.HTML {
 			w := e.newHTML()
 			w.curve(j)

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/svg"
 
@@ -88,6 +89,7 @@ func TestComponentsMatchTemplates(t *testing.T) {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("text/css", css.Minify)
 	one := componentJourney()
 	one.Personas, one.PersonaSlugs = one.Personas[:1], one.PersonaSlugs[:1]
 	none := componentJourney()

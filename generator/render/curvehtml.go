@@ -14,8 +14,8 @@ func (w *htmlw) curve(j *model.Journey) {
 	c := NewCurve(j)
 	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 	width, height := strconv.Itoa(c.Width), strconv.Itoa(c.Height)
-	w.raw(`<figure class="curve">`, "\n", `<svg class="curve-svg" viewBox="0 0 `, width, " ", height,
-		`" role="img" aria-labelledby="curve-title curve-desc" focusable="false">`, "\n", `<title id="curve-title">`)
+	w.raw(`<figure class="curve">`, `<svg class="curve-svg" viewBox="0 0 `, width, " ", height,
+		`" role="img" aria-labelledby="curve-title curve-desc" focusable="false">`, `<title id="curve-title">`)
 	w.t("curve.title")
 	for i, l := range c.Lines {
 		if l.Name != "" {
@@ -27,7 +27,7 @@ func (w *htmlw) curve(j *model.Journey) {
 			w.text(l.Name)
 		}
 	}
-	w.raw("</title>\n", `<desc id="curve-desc">`)
+	w.raw("</title>", `<desc id="curve-desc">`)
 	w.t("curve.desc")
 	for _, l := range c.Lines {
 		w.raw(" ")
@@ -50,35 +50,35 @@ func (w *htmlw) curve(j *model.Journey) {
 		}
 		w.raw(".")
 	}
-	w.raw("</desc>\n", `<g class="curve-cols" aria-hidden="true">`)
+	w.raw("</desc>", `<g class="curve-cols" aria-hidden="true">`)
 	for i, s := range c.Stages {
 		if i > 0 {
 			x := f(s.X)
-			w.raw("\n", `<line x1="`, x, `" x2="`, x, `" y1="0" y2="`, height, `" transform="translate(-100 0)"/>`)
+			w.raw(`<line x1="`, x, `" x2="`, x, `" y1="0" y2="`, height, `" transform="translate(-100 0)"/>`)
 		}
 	}
-	w.raw("\n</g>\n", `<g class="curve-grid" aria-hidden="true">`)
+	w.raw("</g>", `<g class="curve-grid" aria-hidden="true">`)
 	for _, g := range c.Grid {
 		y, score := f(g.Y), strconv.Itoa(g.Score)
-		w.raw("\n", `<line class="grid-`, score, `" x1="0" x2="`, width, `" y1="`, y, `" y2="`, y, `"/>`,
-			"\n", `<text x="6" y="`, y, `" dy="-4">`, score, `</text>`)
+		w.raw(`<line class="grid-`, score, `" x1="0" x2="`, width, `" y1="`, y, `" y2="`, y, `"/>`,
+			`<text x="6" y="`, y, `" dy="-4">`, score, `</text>`)
 	}
-	w.raw("\n</g>")
+	w.raw("</g>")
 	for _, l := range c.Lines {
 		n := strconv.Itoa(l.N)
-		w.raw("\n", `<g class="curve-line line-`, n, `">`, "\n", `<path class="curve-stroke line-`, n, `" d="`)
+		w.raw(`<g class="curve-line line-`, n, `">`, `<path class="curve-stroke line-`, n, `" d="`)
 		w.attr(l.Path)
 		w.raw(`"`)
 		w.dash(l.Dash)
 		w.raw(`/>`)
 		for _, p := range l.Points {
-			w.raw("\n", `<path class="curve-marker" d="`)
+			w.raw(`<path class="curve-marker" d="`)
 			w.attr(p.Shape)
 			w.raw(`"/>`)
 		}
-		w.raw("\n</g>")
+		w.raw("</g>")
 	}
-	w.raw("\n", `<g class="curve-labels" aria-hidden="true">`)
+	w.raw(`<g class="curve-labels" aria-hidden="true">`)
 	for i, s := range c.Stages {
 		top := 999.0
 		for _, l := range c.Lines {
@@ -89,18 +89,18 @@ func (w *htmlw) curve(j *model.Journey) {
 			}
 		}
 		if st := j.Stages[i]; st.Feeling != "" && top < 999 {
-			w.raw("\n", `<text x="`, f(s.X), `" y="`, f(top), `" dy="-16" text-anchor="middle">`)
+			w.raw(`<text x="`, f(s.X), `" y="`, f(top), `" dy="-16" text-anchor="middle">`)
 			w.text(st.Feeling)
 			w.raw(`</text>`)
 		}
 	}
-	w.raw("\n</g>\n</svg>")
+	w.raw("</g></svg>")
 	if len(c.Lines) > 1 {
-		w.raw("\n", `<figcaption class="curve-legend">`, "\n", `<span class="curve-legend-title">`)
+		w.raw(`<figcaption class="curve-legend">`, `<span class="curve-legend-title">`)
 		w.t("curve.legend")
-		w.raw("</span>\n<ul>")
+		w.raw("</span><ul>")
 		for _, l := range c.Lines {
-			w.raw("\n", `<li class="line-`, strconv.Itoa(l.N), `"><svg class="legend-swatch" viewBox="0 0 48 16" width="48" height="16" aria-hidden="true" focusable="false"><line class="curve-stroke" x1="2" x2="46" y1="8" y2="8"`)
+			w.raw(`<li class="line-`, strconv.Itoa(l.N), `"><svg class="legend-swatch" viewBox="0 0 48 16" width="48" height="16" aria-hidden="true" focusable="false"><line class="curve-stroke" x1="2" x2="46" y1="8" y2="8"`)
 			w.dash(l.Dash)
 			w.raw(`/>`)
 			switch l.Marker {
@@ -125,9 +125,9 @@ func (w *htmlw) curve(j *model.Journey) {
 			}
 			w.raw(`</li>`)
 		}
-		w.raw("\n</ul>\n</figcaption>")
+		w.raw("</ul></figcaption>")
 	}
-	w.raw("\n</figure>")
+	w.raw("</figure>")
 }
 
 // dash writes a stroke-dasharray attribute, if the line has one.

@@ -29,11 +29,38 @@ func (w *htmlw) raw(s ...string) {
 	}
 }
 
-// text writes content text, escaped.
-func (w *htmlw) text(s string) { w.WriteString(template.HTMLEscapeString(s)) }
+// text writes content text, escaped: in an element's content, & and <
+// (and > for good measure) are all that must be, and NUL becomes U+FFFD
+// as html/template makes it. Quotes are left as they are, as the
+// minifier leaves them.
+func (w *htmlw) text(s string) { w.escape(s, "&<>\x00") }
 
-// attr writes the value of a quoted attribute, escaped.
-func (w *htmlw) attr(s string) { w.WriteString(template.HTMLEscapeString(s)) }
+// attr writes the value of a double-quoted attribute, escaped.
+func (w *htmlw) attr(s string) { w.escape(s, "&<>\"\x00") }
+
+func (w *htmlw) escape(s, special string) {
+	for {
+		i := strings.IndexAny(s, special)
+		if i < 0 {
+			w.WriteString(s)
+			return
+		}
+		w.WriteString(s[:i])
+		switch s[i] {
+		case '&':
+			w.WriteString("&amp;")
+		case '<':
+			w.WriteString("&lt;")
+		case '>':
+			w.WriteString("&gt;")
+		case '"':
+			w.WriteString("&#34;")
+		case 0:
+			w.WriteString("\uFFFD")
+		}
+		s = s[i+1:]
+	}
+}
 
 // int writes a whole number.
 func (w *htmlw) int(n int) { w.WriteString(strconv.Itoa(n)) }

@@ -4,7 +4,10 @@
 package render
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
+	"strconv"
 
 	"github.com/waymark-cx/waymark/generator/model"
 )
@@ -49,6 +52,10 @@ type Page struct {
 	Owner       *model.Owner   // an owner's page
 	Tag         *model.Tag     // a tag's page
 	Pair        *model.Pair    // a compare page
+
+	// fragments, when not nil, collects what the built-in components
+	// drew, leaving placeholders in the page (see Fragments).
+	fragments *[]string
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -82,4 +89,46 @@ func (p *Page) Entry() *model.Entry {
 		return &p.Page.Entry
 	}
 	return nil
+}
+
+// Fragments makes the next rendering of p leave a placeholder where a
+// built-in component (the stage table, the blueprint) goes, and returns
+// what was drawn in their place, in order, once p is rendered. The
+// components' HTML is compact as drawn: a build minifies the rest of the
+// page and then puts them in with Splice, so that the minifier, the
+// largest cost of a journey page, does not read them. Splice without
+// minifying gives the page as Bytes would.
+func (p *Page) Fragments() *[]string {
+	p.fragments = new([]string)
+	return p.fragments
+}
+
+// fragmentTag is the placeholder of fragment n: an element the minifier
+// keeps as it is.
+func fragmentTag(n int) string {
+	return "<waymark-fragment n=\"" + strconv.Itoa(n) + "\"></waymark-fragment>"
+}
+
+// Splice puts each fragment in place of its placeholder in page.
+func Splice(page []byte, fragments []string) ([]byte, error) {
+	if len(fragments) == 0 {
+		return page, nil
+	}
+	n := len(page)
+	for _, f := range fragments {
+		n += len(f)
+	}
+	out := make([]byte, 0, n)
+	rest := page
+	for i, f := range fragments {
+		tag := fragmentTag(i)
+		at := bytes.Index(rest, []byte(tag))
+		if at < 0 {
+			return nil, fmt.Errorf("the placeholder of component %d is missing from the page", i)
+		}
+		out = append(out, rest[:at]...)
+		out = append(out, f...)
+		rest = rest[at+len(tag):]
+	}
+	return append(out, rest...), nil
 }

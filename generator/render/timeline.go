@@ -15,37 +15,36 @@ func (w *htmlw) timeline(p *Page) {
 		return
 	}
 	n := len(j.Stages)
-	w.raw("\n", `<section class="journey-section timeline-section" aria-labelledby="timeline-heading">`, "\n",
+	w.raw(`<section class="journey-section timeline-section" aria-labelledby="timeline-heading">`,
 		`<h2 id="timeline-heading">`)
 	w.t("journey.timeline")
-	w.raw("</h2>\n", `<div class="timeline" role="region" aria-labelledby="timeline-caption" tabindex="0">`, "\n",
-		`<table class="stage-table" style="--stages: `)
+	w.raw("</h2>", `<div class="timeline" role="region" aria-labelledby="timeline-caption" tabindex="0">`,
+		`<table class="stage-table" style="--stages:`)
 	w.int(n)
-	w.raw(`">`, "\n", `<caption id="timeline-caption"><span class="caption-text">`)
+	w.raw(`">`, `<caption id="timeline-caption"><span class="caption-text">`)
 	w.t("journey.timeline-caption", j.Title)
 	w.raw(`<span class="scroll-hint" aria-hidden="true"> `)
 	w.t("journey.scroll-hint")
-	w.raw("</span></span></caption>\n<thead>\n<tr>\n", `<th scope="col" class="corner">`)
+	w.raw("</span></span></caption><thead><tr>", `<th scope="col" class="corner">`)
 	w.t("journey.stage")
 	w.raw(`</th>`)
 	for _, s := range j.Stages {
-		w.raw("\n")
 		w.stageHead(s, "stage-"+strconv.Itoa(s.Index+1))
 	}
-	w.raw("\n</tr>\n</thead>\n<tbody>")
+	w.raw("</tr></thead><tbody>")
 	row := func(name, class, label string, cell func(s *model.Stage)) {
 		if !lane(j, name) {
 			return
 		}
-		w.raw("\n", `<tr class="lane `, class, `">`, "\n", `<th scope="row">`)
+		w.raw(`<tr class="lane `, class, `">`, `<th scope="row">`)
 		w.t(label)
 		w.raw(`</th>`)
 		for _, s := range j.Stages {
-			w.raw("\n<td>")
+			w.raw("<td>")
 			cell(s)
 			w.raw("</td>")
 		}
-		w.raw("\n</tr>")
+		w.raw("</tr>")
 	}
 	row("actions", "lane-actions", "lane.actions", func(s *model.Stage) { w.cellList(s.Actions) })
 	row("thoughts", "lane-thoughts", "lane.thoughts", func(s *model.Stage) {
@@ -64,13 +63,13 @@ func (w *htmlw) timeline(p *Page) {
 	row("touchpoints", "lane-touchpoints", "lane.touchpoints", func(s *model.Stage) { w.touchpointList(s.Touchpoints) })
 	row("emotion", "lane-emotion", "lane.emotion", func(s *model.Stage) { w.emotionCell(j, s) })
 	if lane(j, "emotion") && len(NewCurve(j).Lines) > 0 {
-		w.raw("\n", `<tr class="lane lane-curve">`, "\n", `<th scope="row">`)
+		w.raw(`<tr class="lane lane-curve">`, `<th scope="row">`)
 		w.t("lane.curve")
-		w.raw(`</th>`, "\n", `<td colspan="`)
+		w.raw(`</th>`, `<td colspan="`)
 		w.int(n)
 		w.raw(`" class="curve-cell">`)
 		w.curve(j)
-		w.raw("</td>\n</tr>")
+		w.raw("</td></tr>")
 	}
 	row("pain_points", "lane-pain", "lane.pain-points", func(s *model.Stage) { w.itemList(s.PainPoints, "pain-points") })
 	row("opportunities", "lane-opportunities", "lane.opportunities", func(s *model.Stage) { w.itemList(s.Opportunities, "opportunities") })
@@ -80,20 +79,20 @@ func (w *htmlw) timeline(p *Page) {
 		if !s.HasDropOff {
 			return
 		}
-		w.raw("\n", `<div class="dropoff`)
+		w.raw(`<div class="dropoff`)
 		if s.Alert {
 			w.raw(` is-alert`)
 		}
-		w.raw(`">`, "\n", `<span class="dropoff-value">`, percent(s.DropOff), "</span>\n",
-			`<span class="dropoff-bar" aria-hidden="true"><span style="width: `, percent(s.DropOff), `"></span></span>`)
+		w.raw(`">`, `<span class="dropoff-value">`, percent(s.DropOff), "</span>\n",
+			`<span class="dropoff-bar" aria-hidden="true"><span style="width:`, percent(s.DropOff), `"></span></span>`)
 		if s.Alert {
 			w.raw("\n", `<span class="dropoff-alert"><span aria-hidden="true">⚠</span> `)
 			w.t("journey.above-alert", percent(alert))
 			w.raw(`</span>`)
 		}
-		w.raw("\n</div>")
+		w.raw("</div>")
 	})
-	w.raw("\n</tbody>\n</table>\n</div>\n</section>")
+	w.raw("</tbody></table></div></section>")
 }
 
 // blueprint writes a journey's service blueprint: the organisation's
@@ -111,34 +110,33 @@ func (w *htmlw) blueprint(j *model.Journey) {
 			wait = wait || b.Wait != ""
 		}
 	}
-	w.raw(`<section class="journey-section blueprint-section" aria-labelledby="blueprint-heading">`, "\n",
+	w.raw(`<section class="journey-section blueprint-section" aria-labelledby="blueprint-heading">`,
 		`<h2 id="blueprint-heading">`)
 	w.t("blueprint.title")
-	w.raw("</h2>\n", `<div class="timeline" role="region" aria-labelledby="blueprint-caption" tabindex="0">`, "\n",
-		`<table class="stage-table blueprint" style="--stages: `)
+	w.raw("</h2>", `<div class="timeline" role="region" aria-labelledby="blueprint-caption" tabindex="0">`,
+		`<table class="stage-table blueprint" style="--stages:`)
 	w.int(n)
-	w.raw(`">`, "\n", `<caption id="blueprint-caption"><span class="caption-text">`)
+	w.raw(`">`, `<caption id="blueprint-caption"><span class="caption-text">`)
 	w.t("blueprint.caption", j.Title)
 	w.raw(`<span class="scroll-hint" aria-hidden="true"> `)
 	w.t("journey.scroll-hint")
-	w.raw("</span></span></caption>\n<thead>\n<tr>\n", `<th scope="col" class="corner">`)
+	w.raw("</span></span></caption><thead><tr>", `<th scope="col" class="corner">`)
 	w.t("journey.stage")
 	w.raw(`</th>`)
 	for _, s := range j.Stages {
-		w.raw("\n")
 		w.stageHead(s, "")
 	}
-	w.raw("\n</tr>\n</thead>\n<tbody>")
+	w.raw("</tr></thead><tbody>")
 	layer := func(class, label string, cell func(s *model.Stage)) {
-		w.raw("\n", `<tr class="layer `, class, `">`, "\n", `<th scope="row">`)
+		w.raw(`<tr class="layer `, class, `">`, `<th scope="row">`)
 		w.t(label)
 		w.raw(`</th>`)
 		for _, s := range j.Stages {
-			w.raw("\n<td>")
+			w.raw("<td>")
 			cell(s)
 			w.raw("</td>")
 		}
-		w.raw("\n</tr>")
+		w.raw("</tr>")
 	}
 	strs := func(get func(b *model.Blueprint) []string) func(s *model.Stage) {
 		return func(s *model.Stage) {
@@ -148,11 +146,11 @@ func (w *htmlw) blueprint(j *model.Journey) {
 		}
 	}
 	line := func(class, label string) {
-		w.raw("\n", `<tr class="bp-line `, class, `">`, "\n", `<td colspan="`)
+		w.raw(`<tr class="bp-line `, class, `">`, `<td colspan="`)
 		w.int(n + 1)
 		w.raw(`"><span class="bp-line-label">`)
 		w.t(label)
-		w.raw("</span></td>\n</tr>")
+		w.raw("</span></td></tr>")
 	}
 	layer("layer-evidence", "blueprint.evidence", strs(func(b *model.Blueprint) []string { return b.Evidence }))
 	layer("layer-actions", "blueprint.actions", func(s *model.Stage) { w.cellList(s.Actions) })
@@ -162,9 +160,9 @@ func (w *htmlw) blueprint(j *model.Journey) {
 	layer("layer-backstage", "blueprint.backstage", strs(func(b *model.Blueprint) []string { return b.Backstage }))
 	line("bp-line-internal", "blueprint.line-internal")
 	layer("layer-support", "blueprint.support", strs(func(b *model.Blueprint) []string { return b.Support }))
-	w.raw("\n</tbody>")
+	w.raw("</tbody>")
 	if policies || fails || wait {
-		w.raw("\n", `<tbody class="bp-extras">`)
+		w.raw(`<tbody class="bp-extras">`)
 		if policies {
 			layer("layer-policies", "blueprint.policies", strs(func(b *model.Blueprint) []string { return b.Policies }))
 		}
@@ -194,7 +192,7 @@ func (w *htmlw) blueprint(j *model.Journey) {
 				w.raw(`</span>`)
 			})
 		}
-		w.raw("\n</tbody>")
+		w.raw("</tbody>")
 	}
-	w.raw("\n</table>\n</div>\n</section>")
+	w.raw("</table></div></section>")
 }
