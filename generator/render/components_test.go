@@ -174,3 +174,39 @@ func TestCompact(t *testing.T) {
 		}
 	}
 }
+
+// TestFragments: a page rendered with its components left as
+// placeholders and spliced back is the page rendered whole.
+func TestFragments(t *testing.T) {
+	th := defaultTheme(t)
+	site := &model.Site{Config: model.Config{BasePath: "/cx/", BaseURL: "/cx/", Language: "en", DropOffAlert: 0.3}}
+	eng, err := New(site, Layer{Name: "themes/default", FS: th})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := componentJourney()
+	j.Type = model.ServiceBlueprint
+	p := &Page{Kind: KindJourney, Journey: j, Site: site, Title: j.Title}
+	whole, err := eng.Bytes(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frags := p.Fragments()
+	held, err := eng.Bytes(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(*frags) != 2 || !strings.Contains(string(held), fragmentTag(1)) {
+		t.Fatalf("want the blueprint and the timeline held back, got %d fragments", len(*frags))
+	}
+	got, err := Splice(held, *frags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(whole) {
+		t.Errorf("spliced page differs from the whole page at byte %d", diffAt(got, whole))
+	}
+	if _, err := Splice([]byte("<p>no placeholder</p>"), []string{"<table></table>"}); err == nil {
+		t.Error("Splice did not notice a lost placeholder")
+	}
+}
