@@ -300,11 +300,32 @@ func (p *Page) place(w *htmlw) template.HTML {
 	return template.HTML(fragmentTag(len(*p.fragments) - 1))
 }
 
+// sizeHint guesses the bytes a component draws for a journey: perItem
+// for each thing its stages hold.
+func sizeHint(j *model.Journey, perItem int) int {
+	if j == nil {
+		return 0
+	}
+	n := 1
+	for _, s := range j.Stages {
+		n += 1 + len(s.Actions) + len(s.Thoughts) + len(s.Touchpoints) + len(s.PainPoints) + len(s.Opportunities) + len(s.Metrics)
+	}
+	return 2048 + n*perItem/4
+}
+
 // componentFuncs are the components as template functions.
 func (e *Engine) componentFuncs() template.FuncMap {
 	return template.FuncMap{
-		"timeline":  func(p *Page) template.HTML { w := e.newHTML(); w.timeline(p); return p.place(w) },
-		"blueprint": func(p *Page) template.HTML { w := e.newHTML(); w.blueprint(p.Journey); return p.place(w) },
+		"timeline": func(p *Page) template.HTML {
+			w := e.newHTMLSized(sizeHint(p.Journey, 900))
+			w.timeline(p)
+			return p.place(w)
+		},
+		"blueprint": func(p *Page) template.HTML {
+			w := e.newHTMLSized(sizeHint(p.Journey, 300))
+			w.blueprint(p.Journey)
+			return p.place(w)
+		},
 		"emotionCurve": func(j *model.Journey) template.HTML {
 			w := e.newHTML()
 			w.curve(j)

@@ -10,8 +10,10 @@ import (
 // legend when there are several personas. The SVG's viewBox is one
 // 200-unit column per stage, so at the full width of the table cell its
 // points sit at the centre of each stage column.
-func (w *htmlw) curve(j *model.Journey) {
-	c := NewCurve(j)
+func (w *htmlw) curve(j *model.Journey) { w.drawCurve(j, NewCurve(j)) }
+
+// drawCurve writes c, the curve of j.
+func (w *htmlw) drawCurve(j *model.Journey, c *Curve) {
 	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 	width, height := strconv.Itoa(c.Width), strconv.Itoa(c.Height)
 	w.raw(`<figure class="curve">`, `<svg class="curve-svg" viewBox="0 0 `, width, " ", height,

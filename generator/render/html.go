@@ -19,6 +19,14 @@ type htmlw struct {
 
 func (e *Engine) newHTML() *htmlw { return &htmlw{e: e} }
 
+// newHTMLSized is newHTML with room for about n bytes: a stage table is
+// some 20 kB, and growing to it by doubling copies it several times.
+func (e *Engine) newHTMLSized(n int) *htmlw {
+	w := &htmlw{e: e}
+	w.Grow(n)
+	return w
+}
+
 // html returns what was written, as trusted HTML for a template.
 func (w *htmlw) html() template.HTML { return template.HTML(w.String()) }
 
@@ -33,33 +41,37 @@ func (w *htmlw) raw(s ...string) {
 // (and > for good measure) are all that must be, and NUL becomes U+FFFD
 // as html/template makes it. Quotes are left as they are, as the
 // minifier leaves them.
-func (w *htmlw) text(s string) { w.escape(s, "&<>\x00") }
+func (w *htmlw) text(s string) { w.escape(s, false) }
 
 // attr writes the value of a double-quoted attribute, escaped.
-func (w *htmlw) attr(s string) { w.escape(s, "&<>\"\x00") }
+func (w *htmlw) attr(s string) { w.escape(s, true) }
 
-func (w *htmlw) escape(s, special string) {
-	for {
-		i := strings.IndexAny(s, special)
-		if i < 0 {
-			w.WriteString(s)
-			return
-		}
-		w.WriteString(s[:i])
+func (w *htmlw) escape(s string, quote bool) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
 		switch s[i] {
 		case '&':
-			w.WriteString("&amp;")
+			rep = "&amp;"
 		case '<':
-			w.WriteString("&lt;")
+			rep = "&lt;"
 		case '>':
-			w.WriteString("&gt;")
-		case '"':
-			w.WriteString("&#34;")
+			rep = "&gt;"
 		case 0:
-			w.WriteString("\uFFFD")
+			rep = "\uFFFD"
+		case '"':
+			if !quote {
+				continue
+			}
+			rep = "&#34;"
+		default:
+			continue
 		}
-		s = s[i+1:]
+		w.WriteString(s[last:i])
+		w.WriteString(rep)
+		last = i + 1
 	}
+	w.WriteString(s[last:])
 }
 
 // int writes a whole number.

@@ -62,13 +62,13 @@ func (w *htmlw) timeline(p *Page) {
 	row("questions", "lane-questions", "lane.questions", func(s *model.Stage) { w.cellList(s.Questions) })
 	row("touchpoints", "lane-touchpoints", "lane.touchpoints", func(s *model.Stage) { w.touchpointList(s.Touchpoints) })
 	row("emotion", "lane-emotion", "lane.emotion", func(s *model.Stage) { w.emotionCell(j, s) })
-	if lane(j, "emotion") && len(NewCurve(j).Lines) > 0 {
+	if c := NewCurve(j); lane(j, "emotion") && len(c.Lines) > 0 {
 		w.raw(`<tr class="lane lane-curve">`, `<th scope="row">`)
 		w.t("lane.curve")
 		w.raw(`</th>`, `<td colspan="`)
 		w.int(n)
 		w.raw(`" class="curve-cell">`)
-		w.curve(j)
+		w.drawCurve(j, c)
 		w.raw("</td></tr>")
 	}
 	row("pain_points", "lane-pain", "lane.pain-points", func(s *model.Stage) { w.itemList(s.PainPoints, "pain-points") })
