@@ -251,6 +251,9 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 		p.Content = html
 	}
 	frags := p.Fragments()
+	// What the page was made of goes with it: a large build holds every
+	// page until it ends.
+	defer func() { p.Content, *frags = "", nil }()
 	b, err := eng.Bytes(p)
 	if err != nil {
 		where := "layouts/" + p.Layout + ".html"
