@@ -15,23 +15,8 @@ func (w *htmlw) timeline(p *Page) {
 		return
 	}
 	n := len(j.Stages)
-	w.raw(`<section class="journey-section timeline-section" aria-labelledby="timeline-heading">`,
-		`<h2 id="timeline-heading">`)
-	w.t("journey.timeline")
-	w.raw("</h2>", `<div class="timeline" role="region" aria-labelledby="timeline-caption" tabindex="0">`,
-		`<table class="stage-table" style="--stages:`)
-	w.int(n)
-	w.raw(`">`, `<caption id="timeline-caption"><span class="caption-text">`)
-	w.t("journey.timeline-caption", j.Title)
-	w.raw(`<span class="scroll-hint" aria-hidden="true"> `)
-	w.t("journey.scroll-hint")
-	w.raw("</span></span></caption><thead><tr>", `<th scope="col" class="corner">`)
-	w.t("journey.stage")
-	w.raw(`</th>`)
-	for _, s := range j.Stages {
-		w.stageHead(s, "stage-"+strconv.Itoa(s.Index+1))
-	}
-	w.raw("</tr></thead><tbody>")
+	w.tableStart(j, stageTable{name: "timeline", tableClass: "stage-table", title: "journey.timeline",
+		caption: "journey.timeline-caption", ids: true})
 	row := func(name, class, label string, cell func(s *model.Stage)) {
 		if !lane(j, name) {
 			return
@@ -110,23 +95,8 @@ func (w *htmlw) blueprint(j *model.Journey) {
 			wait = wait || b.Wait != ""
 		}
 	}
-	w.raw(`<section class="journey-section blueprint-section" aria-labelledby="blueprint-heading">`,
-		`<h2 id="blueprint-heading">`)
-	w.t("blueprint.title")
-	w.raw("</h2>", `<div class="timeline" role="region" aria-labelledby="blueprint-caption" tabindex="0">`,
-		`<table class="stage-table blueprint" style="--stages:`)
-	w.int(n)
-	w.raw(`">`, `<caption id="blueprint-caption"><span class="caption-text">`)
-	w.t("blueprint.caption", j.Title)
-	w.raw(`<span class="scroll-hint" aria-hidden="true"> `)
-	w.t("journey.scroll-hint")
-	w.raw("</span></span></caption><thead><tr>", `<th scope="col" class="corner">`)
-	w.t("journey.stage")
-	w.raw(`</th>`)
-	for _, s := range j.Stages {
-		w.stageHead(s, "")
-	}
-	w.raw("</tr></thead><tbody>")
+	w.tableStart(j, stageTable{name: "blueprint", tableClass: "stage-table blueprint", title: "blueprint.title",
+		caption: "blueprint.caption"})
 	layer := func(class, label string, cell func(s *model.Stage)) {
 		w.raw(`<tr class="layer `, class, `">`, `<th scope="row">`)
 		w.t(label)
@@ -195,4 +165,39 @@ func (w *htmlw) blueprint(j *model.Journey) {
 		w.raw("</tbody>")
 	}
 	w.raw("</table></div></section>")
+}
+
+// stageTable names the parts of a table with a column per stage: the
+// timeline's or the blueprint's.
+type stageTable struct {
+	name       string // the section's class and the heading's and caption's ids
+	tableClass string
+	title      string // UI string keys of the heading and the caption
+	caption    string
+	ids        bool // stage headings get the ids stage-1, stage-2 …
+}
+
+// tableStart writes a stage table's section, heading, caption and head
+// row, up to its body.
+func (w *htmlw) tableStart(j *model.Journey, t stageTable) {
+	w.raw(`<section class="journey-section `, t.name, `-section" aria-labelledby="`, t.name, `-heading"><h2 id="`, t.name, `-heading">`)
+	w.t(t.title)
+	w.raw(`</h2><div class="timeline" role="region" aria-labelledby="`, t.name, `-caption" tabindex="0"><table class="`,
+		t.tableClass, `" style="--stages:`)
+	w.int(len(j.Stages))
+	w.raw(`"><caption id="`, t.name, `-caption"><span class="caption-text">`)
+	w.t(t.caption, j.Title)
+	w.raw(`<span class="scroll-hint" aria-hidden="true"> `)
+	w.t("journey.scroll-hint")
+	w.raw(`</span></span></caption><thead><tr><th scope="col" class="corner">`)
+	w.t("journey.stage")
+	w.raw(`</th>`)
+	for _, s := range j.Stages {
+		id := ""
+		if t.ids {
+			id = "stage-" + strconv.Itoa(s.Index+1)
+		}
+		w.stageHead(s, id)
+	}
+	w.raw("</tr></thead><tbody>")
 }
