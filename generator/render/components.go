@@ -300,6 +300,55 @@ func (p *Page) place(w *htmlw) template.HTML {
 	return template.HTML(fragmentTag(len(*p.fragments) - 1))
 }
 
+// stagePains writes the pain points of a persona's journeys grouped by
+// stage, each with its severity, status and journey: a persona in twenty
+// journeys has some two hundred, which made its page the slowest to
+// render through html/template. It is drawn as the template drew it and
+// minified with the page.
+func (w *htmlw) stagePains(groups []model.StageItems) {
+	w.raw("\n", `<dl class="stage-pains">`)
+	for _, g := range groups {
+		w.raw("\n", `<div class="stage-pain-group">`, "\n", `<dt>`)
+		w.text(g.Stage)
+		w.raw(`</dt>`, "\n", `<dd>`, "\n", `<ul class="cell-list items">`)
+		for _, it := range g.Items {
+			w.raw("\n", `<li class="item`)
+			if it.Status != "" {
+				w.raw(` is-`)
+				w.attr(it.Status)
+			}
+			if it.Severity != 0 {
+				w.raw(` sev-`)
+				w.int(it.Severity)
+			}
+			w.raw(`">`, "\n", `<span class="item-text">`)
+			w.text(it.Text)
+			w.raw(`</span>`, "\n", `<span class="item-meta">`)
+			if it.Severity != 0 {
+				w.raw(`<span class="chip chip-sev chip-sev-`)
+				w.int(it.Severity)
+				w.raw(`">`)
+				w.t(fmt.Sprintf("severity.%d", it.Severity))
+				w.raw(`</span>`)
+			}
+			if it.Status != "" {
+				w.raw(` <span class="chip chip-status chip-status-`)
+				w.attr(it.Status)
+				w.raw(`">`)
+				w.t("status." + it.Status)
+				w.raw(`</span>`)
+			}
+			w.raw("\n", `<a class="item-source" href="`)
+			w.href(it.Journey.URL)
+			w.raw(`">`)
+			w.text(it.Journey.Title)
+			w.raw("</a>\n</span>\n</li>")
+		}
+		w.raw("\n</ul>\n</dd>\n</div>")
+	}
+	w.raw("\n</dl>")
+}
+
 // sizeHint guesses the bytes a component draws for a journey: perItem
 // for each thing its stages hold.
 func sizeHint(j *model.Journey, perItem int) int {
@@ -349,5 +398,10 @@ func (e *Engine) componentFuncs() template.FuncMap {
 			return w.html()
 		},
 		"metricList": func(ms []*model.Metric) template.HTML { w := e.newHTML(); w.metricList(ms); return w.html() },
+		"stagePains": func(groups []model.StageItems) template.HTML {
+			w := e.newHTMLSized(1024 + 400*len(groups)*8)
+			w.stagePains(groups)
+			return w.html()
+		},
 	}
 }

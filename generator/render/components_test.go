@@ -65,8 +65,8 @@ func TestComponentsMatchTemplates(t *testing.T) {
 	page := `{{template "partials/timeline.html" .}}{{template "partials/blueprint.html" .}}` +
 		`{{range .Journey.Stages}}{{template "partials/stage-head.html" (dict "Stage" . "ID" "x")}}` +
 		`{{template "partials/emotion.html" (dict "Journey" $.Journey "Stage" .)}}{{end}}`
-	own := fstest.MapFS{"layouts/cmp.html": {Data: []byte(page)}}
-	ref := fstest.MapFS{"layouts/cmp.html": {Data: []byte(page)}}
+	own := fstest.MapFS{"layouts/cmp.html": {Data: []byte(page + `{{with .Journey.Personas}}{{stagePains (painPointsByStage (index . 0))}}{{end}}`)}}
+	ref := fstest.MapFS{"layouts/cmp.html": {Data: []byte(page + `{{with .Journey.Personas}}{{template "partials/stage-pains.html" (painPointsByStage (index . 0))}}{{end}}`)}}
 	files, err := os.ReadDir("testdata/reference/layouts/partials")
 	if err != nil {
 		t.Fatal(err)
@@ -98,6 +98,9 @@ func TestComponentsMatchTemplates(t *testing.T) {
 		s.Emotion = map[string]float64{"": 2}
 	}
 	for name, j := range map[string]*model.Journey{"two personas": componentJourney(), "one persona": one, "no persona": none} {
+		for _, per := range j.Personas {
+			per.Journeys = []*model.Journey{j, j} // the pains of two journeys
+		}
 		p := &Page{Kind: KindJourney, Layout: "cmp", Journey: j, Site: site}
 		got, err := newEng.Bytes(p)
 		if err != nil {
