@@ -158,10 +158,12 @@ func benchRebuild(b *testing.B, edit func(text string, i int) string, most int) 
 	const n = 1000
 	dir := synthSite(b, n)
 	bl := NewBuilder(testOptions(dir))
-	bl.SetOutput(output.NewMemory())
+	first := output.NewMemory()
+	bl.SetOutput(first)
 	if _, err := bl.Build(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}
+	files := len(first.Files())
 	path := synth.JourneyPath(n / 2)
 	full := filepath.Join(dir, path)
 	text := synth.Journey(n/2, n, "")
@@ -172,7 +174,7 @@ func benchRebuild(b *testing.B, edit func(text string, i int) string, most int) 
 		if err := os.WriteFile(full, []byte(edit(text, i)), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		bl.SetOutput(output.NewMemory())
+		bl.SetOutput(output.NewMemorySized(files)) // as the dev server does
 		rep, err := bl.Build(context.Background(), []string{path})
 		if err != nil {
 			b.Fatal(err)
