@@ -66,9 +66,10 @@ func bodyOnly(p *render.Page) bool {
 // bodyEdit rebuilds from the last build when every changed file is a
 // content file whose front matter is as it was. ok is false when it
 // cannot, and the caller builds as usual.
-func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []string, start time.Time) (rep *Report, err error, ok bool) {
+func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []string, today time.Time, start time.Time) (rep *Report, err error, ok bool) {
 	l := b.lastGood
-	if l == nil || len(changed) == 0 || len(set.Content) != len(l.files) {
+	// A new day may change review badges anywhere: that is a full build.
+	if l == nil || len(changed) == 0 || len(set.Content) != len(l.files) || !l.site.Now.Equal(today) {
 		return nil, nil, false
 	}
 	now := make(map[string]*source.File, len(changed))

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/waymark-cx/waymark/bench/synth"
 	"github.com/waymark-cx/waymark/generator/output"
@@ -144,5 +145,45 @@ body { margin: 0 }
 	edit("content/guides/method.md", "/journeys/no-such-journey/", "/journeys/journey-00003/")
 	if got, want := rebuild("content/guides/method.md"), full(); !maps.EqualFunc(got, want, func(a, b []byte) bool { return string(a) == string(b) }) {
 		t.Errorf("after fixing the link, the incremental build differs from a full build")
+	}
+}
+
+// TestBodyEditNewDay: a body edit on a later day than the last build is
+// a full rebuild, since review badges may have changed on any page.
+func TestBodyEditNewDay(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 10); err != nil {
+		t.Fatal(err)
+	}
+	today := fixedNow()
+	opts := testOptions(dir)
+	opts.Now = func() time.Time { return today }
+	b := NewBuilder(opts)
+	b.SetOutput(output.NewMemory())
+	if _, err := b.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	today = today.AddDate(0, 0, 100) // every synthetic journey is now overdue for review
+	path := synth.JourneyPath(3)
+	if err := os.WriteFile(filepath.Join(dir, path), []byte(synth.Journey(3, 10, "Later notes.")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mem := output.NewMemory()
+	b.SetOutput(mem)
+	if _, err := b.Build(context.Background(), []string{path}); err != nil {
+		t.Fatal(err)
+	}
+	full := output.NewMemory()
+	fo := testOptions(dir)
+	fo.Now, fo.Output = opts.Now, full
+	if _, err := Build(context.Background(), fo); err != nil {
+		t.Fatal(err)
+	}
+	got, want := mem.Files(), full.Files()
+	if !maps.EqualFunc(got, want, func(a, b []byte) bool { return string(a) == string(b) }) {
+		t.Errorf("a body edit on a new day differs from a full build")
+	}
+	if !strings.Contains(string(got["journeys/journey-00005/index.html"]), "notice-review") {
+		t.Errorf("another journey's page does not show its review is due")
 	}
 }
