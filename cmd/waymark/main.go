@@ -11,7 +11,15 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := NewMain().Run(ctx, os.Args[1:])
+	code := run(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)
+}
+
+// run is the command, profiled when WAYMARK_CPUPROFILE or
+// WAYMARK_MEMPROFILE says so.
+func run(ctx context.Context, args []string) int {
+	endProfile := profile()
+	defer endProfile()
+	return NewMain().Run(ctx, args)
 }

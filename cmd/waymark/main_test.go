@@ -16,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite the expected output of testscri
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"waymark": func() { os.Exit(NewMain().Run(context.Background(), os.Args[1:])) },
+		"waymark": func() { os.Exit(run(context.Background(), os.Args[1:])) },
 	})
 }
 
