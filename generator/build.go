@@ -142,6 +142,10 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		}
 		return nil, errs.Err()
 	}
+	if b.src == nil {
+		// A one-off build: no rebuild will want the journeys' text.
+		b.released = releaseText(site, set)
+	}
 	w := opts.Output
 	if w == nil {
 		w = output.Discard{}
@@ -187,7 +191,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 					// The label splits a CPU profile by page kind:
 					// go tool pprof -tags cpu.out (see BENCHMARKS.md).
 					pprof.Do(context.Background(), pprof.Labels("kind", p.Kind), func(context.Context) {
-						renderPage(p, eng, conv, min, reuse.keep(p, write), fail)
+						renderPage(p, eng, conv, min, reuse.keep(p, write), fail, opts.Source)
 					})
 				}
 				if opts.Progress != nil {
@@ -242,8 +246,17 @@ feed:
 }
 
 func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min *minifier,
-	write func(string, []byte) error, fail func(*diag.Error)) {
+	write func(string, []byte) error, fail func(*diag.Error), files fs.FS) {
 	if src, path, line := p.Body(); path != "" {
+		if e := p.Entry(); e.Released {
+			f, err := readSource(files, path)
+			if err != nil {
+				fail(&diag.Error{Path: path, Line: 1, Col: 1, Msg: "reading it again: " + err.Error(),
+					Hint: "the file changed or went away while the site was built; build again"})
+				return
+			}
+			src = f.Body
+		}
 		html, errs := conv.Convert(src, path, line)
 		for _, e := range errs {
 			fail(e)

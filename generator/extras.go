@@ -111,7 +111,15 @@ func (b *Builder) sourceTexts(files []*source.File) func(path string) []byte {
 	}
 	if b.src == nil {
 		return func(p string) []byte {
-			if f := byPath[p]; f != nil {
+			f := byPath[p]
+			if f != nil && b.released[p] {
+				if f, err := readSource(b.opts.Source, p); err == nil {
+					return sourceText(f)
+				}
+				// Gone since: the page's rendering has said so.
+				return nil
+			}
+			if f != nil {
 				return sourceText(f)
 			}
 			return nil
@@ -160,4 +168,32 @@ func sitemap(site *model.Site, pages []*render.Page) []byte {
 // absolute is a site path with base_url in front.
 func absolute(site *model.Site, p string) string {
 	return strings.TrimSuffix(site.Config.BaseURL, "/") + "/" + p
+}
+
+// readSource reads and splits a content file again: a one-off build of a
+// large handbook lets go of journeys' text once their model is made
+// (releaseText) and reads it again when it renders and exports them.
+func readSource(files fs.FS, path string) (*source.File, error) {
+	data, err := fs.ReadFile(files, path)
+	if err != nil {
+		return nil, err
+	}
+	return source.Split(path, data)
+}
+
+// releaseText lets go of every journey's source text, in a build that is
+// not kept for rebuilds: pages and downloads read it again one journey at
+// a time, so a large handbook's files are not all held at once.
+func releaseText(site *model.Site, set *source.Set) map[string]bool {
+	released := make(map[string]bool, len(site.Journeys))
+	for _, j := range site.Journeys {
+		j.Front, j.Body, j.Released = nil, nil, true
+		released[j.Path] = true
+	}
+	for i, f := range set.Content {
+		if released[f.Path] {
+			set.Content[i] = &source.File{Path: f.Path, FrontLine: f.FrontLine, BodyLine: f.BodyLine}
+		}
+	}
+	return released
 }
