@@ -66,16 +66,16 @@ func bodyOnly(p *render.Page) bool {
 // bodyEdit rebuilds from the last build when every changed file is a
 // content file whose front matter is as it was. ok is false when it
 // cannot, and the caller builds as usual.
-func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []string, today time.Time, start time.Time) (rep *Report, err error, ok bool) {
+func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []string, today time.Time, start time.Time) (rep *Report, ok bool, err error) {
 	l := b.lastGood
 	// A new day may change review badges anywhere: that is a full build.
 	if l == nil || len(changed) == 0 || len(set.Content) != len(l.files) || !l.site.Now.Equal(today) {
-		return nil, nil, false
+		return nil, false, nil
 	}
 	now := make(map[string]*source.File, len(changed))
 	for _, f := range set.Content {
 		if _, want := l.files[f.Path]; !want {
-			return nil, nil, false // a file came or went
+			return nil, false, nil // a file came or went
 		}
 		now[f.Path] = f
 	}
@@ -83,7 +83,7 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 		old, nf := l.files[p], now[p]
 		if !strings.HasPrefix(p, "content/") || old == nil || nf == nil || len(l.pages[p]) == 0 ||
 			!bytes.Equal(old.Front, nf.Front) || old.BodyLine != nf.BodyLine {
-			return nil, nil, false
+			return nil, false, nil
 		}
 	}
 	var errs diag.List
@@ -117,22 +117,22 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 		l.files[p] = nf
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err, true
+		return nil, true, err
 	}
 	if err := errs.Err(); err != nil {
 		b.lastGood = nil // the model now holds the broken text
-		return nil, err, true
+		return nil, true, err
 	}
 	if search {
 		out[SearchIndexName] = searchIndex(l.site, b.search)
 	}
 	if err := writeAll(b.opts.Output, out); err != nil {
-		return nil, err, true
+		return nil, true, err
 	}
 	l.out = out
 	r := l.report
 	r.Rendered, r.Duration = rendered, time.Since(start)
-	return &r, nil, true
+	return &r, true, nil
 }
 
 // sourceText is a content file as its author wrote it.

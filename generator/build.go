@@ -83,7 +83,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	changed := b.changed
 	b.changed = nil
 	if err == nil && b.src != nil {
-		if rep, err, ok := b.bodyEdit(ctx, set, changed, day(now()), start); ok {
+		if rep, ok, err := b.bodyEdit(ctx, set, changed, day(now()), start); ok {
 			return rep, err
 		}
 	}
