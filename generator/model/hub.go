@@ -25,8 +25,9 @@ type Hub struct {
 	Pairs         []*Pair
 	View          HubView // what the hub pages show of the lists above
 
-	site *Site
-	once sync.Once
+	site   *Site
+	once   sync.Once
+	pairOf map[*Journey]*Pair // each journey's pair, either side
 }
 
 // TouchpointGroup is one touchpoint (same name and channel) across
@@ -198,7 +199,24 @@ func buildHub(s *Site) *Hub {
 		}
 		h.Pairs = append(h.Pairs, p)
 	}
+	h.pairOf = make(map[*Journey]*Pair, 2*len(h.Pairs))
+	for _, p := range h.Pairs {
+		for _, j := range []*Journey{p.Current, p.Future} {
+			if _, taken := h.pairOf[j]; !taken {
+				h.pairOf[j] = p
+			}
+		}
+	}
 	return h
+}
+
+// PairOf is the current/future pair that j is either side of, or nil: a
+// journey page links its compare view without walking every pair.
+func (h *Hub) PairOf(j *Journey) *Pair {
+	if h == nil {
+		return nil
+	}
+	return h.pairOf[j]
 }
 
 // Fill computes the hub's views once; later calls do nothing.

@@ -41,6 +41,7 @@ func (e *Engine) funcs() template.FuncMap {
 		"list":              func(v ...any) []any { return v },
 		"typeName":          func(t model.MapType) string { return e.translate("type." + string(t)) },
 		"painPointsByStage": func(p *model.Persona) []model.StageItems { return e.site.PainPointsByStage(p) },
+		"pairOf":            func(j *model.Journey) *model.Pair { return e.site.Hub.PairOf(j) },
 		"hasBlueprint": func(j *model.Journey) bool {
 			for _, s := range j.Stages {
 				if s.Blueprint != nil {
