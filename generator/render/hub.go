@@ -25,7 +25,7 @@ func HubKinds() []string {
 
 // planHub adds the hub's pages. A theme that lacks a hub layout has no
 // such page (a site's own theme may leave the hub out).
-func (e *Engine) planHub(addPage func(*Page), home Crumb) {
+func (e *Engine) planHub(addPage func(*Page), home Crumb, nav *navs) {
 	h := e.site.Hub
 	if h == nil || !e.Has(KindHub) {
 		return
@@ -33,9 +33,7 @@ func (e *Engine) planHub(addPage func(*Page), home Crumb) {
 	// Every hub page sits under the navigation's Hub entry.
 	add := func(p *Page) {
 		addPage(p)
-		for i := range p.Nav {
-			p.Nav[i].Current = p.Nav[i].URL == "hub/"
-		}
+		p.Nav = nav.forEntry("hub/")
 	}
 	hubCrumb := Crumb{Title: e.translate("nav.hub"), URL: "hub/"}
 	crumbs := []Crumb{home, hubCrumb}

@@ -13,12 +13,12 @@ import (
 // Markdown source whose HTML becomes a page's Content, if any.
 func (e *Engine) Plan() []*Page {
 	s := e.site
-	nav := e.nav()
+	nav := newNavs(e.nav())
 	home := Crumb{Title: e.translate("nav.home"), URL: ""}
 	var pages []*Page
 	add := func(p *Page) {
 		p.Site = s
-		p.Nav = navFor(nav, p.URL)
+		p.Nav = nav.forURL(p.URL)
 		pages = append(pages, p)
 	}
 	hp := &Page{Kind: KindHome, Title: s.Config.Title, Description: s.Config.Description, Groups: e.byType(s.Journeys)}
@@ -76,7 +76,7 @@ func (e *Engine) Plan() []*Page {
 	for _, sec := range s.Sections {
 		walk(sec, []Crumb{home})
 	}
-	e.planHub(add, home)
+	e.planHub(add, home, nav)
 	add(&Page{Kind: KindNotFound, Title: e.translate("notfound.title"), URL: "404.html"})
 	return pages
 }
@@ -116,21 +116,48 @@ func (e *Engine) nav() []NavItem {
 	return append(items, NavItem{Title: e.translate("nav.templates"), URL: "templates/"})
 }
 
-// navFor marks the entry that holds the page at url.
-func navFor(nav []NavItem, url string) []NavItem {
-	out := slices.Clone(nav)
+// navs hands out the site navigation with one entry marked current. There
+// are only as many ways to mark it as there are entries, so pages share
+// them: templates only read a page's Nav.
+type navs struct {
+	items    []NavItem
+	variants [][]NavItem // by marked entry + 1; 0: none marked
+}
+
+func newNavs(items []NavItem) *navs {
+	return &navs{items: items, variants: make([][]NavItem, len(items)+1)}
+}
+
+// current is the navigation with entry i marked (-1: none).
+func (n *navs) current(i int) []NavItem {
+	k := i + 1
+	if n.variants[k] == nil {
+		v := slices.Clone(n.items)
+		if i >= 0 {
+			v[i].Current = true
+		}
+		n.variants[k] = v
+	}
+	return n.variants[k]
+}
+
+// forURL marks the entry that holds the page at url: the longest whose
+// URL is url or a folder above it.
+func (n *navs) forURL(url string) []NavItem {
 	best := -1
-	for i, n := range out {
-		if n.URL == url || n.URL != "" && len(url) > len(n.URL) && url[:len(n.URL)] == n.URL {
-			if best < 0 || len(n.URL) > len(out[best].URL) {
+	for i, it := range n.items {
+		if it.URL == url || it.URL != "" && len(url) > len(it.URL) && url[:len(it.URL)] == it.URL {
+			if best < 0 || len(it.URL) > len(n.items[best].URL) {
 				best = i
 			}
 		}
 	}
-	if best >= 0 {
-		out[best].Current = true
-	}
-	return out
+	return n.current(best)
+}
+
+// forEntry marks the entry whose URL is url.
+func (n *navs) forEntry(url string) []NavItem {
+	return n.current(slices.IndexFunc(n.items, func(it NavItem) bool { return it.URL == url }))
 }
 
 func (e *Engine) byType(js []*model.Journey) []Group {
