@@ -210,20 +210,7 @@ func (w *htmlw) itemList(items []model.Item, class string) {
 		w.raw(`</span>`)
 		if it.Owner != "" || it.Status != "" || it.Severity != 0 {
 			w.raw("\n", `<span class="item-meta">`)
-			if it.Severity != 0 {
-				w.raw(`<span class="chip chip-sev chip-sev-`)
-				w.int(it.Severity)
-				w.raw(`">`)
-				w.t(fmt.Sprintf("severity.%d", it.Severity))
-				w.raw(`</span>`)
-			}
-			if it.Status != "" {
-				w.raw(` <span class="chip chip-status chip-status-`)
-				w.attr(it.Status)
-				w.raw(`">`)
-				w.t("status." + it.Status)
-				w.raw(`</span>`)
-			}
+			w.itemChips(it)
 			if it.Owner != "" {
 				w.raw(` <span class="item-owner">`)
 				w.t("meta.owner", it.Owner)
@@ -300,6 +287,24 @@ func (p *Page) place(w *htmlw) template.HTML {
 	return template.HTML(fragmentTag(len(*p.fragments) - 1))
 }
 
+// itemChips writes an item's severity and status chips, if it has them.
+func (w *htmlw) itemChips(it model.Item) {
+	if it.Severity != 0 {
+		w.raw(`<span class="chip chip-sev chip-sev-`)
+		w.int(it.Severity)
+		w.raw(`">`)
+		w.t(fmt.Sprintf("severity.%d", it.Severity))
+		w.raw(`</span>`)
+	}
+	if it.Status != "" {
+		w.raw(` <span class="chip chip-status chip-status-`)
+		w.attr(it.Status)
+		w.raw(`">`)
+		w.t("status." + it.Status)
+		w.raw(`</span>`)
+	}
+}
+
 // stagePains writes the pain points of a persona's journeys grouped by
 // stage, each with its severity, status and journey: a persona in twenty
 // journeys has some two hundred, which made its page the slowest to
@@ -324,20 +329,7 @@ func (w *htmlw) stagePains(groups []model.StageItems) {
 			w.raw(`">`, "\n", `<span class="item-text">`)
 			w.text(it.Text)
 			w.raw(`</span>`, "\n", `<span class="item-meta">`)
-			if it.Severity != 0 {
-				w.raw(`<span class="chip chip-sev chip-sev-`)
-				w.int(it.Severity)
-				w.raw(`">`)
-				w.t(fmt.Sprintf("severity.%d", it.Severity))
-				w.raw(`</span>`)
-			}
-			if it.Status != "" {
-				w.raw(` <span class="chip chip-status chip-status-`)
-				w.attr(it.Status)
-				w.raw(`">`)
-				w.t("status." + it.Status)
-				w.raw(`</span>`)
-			}
+			w.itemChips(it.Item)
 			w.raw("\n", `<a class="item-source" href="`)
 			w.href(it.Journey.URL)
 			w.raw(`">`)

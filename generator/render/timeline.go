@@ -21,15 +21,7 @@ func (w *htmlw) timeline(p *Page) {
 		if !lane(j, name) {
 			return
 		}
-		w.raw(`<tr class="lane `, class, `">`, `<th scope="row">`)
-		w.t(label)
-		w.raw(`</th>`)
-		for _, s := range j.Stages {
-			w.raw("<td>")
-			cell(s)
-			w.raw("</td>")
-		}
-		w.raw("</tr>")
+		w.stageRow(j, "lane "+class, label, cell)
 	}
 	row("actions", "lane-actions", "lane.actions", func(s *model.Stage) { w.cellList(s.Actions) })
 	row("thoughts", "lane-thoughts", "lane.thoughts", func(s *model.Stage) {
@@ -97,17 +89,7 @@ func (w *htmlw) blueprint(j *model.Journey) {
 	}
 	w.tableStart(j, stageTable{name: "blueprint", tableClass: "stage-table blueprint", title: "blueprint.title",
 		caption: "blueprint.caption"})
-	layer := func(class, label string, cell func(s *model.Stage)) {
-		w.raw(`<tr class="layer `, class, `">`, `<th scope="row">`)
-		w.t(label)
-		w.raw(`</th>`)
-		for _, s := range j.Stages {
-			w.raw("<td>")
-			cell(s)
-			w.raw("</td>")
-		}
-		w.raw("</tr>")
-	}
+	layer := func(class, label string, cell func(s *model.Stage)) { w.stageRow(j, "layer "+class, label, cell) }
 	strs := func(get func(b *model.Blueprint) []string) func(s *model.Stage) {
 		return func(s *model.Stage) {
 			if s.Blueprint != nil {
@@ -200,4 +182,18 @@ func (w *htmlw) tableStart(j *model.Journey, t stageTable) {
 		w.stageHead(s, id)
 	}
 	w.raw("</tr></thead><tbody>")
+}
+
+// stageRow writes a row of a stage table: its label, then a cell per
+// stage.
+func (w *htmlw) stageRow(j *model.Journey, class, label string, cell func(s *model.Stage)) {
+	w.raw(`<tr class="`, class, `"><th scope="row">`)
+	w.t(label)
+	w.raw(`</th>`)
+	for _, s := range j.Stages {
+		w.raw("<td>")
+		cell(s)
+		w.raw("</td>")
+	}
+	w.raw("</tr>")
 }
