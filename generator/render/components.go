@@ -196,16 +196,8 @@ func (w *htmlw) itemList(items []model.Item, class string) {
 	w.attr(class)
 	w.raw(`">`)
 	for _, it := range items {
-		w.raw(`<li class="item`)
-		if it.Status != "" {
-			w.raw(` is-`)
-			w.attr(it.Status)
-		}
-		if it.Severity != 0 {
-			w.raw(` sev-`)
-			w.int(it.Severity)
-		}
-		w.raw(`">`, `<span class="item-text">`)
+		w.itemStart(it)
+		w.raw(`<span class="item-text">`)
 		w.text(it.Text)
 		w.raw(`</span>`)
 		if it.Owner != "" || it.Status != "" || it.Severity != 0 {
@@ -287,6 +279,20 @@ func (p *Page) place(w *htmlw) template.HTML {
 	return template.HTML(fragmentTag(len(*p.fragments) - 1))
 }
 
+// itemStart opens an item's <li>, classed by its status and severity.
+func (w *htmlw) itemStart(it model.Item) {
+	w.raw(`<li class="item`)
+	if it.Status != "" {
+		w.raw(` is-`)
+		w.attr(it.Status)
+	}
+	if it.Severity != 0 {
+		w.raw(` sev-`)
+		w.int(it.Severity)
+	}
+	w.raw(`">`)
+}
+
 // itemChips writes an item's severity and status chips, if it has them.
 func (w *htmlw) itemChips(it model.Item) {
 	if it.Severity != 0 {
@@ -317,16 +323,9 @@ func (w *htmlw) stagePains(groups []model.StageItems) {
 		w.text(g.Stage)
 		w.raw(`</dt>`, "\n", `<dd>`, "\n", `<ul class="cell-list items">`)
 		for _, it := range g.Items {
-			w.raw("\n", `<li class="item`)
-			if it.Status != "" {
-				w.raw(` is-`)
-				w.attr(it.Status)
-			}
-			if it.Severity != 0 {
-				w.raw(` sev-`)
-				w.int(it.Severity)
-			}
-			w.raw(`">`, "\n", `<span class="item-text">`)
+			w.raw("\n")
+			w.itemStart(it.Item)
+			w.raw("\n", `<span class="item-text">`)
 			w.text(it.Text)
 			w.raw(`</span>`, "\n", `<span class="item-meta">`)
 			w.itemChips(it.Item)
