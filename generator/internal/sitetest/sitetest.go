@@ -89,6 +89,12 @@ var languageRE = regexp.MustCompile(`(?m)^language\s*=.*$`)
 // ("en" or "vi"), for base URL https://handbook.example/waymark/. Its
 // templates/ folder holds the blank maps, as in the golden tests.
 func Build(ctx context.Context, lang string) (map[string][]byte, error) {
+	return BuildWith(ctx, lang, "")
+}
+
+// BuildWith is Build with extra top-level settings put at the start of
+// waymark.toml, such as "hub_limit = 1\n".
+func BuildWith(ctx context.Context, lang, settings string) (map[string][]byte, error) {
 	src := fstest.MapFS{}
 	err := fs.WalkDir(waymark.Example(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -106,6 +112,7 @@ func Build(ctx context.Context, lang string) (map[string][]byte, error) {
 		return nil, fmt.Errorf("waymark.toml of the example has no language line")
 	}
 	toml.Data = languageRE.ReplaceAll(toml.Data, []byte(fmt.Sprintf("language = %q", lang)))
+	toml.Data = append([]byte(settings), toml.Data...)
 	out := output.NewMemory()
 	_, err = generator.Build(ctx, generator.Options{
 		Source:  src,
