@@ -72,15 +72,15 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 	if l == nil || len(changed) == 0 || len(set.Content) != len(l.files) || !l.site.Now.Equal(today) {
 		return nil, false, nil
 	}
-	now := make(map[string]*source.File, len(changed))
+	cur := make(map[string]*source.File, len(l.files))
 	for _, f := range set.Content {
 		if _, want := l.files[f.Path]; !want {
 			return nil, false, nil // a file came or went
 		}
-		now[f.Path] = f
+		cur[f.Path] = f
 	}
 	for _, p := range changed {
-		old, nf := l.files[p], now[p]
+		old, nf := l.files[p], cur[p]
 		if !strings.HasPrefix(p, "content/") || old == nil || nf == nil || len(l.pages[p]) == 0 ||
 			!bytes.Equal(old.Front, nf.Front) || old.BodyLine != nf.BodyLine {
 			return nil, false, nil
@@ -101,7 +101,7 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 	search := false
 	rendered := 0
 	for _, p := range changed {
-		nf := now[p]
+		nf := cur[p]
 		for _, pg := range l.pages[p] {
 			e := pg.Entry()
 			e.Body = nf.Body

@@ -144,7 +144,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	}
 	if b.src == nil {
 		// A one-off build: no rebuild will want the journeys' text.
-		b.released = releaseText(site, set)
+		releaseText(site, set)
 	}
 	w := opts.Output
 	if w == nil {
@@ -214,7 +214,7 @@ feed:
 		return nil, err
 	}
 	if errs.Len() == 0 {
-		tplSources, _ := fileSources(set.Templates, nil)
+		tplSources := fileSources(set.Templates)
 		if err := writeExtras(site, b.search, pages, tplSources, statics, min, write); err != nil {
 			return nil, err
 		}
@@ -283,7 +283,8 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 		return
 	}
 	if b, err = render.Splice(b, *frags); err != nil {
-		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
+		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "putting the stage table in: " + err.Error(),
+			Hint: "a template must not drop or repeat what {{timeline .}} or {{blueprint .}} returned"})
 		return
 	}
 	if err := write(outName(p.URL), b); err != nil {

@@ -56,9 +56,6 @@ type Builder struct {
 	// is the last build, when it succeeded (bodyedit.go).
 	changed  []string
 	lastGood *lastBuild
-	// released lists the journeys whose text a one-off build let go
-	// (releaseText).
-	released map[string]bool
 }
 
 type rendered struct {

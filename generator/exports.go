@@ -15,8 +15,8 @@ import (
 // JSON of every template beside the templates page, and the JSON schema.
 // Journeys are exported on every core. The Builder keeps each journey's
 // exports while the journey is unchanged (exportCache). text gives a
-// content file's source as written.
-func writeExports(site *model.Site, text func(path string) []byte, cache *exportCache, write func(string, []byte) error) error {
+// journey's source as written.
+func writeExports(site *model.Site, text func(j *model.Journey) []byte, cache *exportCache, write func(string, []byte) error) error {
 	schemaURL := ""
 	if strings.Contains(site.Config.BaseURL, "://") {
 		schemaURL = absolute(site, export.SchemaPath)
@@ -29,7 +29,7 @@ func writeExports(site *model.Site, text func(path string) []byte, cache *export
 	err := forEach(len(site.Journeys), func(i int) error {
 		j := site.Journeys[i]
 		ex := cache.get(j, schemaURL)
-		for i, data := range [][]byte{ex.csv, ex.json, ex.mmd, text(j.Path)} {
+		for i, data := range [][]byte{ex.csv, ex.json, ex.mmd, text(j)} {
 			if err := write(ex.names[i], data); err != nil {
 				return err
 			}

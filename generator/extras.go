@@ -85,41 +85,33 @@ func minifiable(name string) string {
 
 // fileSources gives the text of each template file as the author wrote it,
 // by source path, for download.
-// A Builder passes the previous build's map as prev: a file the source
-// cache hands out again (the same *source.File) keeps its text.
-func fileSources(files []*source.File, prev map[*source.File][]byte) (map[string][]byte, map[*source.File][]byte) {
+func fileSources(files []*source.File) map[string][]byte {
 	out := make(map[string][]byte, len(files))
-	kept := make(map[*source.File][]byte, len(files))
 	for _, f := range files {
-		b, ok := prev[f]
-		if !ok {
-			b = sourceText(f)
-		}
-		out[f.Path] = b
-		kept[f] = b
+		out[f.Path] = sourceText(f)
 	}
-	return out, kept
+	return out
 }
 
-// sourceTexts gives each content file's text as its author wrote it, by
-// path, made when asked. A Builder keeps the texts between builds: a file
-// the source cache hands out again keeps the very same bytes.
-func (b *Builder) sourceTexts(files []*source.File) func(path string) []byte {
+// sourceTexts gives each journey's source as its author wrote it, made
+// when asked. A Builder keeps the texts between builds: a file the source
+// cache hands out again keeps the very same bytes. A journey whose text a
+// one-off build let go (releaseText) is read again.
+func (b *Builder) sourceTexts(files []*source.File) func(j *model.Journey) []byte {
 	byPath := make(map[string]*source.File, len(files))
 	for _, f := range files {
 		byPath[f.Path] = f
 	}
 	if b.src == nil {
-		return func(p string) []byte {
-			f := byPath[p]
-			if f != nil && b.released[p] {
-				if f, err := readSource(b.opts.Source, p); err == nil {
-					return sourceText(f)
+		return func(j *model.Journey) []byte {
+			if j.Released {
+				f, err := readSource(b.opts.Source, j.Path)
+				if err != nil {
+					return nil // gone since: rendering its page said so
 				}
-				// Gone since: the page's rendering has said so.
-				return nil
+				return sourceText(f)
 			}
-			if f != nil {
+			if f := byPath[j.Path]; f != nil {
 				return sourceText(f)
 			}
 			return nil
@@ -128,8 +120,8 @@ func (b *Builder) sourceTexts(files []*source.File) func(path string) []byte {
 	prev, next := b.sources, make(map[*source.File][]byte, len(files))
 	b.sources = next
 	var mu sync.Mutex
-	return func(p string) []byte {
-		f := byPath[p]
+	return func(j *model.Journey) []byte {
+		f := byPath[j.Path]
 		if f == nil {
 			return nil
 		}
@@ -184,16 +176,15 @@ func readSource(files fs.FS, path string) (*source.File, error) {
 // releaseText lets go of every journey's source text, in a build that is
 // not kept for rebuilds: pages and downloads read it again one journey at
 // a time, so a large handbook's files are not all held at once.
-func releaseText(site *model.Site, set *source.Set) map[string]bool {
-	released := make(map[string]bool, len(site.Journeys))
+func releaseText(site *model.Site, set *source.Set) {
+	journeys := make(map[string]bool, len(site.Journeys))
 	for _, j := range site.Journeys {
 		j.Front, j.Body, j.Released = nil, nil, true
-		released[j.Path] = true
+		journeys[j.Path] = true
 	}
 	for i, f := range set.Content {
-		if released[f.Path] {
+		if journeys[f.Path] {
 			set.Content[i] = &source.File{Path: f.Path, FrontLine: f.FrontLine, BodyLine: f.BodyLine}
 		}
 	}
-	return released
 }

@@ -17,18 +17,25 @@ func where(abs func(string) string, j *model.Journey, st *model.Stage) []string 
 	return []string{j.Title, abs(j.URL), st.Name, abs(j.URL + "#stage-" + strconv.Itoa(st.Index+1))}
 }
 
-var whereHeader = []string{LabelTitle, "Journey URL", LabelStage, "Stage URL"}
+// header is a header row: the columns given, then where's.
+func header(cols ...string) []string {
+	return append(cols, LabelTitle, "Journey URL", LabelStage, "Stage URL")
+}
+
+// severity is an item's severity as a cell: empty when unset.
+func severity(it *model.HubItem) string {
+	if it.Severity == 0 {
+		return ""
+	}
+	return strconv.Itoa(it.Severity)
+}
 
 // HubItems writes pain points and opportunities.
 func HubItems(items []*model.HubItem, abs func(string) string) []byte {
 	t := newTable()
-	t.row(append([]string{"Text", "Severity", "Status", LabelOwner}, whereHeader...)...)
+	t.row(header("Text", "Severity", "Status", LabelOwner)...)
 	for _, it := range items {
-		sev := ""
-		if it.Severity != 0 {
-			sev = strconv.Itoa(it.Severity)
-		}
-		t.row(append([]string{it.Text, sev, it.Status, it.Owner}, where(abs, it.Journey, it.Stage)...)...)
+		t.row(append([]string{it.Text, severity(it), it.Status, it.Owner}, where(abs, it.Journey, it.Stage)...)...)
 	}
 	return t.bytes()
 }
@@ -36,17 +43,13 @@ func HubItems(items []*model.HubItem, abs func(string) string) []byte {
 // NoOwner writes the pain points and opportunities without an owner.
 func NoOwner(pains, opps []*model.HubItem, abs func(string) string) []byte {
 	t := newTable()
-	t.row(append([]string{"Kind", "Text", "Severity", "Status"}, whereHeader...)...)
+	t.row(header("Kind", "Text", "Severity", "Status")...)
 	for _, part := range []struct {
 		kind  string
 		items []*model.HubItem
 	}{{"pain point", pains}, {"opportunity", opps}} {
 		for _, it := range part.items {
-			sev := ""
-			if it.Severity != 0 {
-				sev = strconv.Itoa(it.Severity)
-			}
-			t.row(append([]string{part.kind, it.Text, sev, it.Status}, where(abs, it.Journey, it.Stage)...)...)
+			t.row(append([]string{part.kind, it.Text, severity(it), it.Status}, where(abs, it.Journey, it.Stage)...)...)
 		}
 	}
 	return t.bytes()
@@ -56,7 +59,7 @@ func NoOwner(pains, opps []*model.HubItem, abs func(string) string) []byte {
 // appears.
 func TouchpointUses(uses []model.TouchpointUse, abs func(string) string) []byte {
 	t := newTable()
-	t.row(append([]string{"Touchpoint", "Channel", "Kind", LabelOwner, LabelEmotion, "Fail point", "Description"}, whereHeader...)...)
+	t.row(header("Touchpoint", "Channel", "Kind", LabelOwner, LabelEmotion, "Fail point", "Description")...)
 	for _, u := range uses {
 		tp := u.Touchpoint
 		emo, fail := "", ""
@@ -83,7 +86,7 @@ func TouchpointGroups(groups []*model.TouchpointGroup, abs func(string) string) 
 // Metrics writes metrics against their targets.
 func Metrics(ms []*model.HubMetric, abs func(string) string) []byte {
 	t := newTable()
-	t.row(append([]string{"Metric", "Value", "Target", "Unit", "Better", "Status"}, whereHeader...)...)
+	t.row(header("Metric", "Value", "Target", "Unit", "Better", "Status")...)
 	for _, m := range ms {
 		value, target, better := "", "", "higher"
 		if m.HasValue {

@@ -357,42 +357,28 @@ func sizeHint(j *model.Journey, perItem int) int {
 func (e *Engine) componentFuncs() template.FuncMap {
 	return template.FuncMap{
 		"timeline": func(p *Page) template.HTML {
-			w := e.newHTMLSized(sizeHint(p.Journey, 900))
-			w.timeline(p)
-			return p.place(w)
+			return p.place(e.draw(sizeHint(p.Journey, 900), func(w *htmlw) { w.timeline(p) }))
 		},
 		"blueprint": func(p *Page) template.HTML {
-			w := e.newHTMLSized(sizeHint(p.Journey, 300))
-			w.blueprint(p.Journey)
-			return p.place(w)
+			return p.place(e.draw(sizeHint(p.Journey, 300), func(w *htmlw) { w.blueprint(p.Journey) }))
 		},
-		"emotionCurve": func(j *model.Journey) template.HTML {
-			w := e.newHTML()
-			w.curve(j)
-			return w.html()
-		},
+		"emotionCurve": func(j *model.Journey) template.HTML { return e.draw(0, func(w *htmlw) { w.curve(j) }).html() },
 		"stageHead": func(s *model.Stage, id string) template.HTML {
-			w := e.newHTML()
-			w.stageHead(s, id)
-			return w.html()
+			return e.draw(0, func(w *htmlw) { w.stageHead(s, id) }).html()
 		},
-		"cellList":       func(items []string) template.HTML { w := e.newHTML(); w.cellList(items); return w.html() },
-		"touchpointList": func(tps []*model.Touchpoint) template.HTML { w := e.newHTML(); w.touchpointList(tps); return w.html() },
+		"cellList": func(items []string) template.HTML { return e.draw(0, func(w *htmlw) { w.cellList(items) }).html() },
+		"touchpointList": func(tps []*model.Touchpoint) template.HTML {
+			return e.draw(0, func(w *htmlw) { w.touchpointList(tps) }).html()
+		},
 		"emotionCell": func(j *model.Journey, s *model.Stage) template.HTML {
-			w := e.newHTML()
-			w.emotionCell(j, s)
-			return w.html()
+			return e.draw(0, func(w *htmlw) { w.emotionCell(j, s) }).html()
 		},
 		"itemList": func(items []model.Item, class string) template.HTML {
-			w := e.newHTML()
-			w.itemList(items, class)
-			return w.html()
+			return e.draw(0, func(w *htmlw) { w.itemList(items, class) }).html()
 		},
-		"metricList": func(ms []*model.Metric) template.HTML { w := e.newHTML(); w.metricList(ms); return w.html() },
+		"metricList": func(ms []*model.Metric) template.HTML { return e.draw(0, func(w *htmlw) { w.metricList(ms) }).html() },
 		"stagePains": func(groups []model.StageItems) template.HTML {
-			w := e.newHTMLSized(1024 + 400*len(groups)*8)
-			w.stagePains(groups)
-			return w.html()
+			return e.draw(1024+3200*len(groups), func(w *htmlw) { w.stagePains(groups) }).html()
 		},
 	}
 }

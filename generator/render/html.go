@@ -10,20 +10,19 @@ import (
 // stage table and its cells are most of a journey page, and drawing them
 // in Go rather than through html/template makes a journey page several
 // times faster to render. Every string from content goes through text or
-// attr, which escape it as html/template would in the same place; urls go
-// through href.
+// attr, which escape what its place needs escaped; links go through href,
+// which treats them as html/template does.
 type htmlw struct {
 	strings.Builder
 	e *Engine
 }
 
-func (e *Engine) newHTML() *htmlw { return &htmlw{e: e} }
-
-// newHTMLSized is newHTML with room for about n bytes: a stage table is
-// some 20 kB, and growing to it by doubling copies it several times.
-func (e *Engine) newHTMLSized(n int) *htmlw {
+// draw runs f on a new writer with room for about size bytes (a stage
+// table is some 20 kB; growing to it by doubling copies it several times).
+func (e *Engine) draw(size int, f func(w *htmlw)) *htmlw {
 	w := &htmlw{e: e}
-	w.Grow(n)
+	w.Grow(size)
+	f(w)
 	return w
 }
 
