@@ -3,6 +3,7 @@ package model
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/source"
@@ -45,41 +46,73 @@ func (c *Cache) end() {
 	}
 }
 
-// decodeAll decodes the front matter of files on every core: decoding
-// TOML is most of making the model of a large handbook. Files the cache
-// holds are not decoded again.
-func (c *Cache) decodeAll(files []*source.File) ([]*source.Doc, []error) {
-	docs := make([]*source.Doc, len(files))
-	errs := make([]error, len(files))
-	var todo []int
-	for i, f := range files {
-		if c != nil {
-			if d, ok := c.docs[f]; ok {
-				docs[i] = d
-				continue
-			}
-		}
-		todo = append(todo, i)
-	}
-	workers := min(runtime.GOMAXPROCS(0), len(todo)/64+1)
+// ahead is a content file's front matter, decoded on a worker: its TOML,
+// and for a persona or a journey the typed entry too, with the mistakes
+// found in it. The rest of making the model runs in file order.
+type ahead struct {
+	doc  *source.Doc // nil once v is decoded, unless the cache keeps it
+	err  error       // the TOML did not decode
+	v    any         // *Persona or *Journey; nil for other files
+	errs diag.List
+}
+
+// decodeAhead decodes files on every core: decoding TOML is most of
+// making the model of a large handbook. typed, if it returns a decoder
+// for a file, types it there as well, so that the file's generic TOML
+// tree is dropped as soon as it is read. Files the cache holds are not
+// decoded again.
+func (c *Cache) decodeAhead(files []*source.File, typed func(f *source.File) func(d *decoder) any) []ahead {
+	out := make([]ahead, len(files))
+	workers := min(runtime.GOMAXPROCS(0), len(files)/64+1)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := range workers {
+	for range workers {
 		wg.Go(func() {
-			for k := w; k < len(todo); k += workers {
-				i := todo[k]
-				docs[i], errs[i] = source.DecodeFile(files[i])
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				f, a := files[i], &out[i]
+				if c != nil {
+					if v, ok := c.entries[f]; ok {
+						a.doc, a.v = c.docs[f], v
+						continue
+					}
+				}
+				if c != nil {
+					a.doc = c.docs[f]
+				}
+				if a.doc == nil {
+					if a.doc, a.err = source.DecodeFile(f); a.err != nil {
+						continue
+					}
+				}
+				if decode := typed(f); decode != nil {
+					a.v = decode(&decoder{doc: a.doc, errs: &a.errs})
+					if c == nil {
+						a.doc = nil
+					}
+				}
 			}
 		})
 	}
 	wg.Wait()
-	if c != nil {
-		for i, f := range files {
-			if errs[i] == nil {
-				c.nextD[f] = docs[i]
-			}
-		}
+	return out
+}
+
+// keep records what decodeAhead made of f for the next build, unless it
+// had mistakes, so that they are reported again.
+func (c *Cache) keep(f *source.File, a *ahead) {
+	if c == nil || a.err != nil {
+		return
 	}
-	return docs, errs
+	if a.doc != nil {
+		c.nextD[f] = a.doc
+	}
+	if a.v != nil && a.errs.Len() == 0 {
+		c.nextE[f] = a.v
+	}
 }
 
 func (c *Cache) decode(f *source.File) (*source.Doc, error) {

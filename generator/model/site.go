@@ -50,91 +50,100 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		urls[e.URL] = e.Path
 		return true
 	}
-	// Files are decoded a chunk at a time on every core: the generic
-	// TOML tree of a journey is several times its typed model, and a
-	// large handbook's trees all at once were most of its peak memory.
-	const chunk = 256
-	for lo := 0; lo < len(set.Content); lo += chunk {
-		hi := min(lo+chunk, len(set.Content))
-		docs, docErrs := cache.decodeAll(set.Content[lo:hi])
-		for i, f := range set.Content[lo:hi] {
-			doc, err := docs[i], docErrs[i]
-			if err != nil {
-				addErr(&errs, f.Path, err)
-				u := urlOf(strings.TrimPrefix(f.Path, "content/"))
-				broken[strings.TrimSuffix(u, "/")] = true
-				site.Unloaded[f.Path] = u
-				continue
+	// Personas and journeys are decoded into their entries on every core;
+	// the rest runs in file order.
+	pre := cache.decodeAhead(set.Content, func(f *source.File) func(d *decoder) any {
+		e, top, nested, ok := contentEntry(f)
+		switch {
+		case !ok || nested:
+			return nil
+		case top == "personas":
+			return func(d *decoder) any { return decodePersona(d, e) }
+		case top == "journeys":
+			return func(d *decoder) any { return decodeJourney(d, e, &site.Config) }
+		}
+		return nil
+	})
+	for i, f := range set.Content {
+		a := pre[i]
+		pre[i] = ahead{} // what the site keeps is in the entry; the rest can go
+		if a.err != nil {
+			addErr(&errs, f.Path, a.err)
+			u := urlOf(strings.TrimPrefix(f.Path, "content/"))
+			broken[strings.TrimSuffix(u, "/")] = true
+			site.Unloaded[f.Path] = u
+			continue
+		}
+		cache.keep(f, &a)
+		errs.Merge(&a.errs)
+		d := &decoder{doc: a.doc, errs: &errs}
+		rel := strings.TrimPrefix(f.Path, "content/")
+		dir, name := path.Split(rel)
+		dir = strings.TrimSuffix(dir, "/")
+		base := strings.TrimSuffix(name, ".md")
+		e := Entry{Path: f.Path, Slug: slug.Make(base), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine}
+		if e.Slug == "" && base != "_index" {
+			errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1, Msg: fmt.Sprintf("file name %q gives an empty slug", name),
+				Hint: "use letters or digits in the file name"})
+			continue
+		}
+		top, _, nested := strings.Cut(dir, "/")
+		switch {
+		case base == "_index" && (dir == "personas" || dir == "journeys" || dir == "templates"):
+			p := cachedEntry(cache, f, &errs, func() *Page { p := decodePage(d, e, dir, true); p.URL = dir + "/"; return p })
+			site.Lists[dir] = p
+		case base == "_index" && dir == "":
+			site.Home = cachedEntry(cache, f, &errs, func() *Page { return decodePage(d, e, "", true) })
+		case dir == "" && base != "_index" && reserved(e.Slug), dir != "" && reserved(top) && !(top == "personas" || top == "journeys" || top == "templates"):
+			if dir == "" {
+				top = e.Slug
 			}
-			d := &decoder{doc: doc, errs: &errs}
-			rel := strings.TrimPrefix(f.Path, "content/")
-			dir, name := path.Split(rel)
-			dir = strings.TrimSuffix(dir, "/")
-			base := strings.TrimSuffix(name, ".md")
-			e := Entry{Path: f.Path, Slug: slug.Make(base), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine}
-			if e.Slug == "" && base != "_index" {
-				errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1, Msg: fmt.Sprintf("file name %q gives an empty slug", name),
-					Hint: "use letters or digits in the file name"})
-				continue
-			}
-			top, _, nested := strings.Cut(dir, "/")
-			switch {
-			case base == "_index" && (dir == "personas" || dir == "journeys" || dir == "templates"):
-				p := cachedEntry(cache, f, &errs, func() *Page { p := decodePage(d, e, dir, true); p.URL = dir + "/"; return p })
-				site.Lists[dir] = p
-			case base == "_index" && dir == "":
-				site.Home = cachedEntry(cache, f, &errs, func() *Page { return decodePage(d, e, "", true) })
-			case dir == "" && base != "_index" && reserved(e.Slug), dir != "" && reserved(top) && !(top == "personas" || top == "journeys" || top == "templates"):
-				if dir == "" {
-					top = e.Slug
-				}
+			errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1,
+				Msg:  fmt.Sprintf("content/%s/ is where Waymark puts its own %s pages", top, top),
+				Hint: "move the file to another folder: " + strings.Join(ReservedDirs(), ", ") + " are Waymark's"})
+			continue
+		case top == "personas" || top == "journeys" || top == "templates":
+			if nested || top == "templates" {
 				errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1,
-					Msg:  fmt.Sprintf("content/%s/ is where Waymark puts its own %s pages", top, top),
-					Hint: "move the file to another folder: " + strings.Join(ReservedDirs(), ", ") + " are Waymark's"})
+					Msg:  fmt.Sprintf("%s is in a folder Waymark does not read pages from", f.Path),
+					Hint: "personas go directly in content/personas/, journeys in content/journeys/, templates in templates/ at the site root"})
 				continue
-			case top == "personas" || top == "journeys" || top == "templates":
-				if nested || top == "templates" {
-					errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1,
-						Msg:  fmt.Sprintf("%s is in a folder Waymark does not read pages from", f.Path),
-						Hint: "personas go directly in content/personas/, journeys in content/journeys/, templates in templates/ at the site root"})
-					continue
-				}
-				e.URL = top + "/" + e.Slug + "/"
-				if top == "personas" {
-					p := cachedEntry(cache, f, &errs, func() *Persona { return decodePersona(d, e) })
-					if p.Draft && !opts.Drafts {
-						drafts["personas/"+p.Slug] = true
-						continue
-					}
-					if !claim(&p.Entry, f.FrontLine-1) {
-						continue
-					}
-					site.Personas = append(site.Personas, p)
-					continue
-				}
-				j := cachedEntry(cache, f, &errs, func() *Journey { return decodeJourney(d, e, &site.Config) })
-				if j.Draft && !opts.Drafts {
-					drafts["journeys/"+j.Slug] = true
-					continue
-				}
-				if !claim(&j.Entry, f.FrontLine-1) {
-					continue
-				}
-				site.Journeys = append(site.Journeys, j)
-			default:
-				urlDir := slugDir(dir)
-				if base == "_index" {
-					e.URL = urlDir + "/"
-				} else {
-					e.URL = path.Join(urlDir, e.Slug) + "/"
-					e.URL = strings.TrimPrefix(e.URL, "/")
-				}
-				p := cachedEntry(cache, f, &errs, func() *Page { return decodePage(d, e, dir, base == "_index") })
-				if (p.Draft && !opts.Drafts) || !claim(&p.Entry, f.FrontLine-1) {
-					continue
-				}
-				site.Pages = append(site.Pages, p)
 			}
+			e.URL = top + "/" + e.Slug + "/"
+			if top == "personas" {
+				p := a.v.(*Persona)
+				if p.Draft && !opts.Drafts {
+					drafts["personas/"+p.Slug] = true
+					continue
+				}
+				if !claim(&p.Entry, f.FrontLine-1) {
+					continue
+				}
+				site.Personas = append(site.Personas, p)
+				continue
+			}
+			j := a.v.(*Journey)
+			if j.Draft && !opts.Drafts {
+				drafts["journeys/"+j.Slug] = true
+				continue
+			}
+			if !claim(&j.Entry, f.FrontLine-1) {
+				continue
+			}
+			site.Journeys = append(site.Journeys, j)
+		default:
+			urlDir := slugDir(dir)
+			if base == "_index" {
+				e.URL = urlDir + "/"
+			} else {
+				e.URL = path.Join(urlDir, e.Slug) + "/"
+				e.URL = strings.TrimPrefix(e.URL, "/")
+			}
+			p := cachedEntry(cache, f, &errs, func() *Page { return decodePage(d, e, dir, base == "_index") })
+			if (p.Draft && !opts.Drafts) || !claim(&p.Entry, f.FrontLine-1) {
+				continue
+			}
+			site.Pages = append(site.Pages, p)
 		}
 	}
 	for _, f := range set.Templates {
@@ -155,6 +164,24 @@ func New(set *source.Set, opts Options) (*Site, error) {
 	}
 	link(site, drafts, broken, &errs)
 	return site, errs.Err()
+}
+
+// contentEntry is the entry of a content file as far as its path tells:
+// ok when it is in content/personas/ or content/journeys/ and not an
+// _index.md, nested when it is in a folder below those.
+func contentEntry(f *source.File) (e Entry, top string, nested, ok bool) {
+	rel := strings.TrimPrefix(f.Path, "content/")
+	dir, name := path.Split(strings.TrimSuffix(rel, ".md"))
+	top, rest, _ := strings.Cut(strings.TrimSuffix(dir, "/"), "/")
+	if name == "_index" || (top != "personas" && top != "journeys") {
+		return Entry{}, "", false, false
+	}
+	e = Entry{Path: f.Path, Slug: slug.Make(name), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine}
+	if e.Slug == "" {
+		return Entry{}, "", false, false
+	}
+	e.URL = top + "/" + e.Slug + "/"
+	return e, top, rest != "", true
 }
 
 // urlOf is the URL of a content file, given its path below content/.

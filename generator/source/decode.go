@@ -3,6 +3,7 @@ package source
 import (
 	"errors"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -11,12 +12,21 @@ import (
 
 // Doc is a decoded TOML document with the positions of its keys.
 type Doc struct {
-	Path  string
-	Data  map[string]any
-	Index *Index
+	Path string
+	Data map[string]any
 	// Line is the line in Path where the TOML text starts: 1 for a
 	// waymark.toml, the line after the opening +++ for front matter.
 	Line int
+
+	// Positions: the document's own keys (before its first [table]) are
+	// indexed at once, because the model keeps the positions of its
+	// references; the rest only when a mistake needs one, since scanning
+	// every key of a large handbook costs as much as a fifth of decoding
+	// it.
+	text []byte
+	top  *Index
+	once sync.Once
+	all  *Index
 }
 
 // Decode parses TOML text that starts at line firstLine of path. A syntax
@@ -26,7 +36,7 @@ func Decode(path string, text []byte, firstLine int) (*Doc, error) {
 	if _, err := toml.Decode(string(text), &data); err != nil {
 		return nil, syntaxError(path, firstLine, err)
 	}
-	return &Doc{Path: path, Data: data, Index: NewIndex(text, firstLine), Line: firstLine}, nil
+	return &Doc{Path: path, Data: data, Line: firstLine, text: text, top: newIndex(text, firstLine, true)}, nil
 }
 
 // DecodeFile decodes a split Markdown file's front matter.
@@ -38,7 +48,11 @@ func DecodeFile(f *File) (*Doc, error) {
 // "stage[2].touchpoint[0].name", falling back to the nearest enclosing key
 // or table that the index knows, and finally to the document's first line.
 func (d *Doc) Pos(path string) (line, col int) {
-	return d.Index.Pos(path)
+	if d.top.Has(path) {
+		return d.top.Pos(path)
+	}
+	d.once.Do(func() { d.all = NewIndex(d.text, d.Line) })
+	return d.all.Pos(path)
 }
 
 func syntaxError(path string, firstLine int, err error) error {

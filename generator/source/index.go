@@ -23,8 +23,15 @@ type Pos struct{ Line, Col int }
 
 // NewIndex scans TOML text whose first line is line firstLine of its file.
 func NewIndex(text []byte, firstLine int) *Index {
+	return newIndex(text, firstLine, false)
+}
+
+// newIndex scans the whole text, or with top only the keys before the
+// first [table] header: the document's own keys, which TOML requires to
+// come first.
+func newIndex(text []byte, firstLine int, top bool) *Index {
 	ix := &Index{pos: map[string]Pos{}, first: firstLine}
-	s := &scanner{src: text, line: firstLine, col: 1, ix: ix, arrays: map[string]int{}}
+	s := &scanner{src: text, line: firstLine, col: 1, ix: ix, arrays: map[string]int{}, top: top}
 	s.document()
 	return ix
 }
@@ -80,6 +87,7 @@ type scanner struct {
 	ix     *Index
 	arrays map[string]int // array-of-tables path → elements seen
 	table  string         // path of the current [table]
+	top    bool           // stop at the first [table] header
 }
 
 func (s *scanner) eof() bool { return s.i >= len(s.src) }
@@ -150,6 +158,9 @@ func (s *scanner) document() {
 		}
 		start := s.i
 		if s.peek() == '[' {
+			if s.top {
+				return
+			}
 			s.header()
 		} else {
 			s.keyval(s.table, true)

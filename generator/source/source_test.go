@@ -87,6 +87,24 @@ a.b = 1
 
 func TestIndex(t *testing.T) {
 	ix := NewIndex([]byte(journey), 10)
+	checkPositions(t, ix.Pos)
+}
+
+// TestDocPos checks a decoded document's positions, which it indexes in
+// two steps: its own keys at once, the tables' only when asked.
+func TestDocPos(t *testing.T) {
+	d, err := Decode("content/journeys/x.md", []byte(journey), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.top.Has("tags[1]") || d.top.Has("stage[0]") || d.all != nil {
+		t.Fatalf("decoding indexed more than the document's own keys (tables: %v, all: %v)", d.top.Has("stage[0]"), d.all != nil)
+	}
+	checkPositions(t, d.Pos)
+}
+
+func checkPositions(t *testing.T, pos func(string) (int, int)) {
+	t.Helper()
 	for path, want := range map[string]Pos{
 		"title":                              {10, 1},
 		"tags[1]":                            {13, 3},
@@ -106,7 +124,7 @@ func TestIndex(t *testing.T) {
 		"stage[1].touchpoint[0].kind": {31, 3},
 		"nope":                        {10, 1},
 	} {
-		l, c := ix.Pos(path)
+		l, c := pos(path)
 		if (Pos{l, c}) != want {
 			t.Errorf("Pos(%q) = %d:%d, want %d:%d", path, l, c, want.Line, want.Col)
 		}
