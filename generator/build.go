@@ -1,9 +1,11 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"runtime"
 	"runtime/pprof"
@@ -158,6 +160,28 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		files.Add(1)
 		return w.WriteFile(name, data)
 	}
+	// stream writes a file too large to hold whole a piece at a time,
+	// where the output can take it so.
+	stream := func(name string, fill func(io.Writer) error) error {
+		c, ok := w.(output.Creator)
+		if !ok {
+			var buf bytes.Buffer
+			if err := fill(&buf); err != nil {
+				return err
+			}
+			return write(name, buf.Bytes())
+		}
+		files.Add(1)
+		f, err := c.Create(name)
+		if err != nil {
+			return err
+		}
+		if err := fill(f); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
 	var mu sync.Mutex
 	fail := func(e *diag.Error) {
 		mu.Lock()
@@ -183,6 +207,21 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	if hubFresh {
 		site.Hub.Fill()
 	}
+	// What is not a rendered page (static files, the search index, the
+	// downloads, the hub's CSV files) is written while the pages render.
+	tplSources := fileSources(set.Templates)
+	texts := b.sourceTexts(set.Content)
+	if site.Hub != nil && !hubFresh {
+		// The hub's CSV files may need the hub; it must not fill while
+		// the pages read it.
+		if files := hubFiles(site, pages); len(files) > 0 && (b.hubExports == nil || !b.hubExports.has(files)) {
+			site.Hub.Fill()
+		}
+	}
+	rest := make(chan error, 1)
+	go func() {
+		rest <- writeRest(site, b, pages, hubFresh, tplSources, texts, statics, min, write, stream)
+	}()
 	for range workers {
 		wg.Go(func() {
 			for p := range jobs {
@@ -210,25 +249,15 @@ feed:
 	}
 	close(jobs)
 	wg.Wait()
+	restErr := <-rest
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if errs.Len() == 0 {
-		tplSources := fileSources(set.Templates)
-		if err := writeExtras(site, b.search, pages, tplSources, statics, min, write); err != nil {
-			return nil, err
-		}
-		// Exports: see exports.go.
-		if err := writeExports(site, b.sourceTexts(set.Content), b.exports, write); err != nil {
-			return nil, err
-		}
-		var err error
-		pprof.Do(context.Background(), pprof.Labels("kind", "hub-csv"), func(context.Context) {
-			err = writeHubExports(site, pages, hubFresh, b.hubExports, write)
-		})
-		if err != nil {
-			return nil, err
-		}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	if restErr != nil {
+		return nil, restErr
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -243,6 +272,25 @@ feed:
 		b.lastGood = rec
 	}
 	return rep, nil
+}
+
+// writeRest writes what is not a rendered page: extras (extras.go), the
+// journeys' downloads (exports.go) and the hub's CSV files
+// (hubexports.go).
+func writeRest(site *model.Site, b *Builder, pages []*render.Page, hubFresh bool, tplSources map[string][]byte,
+	texts func(*model.Journey) []byte, statics map[string]fs.FS, min *minifier, write func(string, []byte) error,
+	stream func(string, func(io.Writer) error) error) error {
+	if err := writeExtras(site, b.search, pages, tplSources, statics, min, write, stream); err != nil {
+		return err
+	}
+	if err := writeExports(site, texts, b.exports, write); err != nil {
+		return err
+	}
+	var err error
+	pprof.Do(context.Background(), pprof.Labels("kind", "hub-csv"), func(context.Context) {
+		err = writeHubExports(site, pages, hubFresh, b.hubExports, write)
+	})
+	return err
 }
 
 func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min *minifier,

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"encoding/xml"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -16,7 +17,8 @@ import (
 
 // writeExtras writes what is not a rendered page: static files (theme's,
 // then the site's), and the source of every template for download.
-func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, sources map[string][]byte, statics map[string]fs.FS, min *minifier, write func(string, []byte) error) error {
+func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, sources map[string][]byte, statics map[string]fs.FS, min *minifier,
+	write func(string, []byte) error, stream func(string, func(io.Writer) error) error) error {
 	// GitHub Pages: serve files as they are (no Jekyll), on the custom
 	// domain if one is set.
 	if err := write(".nojekyll", nil); err != nil {
@@ -27,7 +29,12 @@ func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, so
 			return err
 		}
 	}
-	if err := write(SearchIndexName, searchIndex(site, search)); err != nil {
+	if search != nil {
+		// The Builder keeps each entry's part between builds.
+		if err := write(SearchIndexName, searchIndex(site, search)); err != nil {
+			return err
+		}
+	} else if err := stream(SearchIndexName, func(w io.Writer) error { return writeSearchIndex(w, site, 1024) }); err != nil {
 		return err
 	}
 	if err := write("sitemap.xml", sitemap(site, pages)); err != nil {

@@ -69,13 +69,18 @@ func writeHubExports(site *model.Site, pages []*render.Page, fresh bool, cache *
 	if len(files) > 0 {
 		site.Hub.Fill()
 	}
-	next := make(map[string][]byte, len(files))
+	var next map[string][]byte
+	if cache != nil {
+		next = make(map[string][]byte, len(files))
+	}
 	for _, f := range files {
 		data := f.data()
 		if err := write(f.name, data); err != nil {
 			return err
 		}
-		next[f.name] = data
+		if next != nil {
+			next[f.name] = data
+		}
 	}
 	if cache != nil {
 		cache.last = next

@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"bufio"
 	"encoding/json"
+	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -68,34 +70,7 @@ func searchIndex(site *model.Site, cache *searchParts) []byte {
 		cache.next = map[*model.Entry][]byte{}
 		defer func() { cache.last, cache.next = cache.next, nil }()
 	}
-	// Each entry's part is made on every core.
-	var makers []func() []byte
-	for _, p := range site.Personas {
-		makers = append(makers, func() []byte {
-			return cache.get(&p.Entry, func() []byte {
-				var l entryList
-				l.add("persona", p.Name, p.URL, p.Role, p.Segment, p.Location, p.Quote, strings.Join(p.Tags, " "), plainText(p.Body, 2000))
-				return l.json()
-			})
-		})
-	}
-	for _, j := range site.Journeys {
-		makers = append(makers, func() []byte {
-			return cache.get(&j.Entry, func() []byte { return journeyEntries(j).json() })
-		})
-	}
-	for _, p := range site.Pages {
-		if p.IsIndex {
-			continue
-		}
-		makers = append(makers, func() []byte {
-			return cache.get(&p.Entry, func() []byte {
-				var l entryList
-				l.add("page", p.Title, p.URL, p.Description, plainText(p.Body, 20000))
-				return l.json()
-			})
-		})
-	}
+	makers := searchMakers(site, cache)
 	made := make([][]byte, len(makers))
 	_ = forEach(len(makers), func(i int) error {
 		made[i] = makers[i]()
@@ -127,6 +102,70 @@ func searchIndex(site *model.Site, cache *searchParts) []byte {
 		cache.lastParts, cache.lastOut = parts, out
 	}
 	return out
+}
+
+// writeSearchIndex writes what searchIndex returns without ever holding
+// it whole: a large handbook's index is tens of megabytes. Parts are made
+// on every core, chunk entries at a time.
+func writeSearchIndex(w io.Writer, site *model.Site, chunk int) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	makers := searchMakers(site, nil)
+	bw.WriteByte('[')
+	first := true
+	made := make([][]byte, chunk)
+	for lo := 0; lo < len(makers); lo += chunk {
+		hi := min(lo+chunk, len(makers))
+		_ = forEach(hi-lo, func(i int) error {
+			made[i] = makers[lo+i]()
+			return nil
+		})
+		for i := range hi - lo {
+			if len(made[i]) == 0 {
+				continue
+			}
+			if !first {
+				bw.WriteByte(',')
+			}
+			first = false
+			bw.Write(made[i])
+			made[i] = nil
+		}
+	}
+	bw.WriteByte(']')
+	return bw.Flush()
+}
+
+// searchMakers returns a maker of each entry's part of the index, in the
+// index's order; a part may be empty.
+func searchMakers(site *model.Site, cache *searchParts) []func() []byte {
+	var makers []func() []byte
+	for _, p := range site.Personas {
+		makers = append(makers, func() []byte {
+			return cache.get(&p.Entry, func() []byte {
+				var l entryList
+				l.add("persona", p.Name, p.URL, p.Role, p.Segment, p.Location, p.Quote, strings.Join(p.Tags, " "), plainText(p.Body, 2000))
+				return l.json()
+			})
+		})
+	}
+	for _, j := range site.Journeys {
+		makers = append(makers, func() []byte {
+			return cache.get(&j.Entry, func() []byte { return journeyEntries(j).json() })
+		})
+	}
+	for _, p := range site.Pages {
+		if p.IsIndex {
+			continue
+		}
+		makers = append(makers, func() []byte {
+			return cache.get(&p.Entry, func() []byte {
+				var l entryList
+				l.add("page", p.Title, p.URL, p.Description, plainText(p.Body, 20000))
+				return l.json()
+			})
+		})
+	}
+	return makers
 }
 
 // samePieces reports whether two lists hold the very same slices.

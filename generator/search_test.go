@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -34,5 +35,24 @@ func TestSearchIndex(t *testing.T) {
 	}
 	if !found {
 		t.Error("the format reference is not found by a word of its body (severity)")
+	}
+}
+
+// TestWriteSearchIndex: the index written a chunk at a time, as a one-off
+// build does, is the index made whole, as the dev server does.
+func TestWriteSearchIndex(t *testing.T) {
+	rep, files := buildExample(t, "")
+	whole := searchIndex(rep.Site, nil)
+	if !bytes.Equal(files[SearchIndexName], whole) {
+		t.Error("the build's search index is not the one made whole")
+	}
+	for _, chunk := range []int{1, 2, 7, 1024} {
+		var buf bytes.Buffer
+		if err := writeSearchIndex(&buf, rep.Site, chunk); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), whole) {
+			t.Errorf("chunks of %d: the index differs from the one made whole", chunk)
+		}
 	}
 }

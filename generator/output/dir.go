@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -23,7 +24,6 @@ type Dir struct {
 
 	mu      sync.Mutex
 	written map[string]bool
-	dirs    map[string]bool
 }
 
 // NewDir prepares a build into dest. The temporary folder is created in
@@ -46,34 +46,63 @@ func NewDir(dest string) (*Dir, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{dest: dest, tmp: tmp, written: map[string]bool{}, dirs: map[string]bool{}}, nil
+	return &Dir{dest: dest, tmp: tmp, written: map[string]bool{}}, nil
 }
 
 // WriteFile writes one file into the temporary folder.
 func (d *Dir) WriteFile(name string, data []byte) error {
-	if err := CheckName(name); err != nil {
+	full, err := d.claim(name)
+	if err != nil {
 		return err
 	}
-	if reserved(name) {
-		return fmt.Errorf("%s is Waymark's own record of what it built", name)
+	return inFolder(full, func() error { return os.WriteFile(full, data, 0o644) })
+}
+
+// Create opens a file of the temporary folder for writing a piece at a
+// time.
+func (d *Dir) Create(name string) (io.WriteCloser, error) {
+	full, err := d.claim(name)
+	if err != nil {
+		return nil, err
 	}
-	full := filepath.Join(d.tmp, filepath.FromSlash(name))
-	dir := filepath.Dir(full)
+	var f *os.File
+	err = inFolder(full, func() (err error) {
+		f, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		return err
+	})
+	return f, err
+}
+
+// claim checks a name and records it as written, once.
+func (d *Dir) claim(name string) (full string, err error) {
+	if err := CheckName(name); err != nil {
+		return "", err
+	}
+	if reserved(name) {
+		return "", fmt.Errorf("%s is Waymark's own record of what it built", name)
+	}
 	d.mu.Lock()
+	defer d.mu.Unlock()
 	if d.written[name] {
-		d.mu.Unlock()
-		return fmt.Errorf("%s is written twice", name)
+		return "", fmt.Errorf("%s is written twice", name)
 	}
 	d.written[name] = true
-	known := d.dirs[dir]
-	d.dirs[dir] = true
-	d.mu.Unlock()
-	if !known {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+	return filepath.Join(d.tmp, filepath.FromSlash(name)), nil
+}
+
+// inFolder runs create, and again after making the file's folder if that
+// was missing. Files are written from several goroutines, some into the
+// same new folder: whoever finds it missing makes it (MkdirAll does not
+// mind another making it too).
+func inFolder(full string, create func() error) error {
+	err := create()
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			return err
 		}
+		err = create()
 	}
-	return os.WriteFile(full, data, 0o644)
+	return err
 }
 
 // Names lists the files written so far, sorted.
@@ -117,10 +146,12 @@ func (d *Dir) Commit() error {
 		return err
 	}
 	var foreign, staleParents []string
+	seen := map[string]bool{} // folders looked at: many files share one
 	for _, n := range names {
 		// A file where this build needs a folder: Waymark's own from the
 		// last build goes first; anyone else's stops the build.
-		for dir := path.Dir(n); dir != "."; dir = path.Dir(dir) {
+		for dir := path.Dir(n); dir != "." && !seen[dir]; dir = path.Dir(dir) {
+			seen[dir] = true
 			fi, err := os.Lstat(filepath.Join(d.dest, filepath.FromSlash(dir)))
 			if err != nil || fi.IsDir() {
 				continue
@@ -154,10 +185,14 @@ func (d *Dir) Commit() error {
 			return err
 		}
 	}
+	made := map[string]bool{}
 	for _, n := range names {
 		to := filepath.Join(d.dest, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-			return err
+		if dir := filepath.Dir(to); !made[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			made[dir] = true
 		}
 		if err := os.Rename(filepath.Join(d.tmp, filepath.FromSlash(n)), to); err != nil {
 			return err

@@ -7,6 +7,7 @@ package output
 
 import (
 	"fmt"
+	"io"
 	"path"
 	"strings"
 )
@@ -15,6 +16,13 @@ import (
 // relative to the output root. Implementations are safe for concurrent use.
 type Writer interface {
 	WriteFile(name string, data []byte) error
+}
+
+// Creator is a Writer that can also take a file a piece at a time, for a
+// file too large to hold whole in memory. The caller must Close it.
+type Creator interface {
+	Writer
+	Create(name string) (io.WriteCloser, error)
 }
 
 // ManifestName is the file, at the output root, that lists every file

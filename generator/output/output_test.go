@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -543,6 +544,18 @@ func TestWritersRejectBadAndDuplicateNames(t *testing.T) {
 					t.Errorf("second WriteFile(%q) = %v, want a written-twice error", n, err)
 				}
 			}
+			if c, ok := w.(Creator); ok {
+				for _, n := range badNames {
+					if _, err := c.Create(n); err == nil {
+						t.Errorf("Create(%q) = nil, want an error", n)
+					}
+				}
+				for _, n := range goodNames {
+					if _, err := c.Create(n); err == nil || !strings.Contains(err.Error(), "twice") {
+						t.Errorf("Create(%q) after WriteFile = %v, want a written-twice error", n, err)
+					}
+				}
+			}
 		})
 	}
 	// Nothing escaped the temporary folder.
@@ -570,11 +583,25 @@ func TestDirConcurrentWrites(t *testing.T) {
 	}
 	var wg sync.WaitGroup
 	want := map[string]string{}
-	for i := range 50 {
-		name := fmt.Sprintf("s%d/p%d/index.html", i%5, i)
+	// Several files at once into each new folder, some a piece at a time.
+	for i := range 100 {
+		name := fmt.Sprintf("s%d/p%d/f%d.html", i%5, i%20, i)
 		want[name] = name
 		wg.Go(func() {
-			if err := d.WriteFile(name, []byte(name)); err != nil {
+			if i%3 > 0 {
+				if err := d.WriteFile(name, []byte(name)); err != nil {
+					t.Error(err)
+				}
+				return
+			}
+			f, err := d.Create(name)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			io.WriteString(f, name[:3])
+			io.WriteString(f, name[3:])
+			if err := f.Close(); err != nil {
 				t.Error(err)
 			}
 		})
