@@ -106,7 +106,7 @@ func BenchmarkRenderJourney(b *testing.B) {
 	fail := func(e *diag.Error) { b.Fatal(e) }
 	b.ReportAllocs()
 	for b.Loop() {
-		renderPage(page, eng, conv, min, func(string, []byte) error { return nil }, fail, nil)
+		renderPage(page, eng, conv, min, func(string, []byte) error { return nil }, fail, nil, nil)
 	}
 }
 

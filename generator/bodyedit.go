@@ -105,7 +105,7 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 		for _, pg := range l.pages[p] {
 			e := pg.Entry()
 			e.Body = nf.Body
-			renderPage(pg, l.eng, l.conv, b.minifier(), put, fail, nil)
+			renderPage(pg, l.eng, l.conv, b.minifier(), put, fail, nil, nil)
 			rendered++
 			if pg.Journey != nil {
 				out[pg.Journey.Download("md")] = sourceText(nf)

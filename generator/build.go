@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/tdewolff/parse/v2/buffer"
+
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/model"
@@ -224,13 +226,14 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	}()
 	for range workers {
 		wg.Go(func() {
+			var s scratch
 			for p := range jobs {
 				if !reuse.tryReuse(p, write) {
 					rendered.Add(1)
 					// The label splits a CPU profile by page kind:
 					// go tool pprof -tags cpu.out (see BENCHMARKS.md).
 					pprof.Do(context.Background(), pprof.Labels("kind", p.Kind), func(context.Context) {
-						renderPage(p, eng, conv, min, reuse.keep(p, write), fail, opts.Source)
+						renderPage(p, eng, conv, min, reuse.keep(p, write), fail, opts.Source, &s)
 					})
 				}
 				if opts.Progress != nil {
@@ -293,8 +296,24 @@ func writeRest(site *model.Site, b *Builder, pages []*render.Page, hubFresh bool
 	return err
 }
 
+// scratch is a page worker's reusable buffers: a page's template output
+// and its minified form are done with once the page is spliced.
+type scratch struct{ tpl, min bytes.Buffer }
+
+// reset empties the buffers, and lets go of any a very large page (a
+// list of thousands of journeys) grew.
+func (s *scratch) reset() {
+	for _, b := range []*bytes.Buffer{&s.tpl, &s.min} {
+		if b.Cap() > 1<<20 {
+			*b = bytes.Buffer{}
+		}
+		b.Reset()
+	}
+}
+
+// renderPage renders, minifies and writes one page. s may be nil.
 func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min *minifier,
-	write func(string, []byte) error, fail func(*diag.Error), files fs.FS) {
+	write func(string, []byte) error, fail func(*diag.Error), files fs.FS, s *scratch) {
 	if src, path, line := p.Body(); path != "" {
 		if e := p.Entry(); e.Released {
 			f, err := readSource(files, path)
@@ -315,7 +334,11 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 	// What the page was made of goes with it: a large build holds every
 	// page until it ends.
 	defer func() { p.Content, *frags = "", nil }()
-	b, err := eng.Bytes(p)
+	if s == nil {
+		s = new(scratch)
+	}
+	s.reset()
+	err := eng.Execute(&s.tpl, p)
 	if err != nil {
 		where := "layouts/" + p.Layout + ".html"
 		if _, path, _ := p.Body(); path != "" {
@@ -325,12 +348,13 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 			Hint: "the template failed on this page's data; see content/docs/theming.md"})
 		return
 	}
-	b, err = min.bytes("text/html", b)
-	if err != nil {
+	if err := min.m.Minify("text/html", &s.min, buffer.NewReader(s.tpl.Bytes())); err != nil {
 		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
 		return
 	}
-	if b, err = render.Splice(b, *frags); err != nil {
+	// The page is written from a copy: an output may keep what it is given.
+	b, err := render.Splice(s.min.Bytes(), *frags)
+	if err != nil {
 		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "putting the stage table in: " + err.Error(),
 			Hint: "a template must not drop or repeat what {{timeline .}} or {{blueprint .}} returned"})
 		return

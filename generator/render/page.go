@@ -109,11 +109,9 @@ func fragmentTag(n int) string {
 	return "<waymark-fragment n=\"" + strconv.Itoa(n) + "\"></waymark-fragment>"
 }
 
-// Splice puts each fragment in place of its placeholder in page.
+// Splice returns a copy of page with each fragment in place of its
+// placeholder.
 func Splice(page []byte, fragments []string) ([]byte, error) {
-	if len(fragments) == 0 {
-		return page, nil
-	}
 	n := len(page)
 	for _, f := range fragments {
 		n += len(f)

@@ -48,11 +48,30 @@ func DecodeFile(f *File) (*Doc, error) {
 // "stage[2].touchpoint[0].name", falling back to the nearest enclosing key
 // or table that the index knows, and finally to the document's first line.
 func (d *Doc) Pos(path string) (line, col int) {
-	if d.top.Has(path) {
+	if d.top.Has(path) || !d.inTable(path) {
 		return d.top.Pos(path)
 	}
 	d.once.Do(func() { d.all = NewIndex(d.text, d.Line) })
 	return d.all.Pos(path)
+}
+
+// inTable reports whether path is in a table or an array of tables: not
+// among the document's own keys, which come before every [table].
+func (d *Doc) inTable(path string) bool {
+	if i := strings.IndexAny(path, ".["); i >= 0 {
+		path = path[:i]
+	}
+	switch v := d.Data[path].(type) {
+	case map[string]any, []map[string]any:
+		return true
+	case []any:
+		for _, e := range v {
+			if _, ok := e.(map[string]any); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func syntaxError(path string, firstLine int, err error) error {

@@ -100,6 +100,11 @@ func TestDocPos(t *testing.T) {
 	if !d.top.Has("tags[1]") || d.top.Has("stage[0]") || d.all != nil {
 		t.Fatalf("decoding indexed more than the document's own keys (tables: %v, all: %v)", d.top.Has("stage[0]"), d.all != nil)
 	}
+	// A key the document does not have, as the model asks for its
+	// references, needs no table's position.
+	if l, c := d.Pos("compare"); l != 10 || c != 1 || d.all != nil {
+		t.Errorf("Pos(compare) = %d:%d, indexed all: %v; want 10:1 from the document's own keys", l, c, d.all != nil)
+	}
 	checkPositions(t, d.Pos)
 }
 
