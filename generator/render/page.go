@@ -47,6 +47,7 @@ type Page struct {
 	Params      map[string]any // the page's [params], else nil
 	Groups      []Group        // journeys grouped (journeys list, home)
 	Tags        []Group        // journeys grouped by tag (journeys list)
+	Segments    []Segment      // personas grouped by segment (personas list)
 	Layout      string         // the template used, without .html
 	Hub         *model.Hub     // hub pages: the views across journeys
 	Owner       *model.Owner   // an owner's page
@@ -76,6 +77,14 @@ type Group struct {
 	ID       string // an HTML id: the map type, or "tag-" + the tag's slug
 	Title    string
 	Journeys []*model.Journey
+}
+
+// Segment is the personas of one segment, in the order of the personas
+// list; Name is "" for those with no segment.
+type Segment struct {
+	ID       string // an HTML id: "segment-" + the index of its first persona
+	Name     string
+	Personas []*model.Persona
 }
 
 // Entry is the source entry of the page, if it has one.

@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"slices"
+	"strconv"
 
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/slug"
@@ -39,7 +40,9 @@ func (e *Engine) Plan() []*Page {
 		}
 		return p
 	}
-	add(list(KindPersonas, e.translate("nav.personas")))
+	pl := list(KindPersonas, e.translate("nav.personas"))
+	pl.Segments = bySegment(s.Personas)
+	add(pl)
 	jl := list(KindJourneys, e.translate("nav.journeys"))
 	jl.Groups, jl.Tags = e.byType(s.Journeys), byTag(s.Journeys)
 	add(jl)
@@ -174,6 +177,23 @@ func (e *Engine) byType(js []*model.Journey) []Group {
 		}
 	}
 	return groups
+}
+
+// bySegment groups personas by segment, in the order segments first
+// appear.
+func bySegment(ps []*model.Persona) []Segment {
+	var out []Segment
+	at := map[string]int{} // segment → its index in out
+	for i, p := range ps {
+		k, ok := at[p.Segment]
+		if !ok {
+			k = len(out)
+			at[p.Segment] = k
+			out = append(out, Segment{ID: "segment-" + strconv.Itoa(i), Name: p.Segment})
+		}
+		out[k].Personas = append(out[k].Personas, p)
+	}
+	return out
 }
 
 func byTag(js []*model.Journey) []Group {
