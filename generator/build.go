@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -178,11 +179,15 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		if err != nil {
 			return err
 		}
-		if err := fill(f); err != nil {
-			f.Close()
-			return err
+		bw := bufio.NewWriterSize(f, 64<<10)
+		err = fill(bw)
+		if err == nil {
+			err = bw.Flush()
 		}
-		return f.Close()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
 	}
 	var mu sync.Mutex
 	fail := func(e *diag.Error) {
@@ -291,7 +296,7 @@ func writeRest(site *model.Site, b *Builder, pages []*render.Page, hubFresh bool
 	}
 	var err error
 	pprof.Do(context.Background(), pprof.Labels("kind", "hub-csv"), func(context.Context) {
-		err = writeHubExports(site, pages, hubFresh, b.hubExports, write)
+		err = writeHubExports(site, pages, hubFresh, b.hubExports, write, stream)
 	})
 	return err
 }

@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"bytes"
+	"io"
+
 	"github.com/waymark-cx/waymark/generator/export"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/render"
@@ -9,8 +12,8 @@ import (
 // hubFile is a CSV file beside a hub page, with every entry of a list the
 // page cuts to hub_limit. data needs the hub filled (model.Hub.Fill).
 type hubFile struct {
-	name string
-	data func() []byte
+	name  string
+	write func(w io.Writer) error
 }
 
 // hubFiles lists the CSV files of the hub pages planned: the names alone
@@ -22,30 +25,30 @@ func hubFiles(site *model.Site, pages []*render.Page) []hubFile {
 	}
 	abs := func(p string) string { return absolute(site, p) }
 	var out []hubFile
-	add := func(name string, data func() []byte) { out = append(out, hubFile{name, data}) }
+	add := func(name string, write func(io.Writer) error) { out = append(out, hubFile{name, write}) }
 	for _, p := range pages {
 		switch p.Kind {
 		case render.KindPainPoints:
-			add(model.PainPointsCSV, func() []byte { return export.HubItems(h.PainPoints, abs) })
-			add(model.OpportunitiesCSV, func() []byte { return export.HubItems(h.Opportunities, abs) })
-			add(model.NoOwnerCSV, func() []byte {
-				return export.NoOwner(h.View.NoOwnerPainPoints.All(), h.View.NoOwnerOpportunities.All(), abs)
+			add(model.PainPointsCSV, func(w io.Writer) error { return export.HubItems(w, h.PainPoints, abs) })
+			add(model.OpportunitiesCSV, func(w io.Writer) error { return export.HubItems(w, h.Opportunities, abs) })
+			add(model.NoOwnerCSV, func(w io.Writer) error {
+				return export.NoOwner(w, h.View.NoOwnerPainPoints.All(), h.View.NoOwnerOpportunities.All(), abs)
 			})
 		case render.KindTouchpoints:
-			add(model.TouchpointsCSV, func() []byte { return export.TouchpointGroups(h.Touchpoints, abs) })
+			add(model.TouchpointsCSV, func(w io.Writer) error { return export.TouchpointGroups(w, h.Touchpoints, abs) })
 		case render.KindMetrics:
-			add(model.MetricsCSV, func() []byte { return export.Metrics(h.Metrics, abs) })
+			add(model.MetricsCSV, func(w io.Writer) error { return export.Metrics(w, h.Metrics, abs) })
 		case render.KindMatrix:
-			add(model.MatrixCSV, func() []byte { return export.Matrix(site.Journeys, abs) })
+			add(model.MatrixCSV, func(w io.Writer) error { return export.Matrix(w, site.Journeys, abs) })
 		case render.KindOwner:
 			o := p.Owner
-			add(o.Download("journeys"), func() []byte { return export.Journeys(o.Journeys, abs) })
-			add(o.Download("touchpoints"), func() []byte { return export.TouchpointUses(o.Touchpoints, abs) })
-			add(o.Download("pain-points"), func() []byte { return export.HubItems(o.PainPoints, abs) })
-			add(o.Download("opportunities"), func() []byte { return export.HubItems(o.Opportunities, abs) })
+			add(o.Download("journeys"), func(w io.Writer) error { return export.Journeys(w, o.Journeys, abs) })
+			add(o.Download("touchpoints"), func(w io.Writer) error { return export.TouchpointUses(w, o.Touchpoints, abs) })
+			add(o.Download("pain-points"), func(w io.Writer) error { return export.HubItems(w, o.PainPoints, abs) })
+			add(o.Download("opportunities"), func(w io.Writer) error { return export.HubItems(w, o.Opportunities, abs) })
 		case render.KindTag:
 			t := p.Tag
-			add(t.Download(), func() []byte { return export.Journeys(t.Journeys, abs) })
+			add(t.Download(), func(w io.Writer) error { return export.Journeys(w, t.Journeys, abs) })
 		}
 	}
 	return out
@@ -56,7 +59,8 @@ func hubFiles(site *model.Site, pages []*render.Page) []hubFile {
 // are made again. Otherwise every hub page is the last build's, made
 // from the same inputs, and so are the files the cache kept: they are
 // written again without filling the hub.
-func writeHubExports(site *model.Site, pages []*render.Page, fresh bool, cache *hubExportCache, write func(string, []byte) error) error {
+func writeHubExports(site *model.Site, pages []*render.Page, fresh bool, cache *hubExportCache,
+	write func(string, []byte) error, stream func(string, func(io.Writer) error) error) error {
 	files := hubFiles(site, pages)
 	if !fresh && cache != nil && cache.has(files) {
 		for _, f := range files {
@@ -69,22 +73,23 @@ func writeHubExports(site *model.Site, pages []*render.Page, fresh bool, cache *
 	if len(files) > 0 {
 		site.Hub.Fill()
 	}
-	var next map[string][]byte
-	if cache != nil {
-		next = make(map[string][]byte, len(files))
+	if cache == nil {
+		// Nothing is kept: each file goes out as it is made, on every
+		// core (a large handbook's are tens of megabytes).
+		return forEach(len(files), func(i int) error { return stream(files[i].name, files[i].write) })
 	}
+	next := make(map[string][]byte, len(files))
 	for _, f := range files {
-		data := f.data()
-		if err := write(f.name, data); err != nil {
+		var b bytes.Buffer
+		if err := f.write(&b); err != nil {
 			return err
 		}
-		if next != nil {
-			next[f.name] = data
+		if err := write(f.name, b.Bytes()); err != nil {
+			return err
 		}
+		next[f.name] = b.Bytes()
 	}
-	if cache != nil {
-		cache.last = next
-	}
+	cache.last = next
 	return nil
 }
 

@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,6 +14,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/waymark-cx/waymark/bench/synth"
+	"github.com/waymark-cx/waymark/generator/output"
 )
 
 // tool finds an external checker: $env, else the copy .ci/run installs
@@ -130,5 +136,70 @@ func TestServedUnderSubPath(t *testing.T) {
 	resp.Body.Close()
 	if !strings.Contains(string(body), `href="`+prefix+`journeys/"`) {
 		t.Error("404.html does not link the journeys list under the base path")
+	}
+}
+
+// TestDirEqualsMemory: a build into a folder, which streams the search
+// index and the hub's CSV files into their files (output.Creator) while
+// the pages render, writes the very files a build into memory does, where
+// each is made whole. The handbook is a
+// synthetic one with hub_limit = 5, so that the CSV files hold more than
+// the hub's pages show.
+func TestDirEqualsMemory(t *testing.T) {
+	src := t.TempDir()
+	if err := synth.Write(src, 60); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(filepath.Join(src, "waymark.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintln(f, "hub_limit = 5")
+	f.Close()
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := BuildDir(context.Background(), testOptions(src), src, dest); err != nil {
+		t.Fatal(err)
+	}
+	mem := output.NewMemory()
+	opts := testOptions(src)
+	opts.Output = mem
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	files := mem.Files()
+	onDisk := 0
+	err = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dest, p)
+		rel = filepath.ToSlash(rel)
+		if rel == output.ManifestName || rel == output.CacheName {
+			return nil
+		}
+		onDisk++
+		got, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		want, ok := files[rel]
+		switch {
+		case !ok:
+			t.Errorf("%s: written to the folder only", rel)
+		case !bytes.Equal(got, want):
+			t.Errorf("%s: %d bytes in the folder, %d in memory", rel, len(got), len(want))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if onDisk != len(files) {
+		t.Errorf("%d files in the folder, %d in memory", onDisk, len(files))
+	}
+	for _, name := range []string{SearchIndexName, "pain-points/pain-points.csv", "touchpoints/touchpoints.csv", "journeys/journey-00007/journey-00007.json"} {
+		if len(files[name]) < 100 {
+			t.Errorf("%s: missing or nearly empty (%d bytes)", name, len(files[name]))
+		}
 	}
 }

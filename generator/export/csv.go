@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"io"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/model"
@@ -67,16 +68,30 @@ func CSV(j *model.Journey) []byte {
 // table writes a CSV file the way spreadsheets read it: a BOM, CRLF line
 // ends, every cell defused (see Defuse).
 type table struct {
-	b bytes.Buffer
+	b bytes.Buffer // when made by newTable
 	w *csv.Writer
+	// err is the BOM's; the rows' are the csv.Writer's.
+	err error
 }
 
+// newTable makes a table in memory, for bytes.
 func newTable() *table {
 	t := &table{}
-	t.b.WriteString(BOM)
-	t.w = csv.NewWriter(&t.b)
-	t.w.UseCRLF = true // what Excel writes, and RFC 4180
+	t.start(&t.b)
 	return t
+}
+
+// newTableTo makes a table written to w, for flush.
+func newTableTo(w io.Writer) *table {
+	t := &table{}
+	t.start(w)
+	return t
+}
+
+func (t *table) start(w io.Writer) {
+	_, t.err = io.WriteString(w, BOM)
+	t.w = csv.NewWriter(w)
+	t.w.UseCRLF = true // what Excel writes, and RFC 4180
 }
 
 // row writes one row; it changes the cells of the slice it is given.
@@ -89,12 +104,21 @@ func (t *table) row(cells ...string) {
 		}
 		cells[i] = Defuse(c)
 	}
-	_ = t.w.Write(cells) // a bytes.Buffer does not fail
+	_ = t.w.Write(cells) // a failed write shows in flush
 }
 
 func (t *table) bytes() []byte {
 	t.w.Flush()
 	return t.b.Bytes()
+}
+
+// flush writes out what is buffered and returns the first error.
+func (t *table) flush() error {
+	t.w.Flush()
+	if t.err != nil {
+		return t.err
+	}
+	return t.w.Error()
 }
 
 // emotionRows gives the persona slug of each emotion row: one row for a

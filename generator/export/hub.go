@@ -1,6 +1,7 @@
 package export
 
 import (
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -8,7 +9,8 @@ import (
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
-// The hub's downloads: every entry of a list that a hub page shows, one
+// The hub's downloads, written to an io.Writer, since a large handbook's
+// are tens of megabytes: every entry of a list that a hub page shows, one
 // row each, under a header row. Links are made absolute by abs (a path
 // from the site root → a URL with base_url in front).
 
@@ -31,18 +33,18 @@ func severity(it *model.HubItem) string {
 }
 
 // HubItems writes pain points and opportunities.
-func HubItems(items []*model.HubItem, abs func(string) string) []byte {
-	t := newTable()
+func HubItems(w io.Writer, items []*model.HubItem, abs func(string) string) error {
+	t := newTableTo(w)
 	t.row(header("Text", "Severity", "Status", LabelOwner)...)
 	for _, it := range items {
 		t.row(append([]string{it.Text, severity(it), it.Status, it.Owner}, where(abs, it.Journey, it.Stage)...)...)
 	}
-	return t.bytes()
+	return t.flush()
 }
 
 // NoOwner writes the pain points and opportunities without an owner.
-func NoOwner(pains, opps []*model.HubItem, abs func(string) string) []byte {
-	t := newTable()
+func NoOwner(w io.Writer, pains, opps []*model.HubItem, abs func(string) string) error {
+	t := newTableTo(w)
 	t.row(header("Kind", "Text", "Severity", "Status")...)
 	for _, part := range []struct {
 		kind  string
@@ -52,13 +54,13 @@ func NoOwner(pains, opps []*model.HubItem, abs func(string) string) []byte {
 			t.row(append([]string{part.kind, it.Text, severity(it), it.Status}, where(abs, it.Journey, it.Stage)...)...)
 		}
 	}
-	return t.bytes()
+	return t.flush()
 }
 
 // TouchpointUses writes touchpoints, one row for each stage where one
 // appears.
-func TouchpointUses(uses []model.TouchpointUse, abs func(string) string) []byte {
-	t := newTable()
+func TouchpointUses(w io.Writer, uses []model.TouchpointUse, abs func(string) string) error {
+	t := newTableTo(w)
 	t.row(header("Touchpoint", "Channel", "Kind", LabelOwner, LabelEmotion, "Fail point", "Description")...)
 	for _, u := range uses {
 		tp := u.Touchpoint
@@ -71,21 +73,21 @@ func TouchpointUses(uses []model.TouchpointUse, abs func(string) string) []byte 
 		}
 		t.row(append([]string{tp.Name, tp.Channel, tp.Kind, tp.Owner, emo, fail, tp.Description}, where(abs, u.Journey, u.Stage)...)...)
 	}
-	return t.bytes()
+	return t.flush()
 }
 
 // TouchpointGroups writes every use of every touchpoint group, in the groups' order.
-func TouchpointGroups(groups []*model.TouchpointGroup, abs func(string) string) []byte {
+func TouchpointGroups(w io.Writer, groups []*model.TouchpointGroup, abs func(string) string) error {
 	var uses []model.TouchpointUse
 	for _, g := range groups {
 		uses = append(uses, g.Uses...)
 	}
-	return TouchpointUses(uses, abs)
+	return TouchpointUses(w, uses, abs)
 }
 
 // Metrics writes metrics against their targets.
-func Metrics(ms []*model.HubMetric, abs func(string) string) []byte {
-	t := newTable()
+func Metrics(w io.Writer, ms []*model.HubMetric, abs func(string) string) error {
+	t := newTableTo(w)
 	t.row(header("Metric", "Value", "Target", "Unit", "Better", "Status")...)
 	for _, m := range ms {
 		value, target, better := "", "", "higher"
@@ -109,12 +111,12 @@ func Metrics(ms []*model.HubMetric, abs func(string) string) []byte {
 		}
 		t.row(append([]string{m.Name, value, target, m.Unit, better, status}, where(abs, m.Journey, m.Stage)...)...)
 	}
-	return t.bytes()
+	return t.flush()
 }
 
 // Journeys writes a list of journeys.
-func Journeys(js []*model.Journey, abs func(string) string) []byte {
-	t := newTable()
+func Journeys(w io.Writer, js []*model.Journey, abs func(string) string) error {
+	t := newTableTo(w)
 	t.row(LabelTitle, "Journey URL", LabelType, LabelOwner, LabelPersonas, LabelTags, "Stages", "Last reviewed")
 	for _, j := range js {
 		reviewed := ""
@@ -123,19 +125,19 @@ func Journeys(js []*model.Journey, abs func(string) string) []byte {
 		}
 		t.row(j.Title, abs(j.URL), string(j.Type), j.Owner, personaNames(j), strings.Join(j.Tags, "; "), strconv.Itoa(len(j.Stages)), reviewed)
 	}
-	return t.bytes()
+	return t.flush()
 }
 
 // Matrix writes the persona × journey matrix as one row per journey with
 // its personas: a row per journey and persona would grow as their
 // product.
-func Matrix(js []*model.Journey, abs func(string) string) []byte {
-	t := newTable()
+func Matrix(w io.Writer, js []*model.Journey, abs func(string) string) error {
+	t := newTableTo(w)
 	t.row(LabelTitle, "Journey URL", LabelType, "Persona count", LabelPersonas)
 	for _, j := range js {
 		t.row(j.Title, abs(j.URL), string(j.Type), strconv.Itoa(len(j.Personas)), personaNames(j))
 	}
-	return t.bytes()
+	return t.flush()
 }
 
 func personaNames(j *model.Journey) string {
