@@ -229,9 +229,11 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	go func() {
 		rest <- writeRest(site, b, pages, hubFresh, tplSources, texts, statics, min, write, stream)
 	}()
+	_, toDir := w.(*output.Dir)
+	reusePage := toDir && !reuse.active
 	for range workers {
 		wg.Go(func() {
-			var s scratch
+			s := scratch{reuse: reusePage}
 			for p := range jobs {
 				if !reuse.tryReuse(p, write) {
 					rendered.Add(1)
@@ -302,8 +304,15 @@ func writeRest(site *model.Site, b *Builder, pages []*render.Page, hubFresh bool
 }
 
 // scratch is a page worker's reusable buffers: a page's template output
-// and its minified form are done with once the page is spliced.
-type scratch struct{ tpl, min bytes.Buffer }
+// and its minified form are done with once the page is spliced. The
+// spliced page is written from page when reuse is set: the output is a
+// folder, which is done with what it is given once written, and no
+// Builder keeps the page for the next build.
+type scratch struct {
+	tpl, min bytes.Buffer
+	page     []byte
+	reuse    bool
+}
 
 // reset empties the buffers, and lets go of any a very large page (a
 // list of thousands of journeys) grew.
@@ -313,6 +322,9 @@ func (s *scratch) reset() {
 			*b = bytes.Buffer{}
 		}
 		b.Reset()
+	}
+	if cap(s.page) > 1<<20 {
+		s.page = nil
 	}
 }
 
@@ -357,8 +369,16 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
 		return
 	}
-	// The page is written from a copy: an output may keep what it is given.
-	b, err := render.Splice(s.min.Bytes(), *frags)
+	// Otherwise the page is written from a copy of its own: an output
+	// may keep what it is given.
+	var dst []byte
+	if s.reuse {
+		dst = s.page
+	}
+	b, err := render.Splice(dst, s.min.Bytes(), *frags)
+	if s.reuse {
+		s.page = b
+	}
 	if err != nil {
 		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "putting the stage table in: " + err.Error(),
 			Hint: "a template must not drop or repeat what {{timeline .}} or {{blueprint .}} returned"})

@@ -49,7 +49,8 @@ func NewDir(dest string) (*Dir, error) {
 	return &Dir{dest: dest, tmp: tmp, written: map[string]bool{}}, nil
 }
 
-// WriteFile writes one file into the temporary folder.
+// WriteFile writes one file into the temporary folder. It does not keep
+// data: the caller may use it again.
 func (d *Dir) WriteFile(name string, data []byte) error {
 	full, err := d.claim(name)
 	if err != nil {

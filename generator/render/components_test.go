@@ -202,14 +202,14 @@ func TestFragments(t *testing.T) {
 	if len(*frags) != 2 || !strings.Contains(string(held), fragmentTag(1)) {
 		t.Fatalf("want the blueprint and the timeline held back, got %d fragments", len(*frags))
 	}
-	got, err := Splice(held, *frags)
+	got, err := Splice(nil, held, *frags)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if string(got) != string(whole) {
 		t.Errorf("spliced page differs from the whole page at byte %d", diffAt(got, whole))
 	}
-	if _, err := Splice([]byte("<p>no placeholder</p>"), []string{"<table></table>"}); err == nil {
+	if _, err := Splice(nil, []byte("<p>no placeholder</p>"), []string{"<table></table>"}); err == nil {
 		t.Error("Splice did not notice a lost placeholder")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 
 	"github.com/waymark-cx/waymark/generator/model"
@@ -118,14 +119,14 @@ func fragmentTag(n int) string {
 	return "<waymark-fragment n=\"" + strconv.Itoa(n) + "\"></waymark-fragment>"
 }
 
-// Splice returns a copy of page with each fragment in place of its
-// placeholder.
-func Splice(page []byte, fragments []string) ([]byte, error) {
+// Splice appends to dst page with each fragment in place of its
+// placeholder. dst may be nil; page is not changed.
+func Splice(dst, page []byte, fragments []string) ([]byte, error) {
 	n := len(page)
 	for _, f := range fragments {
 		n += len(f)
 	}
-	out := make([]byte, 0, n)
+	out := slices.Grow(dst[:0], n)
 	rest := page
 	for i, f := range fragments {
 		tag := fragmentTag(i)
