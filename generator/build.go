@@ -310,6 +310,7 @@ func writeRest(site *model.Site, b *Builder, pages []*render.Page, hubFresh bool
 // Builder keeps the page for the next build.
 type scratch struct {
 	tpl, min bytes.Buffer
+	frags    render.Fragments
 	page     []byte
 	reuse    bool
 }
@@ -347,13 +348,13 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 		}
 		p.Content = html
 	}
-	frags := p.Fragments()
-	// What the page was made of goes with it: a large build holds every
-	// page until it ends.
-	defer func() { p.Content, *frags = "", nil }()
 	if s == nil {
 		s = new(scratch)
 	}
+	frags := p.Hold(&s.frags)
+	// What the page was made of goes with it: a large build holds every
+	// page until it ends.
+	defer func() { p.Content = ""; p.Release() }()
 	s.reset()
 	err := eng.Execute(&s.tpl, p)
 	if err != nil {
@@ -375,7 +376,7 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 	if s.reuse {
 		dst = s.page
 	}
-	b, err := render.Splice(dst, s.min.Bytes(), *frags)
+	b, err := render.Splice(dst, s.min.Bytes(), frags)
 	if s.reuse {
 		s.page = b
 	}

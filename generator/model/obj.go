@@ -53,6 +53,16 @@ func (o *obj) get(k string) (any, bool) {
 
 // done reports every key that no getter asked for.
 func (o *obj) done() {
+	unknown := false
+	for k := range o.m {
+		if !slices.Contains(o.known, k) {
+			unknown = true
+			break
+		}
+	}
+	if !unknown {
+		return
+	}
 	for _, k := range slices.Sorted(maps.Keys(o.m)) {
 		if slices.Contains(o.known, k) {
 			continue

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
 
 	"github.com/waymark-cx/waymark/generator/model"
 )
@@ -269,14 +270,18 @@ func (w *htmlw) metricList(ms []*model.Metric) {
 	w.raw("</ul>")
 }
 
-// place returns what w drew, or, when the page collects its fragments, a
-// placeholder for it.
-func (p *Page) place(w *htmlw) template.HTML {
-	if p.fragments == nil {
-		return w.html()
+// place returns what f draws, or, when the page holds its fragments (see
+// Page.Hold), draws it there and returns a placeholder for it.
+func (e *Engine) place(p *Page, size int, f func(w *htmlw)) template.HTML {
+	fr := p.fragments
+	if fr == nil {
+		return e.draw(size, f).html()
 	}
-	*p.fragments = append(*p.fragments, w.String())
-	return template.HTML(fragmentTag(len(*p.fragments) - 1))
+	w := &htmlw{e: e, b: slices.Grow(fr.buf, size)}
+	f(w)
+	fr.buf = w.b
+	fr.ends = append(fr.ends, len(fr.buf))
+	return template.HTML(fragmentTag(len(fr.ends) - 1))
 }
 
 // itemStart opens an item's <li>, classed by its status and severity.
@@ -357,10 +362,10 @@ func sizeHint(j *model.Journey, perItem int) int {
 func (e *Engine) componentFuncs() template.FuncMap {
 	return template.FuncMap{
 		"timeline": func(p *Page) template.HTML {
-			return p.place(e.draw(sizeHint(p.Journey, 900), func(w *htmlw) { w.timeline(p) }))
+			return e.place(p, sizeHint(p.Journey, 900), func(w *htmlw) { w.timeline(p) })
 		},
 		"blueprint": func(p *Page) template.HTML {
-			return p.place(e.draw(sizeHint(p.Journey, 300), func(w *htmlw) { w.blueprint(p.Journey) }))
+			return e.place(p, sizeHint(p.Journey, 300), func(w *htmlw) { w.blueprint(p.Journey) })
 		},
 		"emotionCurve": func(j *model.Journey) template.HTML { return e.draw(0, func(w *htmlw) { w.curve(j) }).html() },
 		"stageHead": func(s *model.Stage, id string) template.HTML {

@@ -194,22 +194,22 @@ func TestFragments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	frags := p.Fragments()
+	frags := p.Hold(nil)
 	held, err := eng.Bytes(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(*frags) != 2 || !strings.Contains(string(held), fragmentTag(1)) {
-		t.Fatalf("want the blueprint and the timeline held back, got %d fragments", len(*frags))
+	if frags.Len() != 2 || !strings.Contains(string(held), fragmentTag(1)) {
+		t.Fatalf("want the blueprint and the timeline held back, got %d fragments", frags.Len())
 	}
-	got, err := Splice(nil, held, *frags)
+	got, err := Splice(nil, held, frags)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if string(got) != string(whole) {
 		t.Errorf("spliced page differs from the whole page at byte %d", diffAt(got, whole))
 	}
-	if _, err := Splice(nil, []byte("<p>no placeholder</p>"), []string{"<table></table>"}); err == nil {
+	if _, err := Splice(nil, []byte("<p>no placeholder</p>"), &Fragments{buf: []byte("<table></table>"), ends: []int{15}}); err == nil {
 		t.Error("Splice did not notice a lost placeholder")
 	}
 }

@@ -13,21 +13,26 @@ import (
 // attr, which escape what its place needs escaped; links go through href,
 // which treats them as html/template does.
 type htmlw struct {
-	strings.Builder
+	b []byte
 	e *Engine
 }
 
 // draw runs f on a new writer with room for about size bytes (a stage
 // table is some 20 kB; growing to it by doubling copies it several times).
 func (e *Engine) draw(size int, f func(w *htmlw)) *htmlw {
-	w := &htmlw{e: e}
-	w.Grow(size)
+	w := &htmlw{e: e, b: make([]byte, 0, size)}
 	f(w)
 	return w
 }
 
+// WriteString appends s.
+func (w *htmlw) WriteString(s string) { w.b = append(w.b, s...) }
+
+// String returns what was written.
+func (w *htmlw) String() string { return string(w.b) }
+
 // html returns what was written, as trusted HTML for a template.
-func (w *htmlw) html() template.HTML { return template.HTML(w.String()) }
+func (w *htmlw) html() template.HTML { return template.HTML(w.b) }
 
 // raw writes markup as it is: only ever literals of this package.
 func (w *htmlw) raw(s ...string) {

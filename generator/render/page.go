@@ -56,8 +56,8 @@ type Page struct {
 	Pair        *model.Pair    // a compare page
 
 	// fragments, when not nil, collects what the built-in components
-	// drew, leaving placeholders in the page (see Fragments).
-	fragments *[]string
+	// drew, leaving placeholders in the page (see Hold).
+	fragments *Fragments
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -101,16 +101,50 @@ func (p *Page) Entry() *model.Entry {
 	return nil
 }
 
-// Fragments makes the next rendering of p leave a placeholder where a
-// built-in component (the stage table, the blueprint) goes, and returns
-// what was drawn in their place, in order, once p is rendered. The
-// components' HTML is compact as drawn: a build minifies the rest of the
-// page and then puts them in with Splice, so that the minifier, the
-// largest cost of a journey page, does not read them. Splice without
-// minifying gives the page as Bytes would.
-func (p *Page) Fragments() *[]string {
-	p.fragments = new([]string)
-	return p.fragments
+// Hold makes the next rendering of p leave a placeholder where a
+// built-in component (the stage table, the blueprint) goes, and collect
+// what was drawn in their place into f (a new one if f is nil), which it
+// returns. The components' HTML is compact as drawn: a build minifies the
+// rest of the page and then puts them in with Splice, so that the
+// minifier, the largest cost of a journey page, does not read them.
+// Splice without minifying gives the page as Bytes would.
+func (p *Page) Hold(f *Fragments) *Fragments {
+	if f == nil {
+		f = new(Fragments)
+	}
+	f.Reset()
+	p.fragments = f
+	return f
+}
+
+// Release makes p render its components in place again.
+func (p *Page) Release() { p.fragments = nil }
+
+// Fragments is what the components of a page drew, one after another in
+// one buffer, which a page worker uses again for page after page.
+type Fragments struct {
+	buf  []byte
+	ends []int // where each fragment ends in buf
+}
+
+// Len is the number of fragments.
+func (f *Fragments) Len() int { return len(f.ends) }
+
+// At is fragment i.
+func (f *Fragments) At(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = f.ends[i-1]
+	}
+	return f.buf[start:f.ends[i]]
+}
+
+// Reset empties f, keeping its room unless a very large page grew it.
+func (f *Fragments) Reset() {
+	if cap(f.buf) > 1<<20 {
+		f.buf = nil
+	}
+	f.buf, f.ends = f.buf[:0], f.ends[:0]
 }
 
 // fragmentTag is the placeholder of fragment n: an element the minifier
@@ -121,14 +155,11 @@ func fragmentTag(n int) string {
 
 // Splice appends to dst page with each fragment in place of its
 // placeholder. dst may be nil; page is not changed.
-func Splice(dst, page []byte, fragments []string) ([]byte, error) {
-	n := len(page)
-	for _, f := range fragments {
-		n += len(f)
-	}
-	out := slices.Grow(dst[:0], n)
+func Splice(dst, page []byte, fragments *Fragments) ([]byte, error) {
+	out := slices.Grow(dst[:0], len(page)+len(fragments.buf))
 	rest := page
-	for i, f := range fragments {
+	for i := range fragments.Len() {
+		f := fragments.At(i)
 		tag := fragmentTag(i)
 		at := bytes.Index(rest, []byte(tag))
 		if at < 0 {
