@@ -84,15 +84,19 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 		if err := synth.Write(wdir, n); err != nil {
 			return err
 		}
+		// Every cold build writes into a folder of its own; see fresh.
+		var out string
 		wt, wm, err := measure(runs, "waymark: built ", func() *exec.Cmd {
-			os.RemoveAll(filepath.Join(wdir, "public"))
-			return exec.Command(waymark, "build", "-s", wdir)
+			out = fresh(wdir)
+			return exec.Command(waymark, "build", "-s", wdir, "-d", out)
 		})
 		if err != nil {
 			return err
 		}
 		// A second build with nothing changed: the build cache skips it.
-		nt, nm, err := measure(runs, "waymark: nothing changed since the last build", func() *exec.Cmd { return exec.Command(waymark, "build", "-s", wdir) })
+		nt, nm, err := measure(runs, "waymark: nothing changed since the last build", func() *exec.Cmd {
+			return exec.Command(waymark, "build", "-s", wdir, "-d", out)
+		})
 		if err != nil {
 			return err
 		}
@@ -104,8 +108,7 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 			return err
 		}
 		ht, hm, err := measure(runs, "", func() *exec.Cmd {
-			os.RemoveAll(filepath.Join(hdir, "public"))
-			return exec.Command(hugo, "--minify", "--quiet", "-s", hdir)
+			return exec.Command(hugo, "--minify", "--quiet", "-s", hdir, "-d", fresh(hdir))
 		})
 		if err != nil {
 			return err
@@ -119,6 +122,21 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 		fmt.Println(r)
 	}
 	return nil
+}
+
+// fresh returns a new output folder in dir for a cold build. Nothing is
+// removed until the harness ends: on an ext4 file system without a
+// journal (this machine's), every file created in the minutes after a
+// large removal pays for stepping past the inodes just freed (ext4's
+// recently_deleted check), which would charge each tool for its last
+// run's files rather than measure it.
+func fresh(dir string) string {
+	for i := 1; ; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("public-%d", i))
+		if _, err := os.Stat(p); os.IsNotExist(err) {
+			return p
+		}
+	}
 }
 
 // measure runs a command several times and returns the medians of its
