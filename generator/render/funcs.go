@@ -87,7 +87,8 @@ func (e *Engine) date(t time.Time) string {
 		return ""
 	}
 	if e.site.Config.Language == "vi" {
-		return fmt.Sprintf("%d tháng %d, %d", t.Day(), int(t.Month()), t.Year())
+		// The written form: "ngày 5 tháng 3 năm 2024".
+		return fmt.Sprintf("ngày %d tháng %d năm %d", t.Day(), int(t.Month()), t.Year())
 	}
 	return t.Format("2 January 2006")
 }

@@ -140,9 +140,9 @@ func TestDate(t *testing.T) {
 		want string
 	}{
 		{"en", d, "5 March 2024"},
-		{"vi", d, "5 tháng 3, 2024"},
+		{"vi", d, "ngày 5 tháng 3 năm 2024"},
 		{"en", time.Date(2025, time.December, 31, 0, 0, 0, 0, time.UTC), "31 December 2025"},
-		{"vi", time.Date(2025, time.December, 31, 0, 0, 0, 0, time.UTC), "31 tháng 12, 2025"},
+		{"vi", time.Date(2025, time.December, 31, 0, 0, 0, 0, time.UTC), "ngày 31 tháng 12 năm 2025"},
 		{"en", time.Time{}, ""},
 		{"vi", time.Time{}, ""},
 	}
