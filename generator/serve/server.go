@@ -86,8 +86,8 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	s.Rebuild(ctx, nil)
-
+	// Watching starts before the first build, so that a file saved
+	// while it runs is built again.
 	events := make(chan string, 64)
 	if s.opts.Poll > 0 {
 		watchPoll(ctx, s.opts.Root, s.opts.Poll, events)
@@ -95,6 +95,7 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 		ln.Close()
 		return err
 	}
+	s.Rebuild(ctx, nil)
 	batches := make(chan []string)
 	go batch(ctx, events, batches, s.opts.Quiet, s.opts.MaxWait)
 

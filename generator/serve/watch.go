@@ -177,8 +177,10 @@ func watchPoll(ctx context.Context, root string, interval time.Duration, out cha
 		}
 		return seen
 	}
+	// The first scan is made before watchPoll returns: made later, it
+	// would take in an edit saved meanwhile and never report it.
+	prev := scan()
 	go func() {
-		prev := scan()
 		t := time.NewTicker(interval)
 		defer t.Stop()
 		for {
