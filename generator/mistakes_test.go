@@ -338,7 +338,7 @@ base_url = "https://example.org/so-tay/"
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`lang="vi"`, "Chân dung khách hàng", "1 tháng 11, 2026", `href="/so-tay/personas/lan/"`} {
+	for _, want := range []string{`lang="vi"`, "Chân dung khách hàng", "ngày 1 tháng 11 năm 2026", `href="/so-tay/personas/lan/"`} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("the Vietnamese journey page lacks %q", want)
 		}
