@@ -17,7 +17,9 @@ import (
 // wantDate is how each language writes a date.
 var wantDate = map[string]func(time.Time) string{
 	"en": func(d time.Time) string { return d.Format("2 January 2006") },
-	"vi": func(d time.Time) string { return fmt.Sprintf("ngày %d tháng %d năm %d", d.Day(), int(d.Month()), d.Year()) },
+	"vi": func(d time.Time) string {
+		return fmt.Sprintf("ngày %d tháng %d năm %d", d.Day(), int(d.Month()), d.Year())
+	},
 }
 
 var (
