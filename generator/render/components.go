@@ -367,6 +367,7 @@ func (e *Engine) componentFuncs() template.FuncMap {
 		"blueprint": func(p *Page) template.HTML {
 			return e.place(p, sizeHint(p.Journey, 300), func(w *htmlw) { w.blueprint(p.Journey) })
 		},
+		"journeyCard":  func(j *model.Journey) template.HTML { return e.draw(768, func(w *htmlw) { w.journeyCard(j) }).html() },
 		"emotionCurve": func(j *model.Journey) template.HTML { return e.draw(0, func(w *htmlw) { w.curve(j) }).html() },
 		"stageHead": func(s *model.Stage, id string) template.HTML {
 			return e.draw(0, func(w *htmlw) { w.stageHead(s, id) }).html()
@@ -419,4 +420,51 @@ func (w *htmlw) downloads(j *model.Journey) {
 	w.raw(`">`)
 	w.t("download.print")
 	w.raw("</a>\n</p>\n</section>")
+}
+
+// journeyCard draws a journey as a card, as lists of journeys show it
+// (the journeys list shows every journey twice: by type and by tag).
+func (w *htmlw) journeyCard(j *model.Journey) {
+	w.raw(`<article class="card journey-card type-`)
+	w.attr(string(j.Type))
+	w.raw(`">`, "\n", `<p class="card-eyebrow"><span class="chip chip-type chip-`)
+	w.attr(string(j.Type))
+	w.raw(`">`)
+	w.t("type." + string(j.Type))
+	w.raw(`</span>`)
+	if j.NeedsReview(w.e.site.Now) {
+		w.raw(`<span class="badge badge-review"><span aria-hidden="true">⟳</span> `)
+		w.t("review.needs-review")
+		w.raw(`</span>`)
+	}
+	w.raw(`</p>`, "\n", `<h3 class="card-title"><a href="`)
+	w.href(j.URL)
+	w.raw(`">`)
+	w.text(j.Title)
+	w.raw(`</a></h3>`)
+	if j.Summary != "" {
+		w.raw("\n", `<p class="card-summary">`)
+		w.text(j.Summary)
+		w.raw(`</p>`)
+	}
+	w.raw("\n", `<p class="card-meta">`)
+	if len(j.Personas) > 0 {
+		w.raw(`<span class="card-personas"><span class="visually-hidden">`)
+		w.t("journey.personas")
+		w.raw(`: </span>`)
+		for i, p := range j.Personas {
+			if i > 0 {
+				w.raw(", ")
+			}
+			w.text(p.Name)
+		}
+		w.raw(`</span>`)
+	}
+	w.raw("\n", `<span class="card-count">`)
+	if len(j.Stages) == 1 {
+		w.t("journey.stage-count-1")
+	} else {
+		w.t("journey.stage-count", len(j.Stages))
+	}
+	w.raw(`</span></p>`, "\n", `</article>`)
 }

@@ -62,7 +62,7 @@ func componentJourney() *model.Journey {
 func TestComponentsMatchTemplates(t *testing.T) {
 	th := defaultTheme(t)
 	site := &model.Site{Config: model.Config{BasePath: "/cx/", BaseURL: "/cx/", Language: "en", DropOffAlert: 0.3}}
-	page := `{{template "partials/timeline.html" .}}{{template "partials/blueprint.html" .}}{{template "partials/downloads.html" .Journey}}` +
+	page := `{{template "partials/timeline.html" .}}{{template "partials/blueprint.html" .}}{{template "partials/downloads.html" .Journey}}{{template "partials/journey-card.html" .Journey}}` +
 		`{{range .Journey.Stages}}{{template "partials/stage-head.html" (dict "Stage" . "ID" "x")}}` +
 		`{{template "partials/emotion.html" (dict "Journey" $.Journey "Stage" .)}}{{end}}`
 	own := fstest.MapFS{"layouts/cmp.html": {Data: []byte(page + `{{with .Journey.Personas}}{{stagePains (painPointsByStage (index . 0))}}{{end}}`)}}
