@@ -21,16 +21,7 @@ import (
 // hub_limit = 5: every list of the hub is cut.
 func limitedHub(t *testing.T) map[string][]byte {
 	t.Helper()
-	dir := t.TempDir()
-	if err := synth.Write(dir, 60); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.OpenFile(filepath.Join(dir, "waymark.toml"), os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fmt.Fprintln(f, "hub_limit = 5")
-	f.Close()
+	dir := synthLimited(t, 60, 5)
 	extra := `
 -- content/journeys/formula.md --
 +++
@@ -54,6 +45,25 @@ pain_points = ['=HYPERLINK("https://evil.example/","Click")']
 		t.Fatal(err)
 	}
 	return mem.Files()
+}
+
+// synthLimited writes a synthetic handbook of n journeys with the given
+// hub_limit into a new folder.
+func synthLimited(t *testing.T, n, limit int) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := synth.Write(dir, n); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "waymark.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintln(f, "hub_limit =", limit)
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // readCSV parses a download, checking its header.

@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -15,7 +14,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/waymark-cx/waymark/bench/synth"
 	"github.com/waymark-cx/waymark/generator/output"
 )
 
@@ -146,16 +144,7 @@ func TestServedUnderSubPath(t *testing.T) {
 // synthetic one with hub_limit = 5, so that the CSV files hold more than
 // the hub's pages show.
 func TestDirEqualsMemory(t *testing.T) {
-	src := t.TempDir()
-	if err := synth.Write(src, 60); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.OpenFile(filepath.Join(src, "waymark.toml"), os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fmt.Fprintln(f, "hub_limit = 5")
-	f.Close()
+	src := synthLimited(t, 60, 5)
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := BuildDir(context.Background(), testOptions(src), src, dest); err != nil {
 		t.Fatal(err)
@@ -168,7 +157,7 @@ func TestDirEqualsMemory(t *testing.T) {
 	}
 	files := mem.Files()
 	onDisk := 0
-	err = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}

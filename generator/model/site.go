@@ -109,28 +109,27 @@ func New(set *source.Set, opts Options) (*Site, error) {
 					Hint: "personas go directly in content/personas/, journeys in content/journeys/, templates in templates/ at the site root"})
 				continue
 			}
-			e.URL = top + "/" + e.Slug + "/"
-			if top == "personas" {
-				p := a.v.(*Persona)
-				if p.Draft && !opts.Drafts {
-					drafts["personas/"+p.Slug] = true
-					continue
-				}
-				if !claim(&p.Entry, f.FrontLine-1) {
-					continue
-				}
-				site.Personas = append(site.Personas, p)
+			// Decoded ahead: a *Persona or a *Journey.
+			var entry *Entry
+			switch v := a.v.(type) {
+			case *Persona:
+				entry = &v.Entry
+			case *Journey:
+				entry = &v.Entry
+			}
+			if entry.Draft && !opts.Drafts {
+				drafts[top+"/"+entry.Slug] = true
 				continue
 			}
-			j := a.v.(*Journey)
-			if j.Draft && !opts.Drafts {
-				drafts["journeys/"+j.Slug] = true
+			if !claim(entry, f.FrontLine-1) {
 				continue
 			}
-			if !claim(&j.Entry, f.FrontLine-1) {
-				continue
+			switch v := a.v.(type) {
+			case *Persona:
+				site.Personas = append(site.Personas, v)
+			case *Journey:
+				site.Journeys = append(site.Journeys, v)
 			}
-			site.Journeys = append(site.Journeys, j)
 		default:
 			urlDir := slugDir(dir)
 			if base == "_index" {
