@@ -67,7 +67,7 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 	if hugo == "" {
 		hugo = findHugo()
 	}
-	fmt.Printf("| journeys | tool | wall (median) | peak memory (median) |\n|---:|---|---:|---:|\n")
+	fmt.Printf("| journeys | tool | wall (median) | CPU, user + system (median) | peak memory (median) |\n|---:|---|---:|---:|---:|\n")
 	var ratios []string
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -86,7 +86,7 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 		}
 		// Every cold build writes into a folder of its own; see fresh.
 		var out string
-		wt, wm, err := measure(runs, "waymark: built ", func() *exec.Cmd {
+		w, err := measure(runs, "waymark: built ", func() *exec.Cmd {
 			out = fresh(wdir)
 			return exec.Command(waymark, "build", "-s", wdir, "-d", out)
 		})
@@ -94,28 +94,28 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 			return err
 		}
 		// A second build with nothing changed: the build cache skips it.
-		nt, nm, err := measure(runs, "waymark: nothing changed since the last build", func() *exec.Cmd {
+		nc, err := measure(runs, "waymark: nothing changed since the last build", func() *exec.Cmd {
 			return exec.Command(waymark, "build", "-s", wdir, "-d", out)
 		})
 		if err != nil {
 			return err
 		}
-		fmt.Printf("| %d | waymark build | %s | %s |\n| %d | waymark build, nothing changed | %s | %s |\n", n, wt, mib(wm), n, nt, mib(nm))
+		fmt.Print(row(n, "waymark build", w), row(n, "waymark build, nothing changed", nc))
 		if hugo == "" {
 			continue
 		}
 		if err := synth.WriteHugo(hdir, n); err != nil {
 			return err
 		}
-		ht, hm, err := measure(runs, "", func() *exec.Cmd {
+		h, err := measure(runs, "", func() *exec.Cmd {
 			return exec.Command(hugo, "--minify", "--quiet", "-s", hdir, "-d", fresh(hdir))
 		})
 		if err != nil {
 			return err
 		}
-		fmt.Printf("| %d | hugo --minify | %s | %s |\n", n, ht, mib(hm))
-		ratios = append(ratios, fmt.Sprintf("N=%d: waymark/hugo wall %.2f×, peak memory %.2f×; nothing changed: wall %.2f×",
-			n, wt.Seconds()/ht.Seconds(), float64(wm)/float64(hm), nt.Seconds()/ht.Seconds()))
+		fmt.Print(row(n, "hugo --minify", h))
+		ratios = append(ratios, fmt.Sprintf("N=%d: waymark/hugo wall %.2f×, CPU %.2f×, peak memory %.2f×; nothing changed: wall %.2f×",
+			n, w.wall.Seconds()/h.wall.Seconds(), w.cpu.Seconds()/h.cpu.Seconds(), float64(w.mem)/float64(h.mem), nc.wall.Seconds()/h.wall.Seconds()))
 	}
 	fmt.Println()
 	for _, r := range ratios {
@@ -139,40 +139,56 @@ func fresh(dir string) string {
 	}
 }
 
+// result is the medians of several runs of one command.
+type result struct {
+	wall time.Duration
+	cpu  time.Duration // user + system: steadier than wall on a shared machine
+	mem  int64         // peak resident memory, KiB
+}
+
 // measure runs a command several times and returns the medians of its
-// wall time and peak resident memory (in KiB). Each run's output must
+// wall time, CPU time and peak resident memory. Each run's output must
 // contain want, so that a build that did not do what is measured fails.
-func measure(runs int, want string, cmd func() *exec.Cmd) (time.Duration, int64, error) {
-	var walls []time.Duration
+func measure(runs int, want string, cmd func() *exec.Cmd) (result, error) {
+	var walls, cpus []time.Duration
 	var mems []int64
 	for range runs {
 		c := cmd()
-		// Let the disk settle after the last run's writes and removals
-		// (on this machine's virtual disk they go on for a while), so that
-		// no run pays for another's.
+		// Let the disk settle after the last run's writes (on this
+		// machine's virtual disk they go on for a while), so that no run
+		// pays for another's.
 		syscall.Sync()
 		time.Sleep(2 * time.Second)
 		start := time.Now()
 		out, err := c.CombinedOutput()
 		wall := time.Since(start)
 		if err != nil {
-			return 0, 0, fmt.Errorf("%s: %v\n%s", strings.Join(c.Args, " "), err, out)
+			return result{}, fmt.Errorf("%s: %v\n%s", strings.Join(c.Args, " "), err, out)
 		}
 		if !strings.Contains(string(out), want) {
-			return 0, 0, fmt.Errorf("%s: the output does not say %q:\n%s", strings.Join(c.Args, " "), want, out)
+			return result{}, fmt.Errorf("%s: the output does not say %q:\n%s", strings.Join(c.Args, " "), want, out)
 		}
 		walls = append(walls, wall)
+		cpus = append(cpus, c.ProcessState.UserTime()+c.ProcessState.SystemTime())
 		if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			mems = append(mems, ru.Maxrss)
 		}
 	}
-	slices.Sort(walls)
-	slices.Sort(mems)
-	var mem int64
+	r := result{wall: median(walls).Round(10 * time.Millisecond), cpu: median(cpus).Round(10 * time.Millisecond)}
 	if len(mems) > 0 {
-		mem = mems[len(mems)/2]
+		r.mem = median(mems)
 	}
-	return walls[len(walls)/2].Round(10 * time.Millisecond), mem, nil
+	return r, nil
+}
+
+func median[T time.Duration | int64](xs []T) T {
+	slices.Sort(xs)
+	return xs[len(xs)/2]
+}
+
+// row is a line of the results table.
+func row(n int, tool string, r result) string {
+	return fmt.Sprintf("| %d | %s | %s | %s | %s |\n", n, tool, r.wall, r.cpu, mib(r.mem))
 }
 
 func mib(kib int64) string { return fmt.Sprintf("%.0f MiB", float64(kib)/1024) }
