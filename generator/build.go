@@ -269,9 +269,6 @@ feed:
 	if restErr != nil {
 		return nil, restErr
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
 	reuse.commit()
 	rep.Files = int(files.Load())
 	rep.Rendered = int(rendered.Load())
@@ -370,8 +367,8 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
 		return
 	}
-	// Otherwise the page is written from a copy of its own: an output
-	// may keep what it is given.
+	// Unless s.reuse, the page is written from a copy of its own: an
+	// output may keep what it is given.
 	var dst []byte
 	if s.reuse {
 		dst = s.page
