@@ -210,24 +210,21 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	if reuse.active && mem != nil {
 		rec = newLastBuild(set, site, eng, conv, pages)
 	}
-	hubFresh := site.Hub != nil && reuse.rendersHub(pages)
-	if hubFresh {
+	// The hub's CSV files are the last build's when no hub page is
+	// rendered again and the Builder kept them all; otherwise they, like
+	// the hub pages, need the hub filled, before the pages read it.
+	hubCSV := hubFiles(site, pages)
+	keptCSV := !(site.Hub != nil && reuse.rendersHub(pages)) && b.hubExports.has(hubCSV)
+	if site.Hub != nil && !keptCSV {
 		site.Hub.Fill()
 	}
 	// What is not a rendered page (static files, the search index, the
 	// downloads, the hub's CSV files) is written while the pages render.
 	tplSources := fileSources(set.Templates)
 	texts := b.sourceTexts(set.Content)
-	if site.Hub != nil && !hubFresh {
-		// The hub's CSV files may need the hub; it must not fill while
-		// the pages read it.
-		if files := hubFiles(site, pages); len(files) > 0 && (b.hubExports == nil || !b.hubExports.has(files)) {
-			site.Hub.Fill()
-		}
-	}
 	rest := make(chan error, 1)
 	go func() {
-		rest <- writeRest(site, b, pages, hubFresh, tplSources, texts, statics, min, write, stream)
+		rest <- writeRest(site, b, pages, hubCSV, keptCSV, tplSources, texts, statics, min, write, stream)
 	}()
 	_, toDir := w.(*output.Dir)
 	reusePage := toDir && !reuse.active
@@ -284,7 +281,7 @@ feed:
 // writeRest writes what is not a rendered page: extras (extras.go), the
 // journeys' downloads (exports.go) and the hub's CSV files
 // (hubexports.go).
-func writeRest(site *model.Site, b *Builder, pages []*render.Page, hubFresh bool, tplSources map[string][]byte,
+func writeRest(site *model.Site, b *Builder, pages []*render.Page, hubCSV []hubFile, keptCSV bool, tplSources map[string][]byte,
 	texts func(*model.Journey) []byte, statics map[string]fs.FS, min *minifier, write func(string, []byte) error,
 	stream func(string, func(io.Writer) error) error) error {
 	if err := writeExtras(site, b.search, pages, tplSources, statics, min, write, stream); err != nil {
@@ -295,7 +292,7 @@ func writeRest(site *model.Site, b *Builder, pages []*render.Page, hubFresh bool
 	}
 	var err error
 	pprof.Do(context.Background(), pprof.Labels("kind", "hub-csv"), func(context.Context) {
-		err = writeHubExports(site, pages, hubFresh, b.hubExports, write, stream)
+		err = writeHubExports(hubCSV, keptCSV, b.hubExports, write, stream)
 	})
 	return err
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // hubFile is a CSV file beside a hub page, with every entry of a list the
-// page cuts to hub_limit. data needs the hub filled (model.Hub.Fill).
+// page cuts to hub_limit. write needs the hub filled (model.Hub.Fill).
 type hubFile struct {
 	name  string
 	write func(w io.Writer) error
@@ -54,24 +54,19 @@ func hubFiles(site *model.Site, pages []*render.Page) []hubFile {
 	return out
 }
 
-// writeHubExports writes the CSV files of the hub pages. fresh means a
-// hub page is rendered in this build: the hub is filled, and the files
-// are made again. Otherwise every hub page is the last build's, made
-// from the same inputs, and so are the files the cache kept: they are
-// written again without filling the hub.
-func writeHubExports(site *model.Site, pages []*render.Page, fresh bool, cache *hubExportCache,
+// writeHubExports writes the CSV files of the hub pages, filled by then
+// (model.Hub.Fill). kept means they are the last build's, which the
+// cache holds: no hub page is rendered again, so they would be made from
+// the same inputs.
+func writeHubExports(files []hubFile, kept bool, cache *hubExportCache,
 	write func(string, []byte) error, stream func(string, func(io.Writer) error) error) error {
-	files := hubFiles(site, pages)
-	if !fresh && cache != nil && cache.has(files) {
+	if kept {
 		for _, f := range files {
 			if err := write(f.name, cache.last[f.name]); err != nil {
 				return err
 			}
 		}
 		return nil
-	}
-	if len(files) > 0 {
-		site.Hub.Fill()
 	}
 	if cache == nil {
 		// Nothing is kept: each file goes out as it is made, on every
@@ -99,8 +94,9 @@ type hubExportCache struct {
 	last map[string][]byte
 }
 
+// has reports whether c holds every one of files, and no other.
 func (c *hubExportCache) has(files []hubFile) bool {
-	if len(c.last) != len(files) {
+	if c == nil || len(c.last) != len(files) {
 		return false
 	}
 	for _, f := range files {

@@ -75,13 +75,11 @@ func (c *Cache) decodeAhead(files []*source.File, typed func(f *source.File) fun
 				}
 				f, a := files[i], &out[i]
 				if c != nil {
+					a.doc = c.docs[f]
 					if v, ok := c.entries[f]; ok {
-						a.doc, a.v = c.docs[f], v
+						a.v = v
 						continue
 					}
-				}
-				if c != nil {
-					a.doc = c.docs[f]
 				}
 				if a.doc == nil {
 					if a.doc, a.err = source.DecodeFile(f); a.err != nil {
