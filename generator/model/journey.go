@@ -168,7 +168,8 @@ func decodeEmotion(o *obj, j *Journey) map[string]float64 {
 		out := map[string]float64{}
 		for _, k := range sortedKeys(v) {
 			path := source.Join(o.key("emotion"), k)
-			if !slices.Contains(j.PersonaSlugs, k) {
+			at := slices.Index(j.PersonaSlugs, k)
+			if at < 0 {
 				hint := "this journey has no personas; set persona = \"…\" first"
 				if len(j.PersonaSlugs) > 0 {
 					hint = "this journey's personas: " + strings.Join(j.PersonaSlugs, ", ")
@@ -182,7 +183,7 @@ func decodeEmotion(o *obj, j *Journey) map[string]float64 {
 				continue
 			}
 			if check(path, f) {
-				out[k] = f
+				out[j.PersonaSlugs[at]] = f // the slug's own copy, see own
 			}
 		}
 		return out
@@ -199,7 +200,7 @@ func decodeItems(o *obj, k string) []Item {
 	list, ok := v.([]any)
 	if !ok {
 		if s, isStr := v.(string); isStr {
-			return []Item{{Text: s}}
+			return []Item{{Text: own(s)}}
 		}
 		o.typeErr(k, v, "a list", fmt.Sprintf(`%s = ["…", { text = "…", owner = "…", status = "open", severity = 2 }]`, k))
 		return nil
@@ -209,7 +210,7 @@ func decodeItems(o *obj, k string) []Item {
 		path := source.Elem(o.key(k), i)
 		switch e := e.(type) {
 		case string:
-			items = append(items, Item{Text: e})
+			items = append(items, Item{Text: own(e)})
 		case map[string]any:
 			io := &obj{d: o.d, path: path, what: "this item", m: e}
 			it := Item{Text: io.required("text"), Owner: io.str("owner"), Status: io.oneOf("status", Statuses())}

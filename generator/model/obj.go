@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/diag"
@@ -127,8 +128,14 @@ func (o *obj) str(k string) string {
 	if !ok {
 		o.typeErr(k, v, "a string", fmt.Sprintf("%s = \"…\"", k))
 	}
-	return s
+	return own(s)
 }
+
+// own copies a string out of the decoded TOML. The decoder hands out a
+// string without escapes as a piece of the whole front matter's text, so
+// keeping it would keep all of that text for as long as the model lives:
+// most of a large handbook's front matter, for a few words a key.
+func own(s string) string { return strings.Clone(s) }
 
 // required reads a string that must be present and not empty.
 func (o *obj) required(k string) string {
@@ -145,7 +152,7 @@ func (o *obj) required(k string) string {
 	if s == "" {
 		o.d.errorf(o.key(k), "", "%s must not be empty", k)
 	}
-	return s
+	return own(s)
 }
 
 // strs reads a list of strings; a single string is taken as a list of one.
@@ -156,7 +163,7 @@ func (o *obj) strs(k string) []string {
 	}
 	switch v := v.(type) {
 	case string:
-		return []string{v}
+		return []string{own(v)}
 	case []any:
 		out := make([]string, 0, len(v))
 		for i, e := range v {
@@ -166,7 +173,7 @@ func (o *obj) strs(k string) []string {
 					"%s must hold strings, not %s", k, describe(e))
 				continue
 			}
-			out = append(out, s)
+			out = append(out, own(s))
 		}
 		return out
 	}
