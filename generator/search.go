@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -12,16 +11,36 @@ import (
 	"github.com/waymark-cx/waymark/generator/slug"
 )
 
-// searchEntry is one thing the site's search can find. The index is
-// built at build time and searched in the browser; F holds the folded
-// text (lower case, no diacritics), so that typing "hanh trinh" finds
-// "Hành trình".
+// The search index (search-index.json) is built at build time and
+// searched in the browser. It is a JSON array of entries; a journey's
+// entry carries its stages, and each stage its touchpoints, pain points
+// and opportunities, so that what they share (the journey's address and
+// title, the stage's name) is written once rather than in each of the
+// ~40 things a journey lets search find. The browser (search.js) unfolds
+// them: a stage links to the journey's address + "#stage-N" and is shown
+// in the journey's title; an item links to its stage and is shown in
+// "journey title · stage name".
+//
+// F fields hold the folded words (lower case, no diacritics: slug.Fold)
+// that find an entry besides its title and context, which search.js folds
+// itself, so that typing "hanh trinh" finds "Hành trình".
 type searchEntry struct {
-	Title   string `json:"t"`
-	URL     string `json:"u"` // relative to the site root
-	Kind    string `json:"k"` // persona, journey, stage, touchpoint, pain-point, opportunity, page
-	Context string `json:"c,omitempty"`
-	Folded  string `json:"f"`
+	Kind    string        `json:"k"` // persona, journey, page
+	Title   string        `json:"t"`
+	URL     string        `json:"u"` // relative to the site root
+	Context string        `json:"c,omitempty"`
+	Folded  string        `json:"f,omitempty"`
+	Stages  []searchStage `json:"s,omitempty"`
+}
+
+// searchStage is a journey's stage in the index. Its lists hold a title
+// and its folded words in turn: [title, folded, title, folded, …].
+type searchStage struct {
+	Name          string   `json:"t"`
+	Folded        string   `json:"f,omitempty"`
+	Touchpoints   []string `json:"tp,omitempty"`
+	PainPoints    []string `json:"pp,omitempty"`
+	Opportunities []string `json:"op,omitempty"`
 }
 
 // SearchIndexName is where the search index is written.
@@ -142,15 +161,14 @@ func searchMakers(site *model.Site, cache *searchParts) []func() []byte {
 	for _, p := range site.Personas {
 		makers = append(makers, func() []byte {
 			return cache.get(&p.Entry, func() []byte {
-				var l entryList
-				l.add("persona", p.Name, p.URL, p.Role, p.Segment, p.Location, p.Quote, strings.Join(p.Tags, " "), plainText(p.Body, 2000))
-				return l.json()
+				return searchEntry{Kind: "persona", Title: p.Name, URL: p.URL, Context: p.Role,
+					Folded: folded(p.Segment, p.Location, p.Quote, strings.Join(p.Tags, " "), plainText(p.Body, 2000))}.json()
 			})
 		})
 	}
 	for _, j := range site.Journeys {
 		makers = append(makers, func() []byte {
-			return cache.get(&j.Entry, func() []byte { return journeyEntries(j).json() })
+			return cache.get(&j.Entry, func() []byte { return journeyEntry(j).json() })
 		})
 	}
 	for _, p := range site.Pages {
@@ -159,9 +177,8 @@ func searchMakers(site *model.Site, cache *searchParts) []func() []byte {
 		}
 		makers = append(makers, func() []byte {
 			return cache.get(&p.Entry, func() []byte {
-				var l entryList
-				l.add("page", p.Title, p.URL, p.Description, plainText(p.Body, 20000))
-				return l.json()
+				return searchEntry{Kind: "page", Title: p.Title, URL: p.URL, Context: p.Description,
+					Folded: folded(plainText(p.Body, 20000))}.json()
 			})
 		})
 	}
@@ -181,43 +198,48 @@ func samePieces(a, b [][]byte) bool {
 	return true
 }
 
-func journeyEntries(j *model.Journey) *entryList {
-	var l entryList
-	l.add("journey", j.Title, j.URL, j.Summary, j.Goal, j.Owner, strings.Join(j.Tags, " "))
-	for _, st := range j.Stages {
-		anchor := j.URL + "#stage-" + strconv.Itoa(st.Index+1)
-		where := j.Title + " · " + st.Name
-		l.add("stage", st.Name, anchor, j.Title, st.Description, st.Feeling, strings.Join(st.Actions, " "))
+func journeyEntry(j *model.Journey) searchEntry {
+	e := searchEntry{Kind: "journey", Title: j.Title, URL: j.URL, Context: j.Summary,
+		Folded: folded(j.Goal, j.Owner, strings.Join(j.Tags, " "))}
+	e.Stages = make([]searchStage, len(j.Stages))
+	for i, st := range j.Stages {
+		s := &e.Stages[i]
+		s.Name = st.Name
+		s.Folded = folded(st.Description, st.Feeling, strings.Join(st.Actions, " "))
 		for _, tp := range st.Touchpoints {
-			l.add("touchpoint", tp.Name, anchor, where, tp.Channel, tp.Owner, tp.Description)
+			s.Touchpoints = append(s.Touchpoints, tp.Name, folded(tp.Channel, tp.Owner, tp.Description))
 		}
 		for _, it := range st.PainPoints {
-			l.add("pain-point", it.Text, anchor, where, it.Owner)
+			s.PainPoints = append(s.PainPoints, it.Text, folded(it.Owner))
 		}
 		for _, it := range st.Opportunities {
-			l.add("opportunity", it.Text, anchor, where, it.Owner)
+			s.Opportunities = append(s.Opportunities, it.Text, folded(it.Owner))
 		}
 	}
-	return &l
+	return e
 }
 
-type entryList []searchEntry
-
-func (l *entryList) add(kind, title, url, context string, more ...string) {
-	if title == "" {
-		return
+// folded joins the words that find an entry besides its title and
+// context, folded.
+func folded(words ...string) string {
+	n := 0
+	for _, w := range words {
+		if w != "" {
+			words[n] = w
+			n++
+		}
 	}
-	text := strings.Join(append([]string{title, context}, more...), " ")
-	*l = append(*l, searchEntry{Title: title, URL: url, Kind: kind, Context: context, Folded: slug.Fold(text)})
+	return slug.Fold(strings.Join(words[:n], " "))
 }
 
-// json is the entries as array elements, without the brackets.
-func (l entryList) json() []byte {
-	if len(l) == 0 {
+// json is the entry as an element of the index's array; nil for an entry
+// without a title, which search could not show.
+func (e searchEntry) json() []byte {
+	if e.Title == "" {
 		return nil
 	}
-	b, _ := json.Marshal([]searchEntry(l))
-	return b[1 : len(b)-1]
+	b, _ := json.Marshal(e)
+	return b
 }
 
 // plainText is Markdown reduced to its words, at most max bytes, for

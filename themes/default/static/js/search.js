@@ -1,7 +1,8 @@
 /*
  * Waymark search: finds personas, journeys, stages, touchpoints, pain
  * points, opportunities and pages in search-index.json, which the build
- * writes at the site root. No libraries, no requests but the index; the
+ * writes at the site root (its shape: generator/search.go, and
+ * content/docs/theming.md). No libraries, no requests but the index; the
  * page's data attributes give the base path, the index's address and the
  * words of the interface, so that the script works under any sub-path and
  * in any language.
@@ -105,7 +106,8 @@
       var e = index[i];
       var ok = true;
       for (var k = 0; k < words.length; k++) {
-        if (at(e.f, words[k]) < 0) {
+        var w = words[k];
+        if (at(e.ft, w) < 0 && at(e.fc, w) < 0 && at(e.f, w) < 0) {
           ok = false;
           break;
         }
@@ -118,6 +120,48 @@
       return b.s - a.s || (kindRank[a.e.k] || 9) - (kindRank[b.e.k] || 9) || a.i - b.i;
     });
     return { words: words, found: found };
+  }
+
+  // addEntry makes a searchable entry. Its words are found in three
+  // folded strings: ft its title, fc its context (folded once for all of a
+  // stage's items), f the rest. An entry without a title is left out.
+  function addEntry(out, k, t, u, c, fc, f) {
+    if (!t) {
+      return;
+    }
+    out.push({ k: k, t: t, u: u, c: c, ft: fold(t), fc: fc, f: f || "" });
+  }
+
+  // unfold turns the index the build writes into one entry per thing
+  // found. A journey carries its stages ("s"), a stage its touchpoints,
+  // pain points and opportunities ("tp", "pp", "op": title, folded words,
+  // title, folded words …): a stage links to the journey's #stage-N and
+  // is shown in the journey's title, an item links to its stage and is
+  // shown in "journey · stage".
+  function unfold(groups) {
+    var out = [];
+    var kinds = { tp: "touchpoint", pp: "pain-point", op: "opportunity" };
+    groups.forEach(function (g) {
+      var c = g.c || "";
+      addEntry(out, g.k, g.t, g.u, c, fold(c), g.f);
+      if (!g.s) {
+        return;
+      }
+      var fj = fold(g.t);
+      g.s.forEach(function (s, i) {
+        var u = g.u + "#stage-" + (i + 1);
+        addEntry(out, "stage", s.t, u, g.t, fj, s.f);
+        var where = g.t + " · " + s.t;
+        var fw = fold(where);
+        ["tp", "pp", "op"].forEach(function (key) {
+          var l = s[key] || [];
+          for (var n = 0; n + 1 < l.length; n += 2) {
+            addEntry(out, kinds[key], l[n], u, where, fw, l[n + 1]);
+          }
+        });
+      });
+    });
+    return out;
   }
 
   // mark puts the parts of text that match a word in <mark>, comparing
@@ -303,11 +347,8 @@
       throw new Error(res.status + " " + res.statusText);
     }
     return res.json();
-  }).then(function (entries) {
-    index = entries.map(function (e) {
-      e.ft = fold(e.t);
-      return e;
-    });
+  }).then(function (groups) {
+    index = unfold(groups);
     app.classList.add("is-loaded");
     render(current());
   }).catch(function () {
