@@ -104,6 +104,8 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	}
 	site, err := model.New(set, model.Options{
 		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: day(now()), Cache: b.model,
+		// A one-off build: no rebuild will want the journeys' text.
+		Release: b.src == nil,
 	})
 	collect(&errs, err)
 	if site == nil {
@@ -138,7 +140,9 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		// Rendering would fail on the broken parts; still look for broken
 		// links, so that every mistake is reported in one run.
 		for _, p := range pages {
-			if src, path, line := p.Body(); path != "" {
+			if src, path, line, err := pageBody(p, opts.Source); err != nil {
+				errs.Add(err)
+			} else if path != "" {
 				_, linkErrs := conv.Convert(src, path, line)
 				for _, e := range linkErrs {
 					errs.Add(e)
@@ -146,10 +150,6 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 			}
 		}
 		return nil, errs.Err()
-	}
-	if b.src == nil {
-		// A one-off build: no rebuild will want the journeys' text.
-		releaseText(site, set)
 	}
 	w := opts.Output
 	if w == nil {
@@ -323,19 +323,28 @@ func (s *scratch) reset() {
 	}
 }
 
+// pageBody is p.Body(), with the text of a journey that a one-off build
+// let go (model.Options.Release) read again from files.
+func pageBody(p *render.Page, files fs.FS) (src []byte, path string, line int, err *diag.Error) {
+	src, path, line = p.Body()
+	if path == "" || !p.Entry().Released {
+		return src, path, line, nil
+	}
+	f, rerr := readSource(files, path)
+	if rerr != nil {
+		return nil, "", 0, &diag.Error{Path: path, Line: 1, Col: 1, Msg: "reading it again: " + rerr.Error(),
+			Hint: "the file changed or went away while the site was built; build again"}
+	}
+	return f.Body, path, line, nil
+}
+
 // renderPage renders, minifies and writes one page. s may be nil.
 func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min *minifier,
 	write func(string, []byte) error, fail func(*diag.Error), files fs.FS, s *scratch) {
-	if src, path, line := p.Body(); path != "" {
-		if e := p.Entry(); e.Released {
-			f, err := readSource(files, path)
-			if err != nil {
-				fail(&diag.Error{Path: path, Line: 1, Col: 1, Msg: "reading it again: " + err.Error(),
-					Hint: "the file changed or went away while the site was built; build again"})
-				return
-			}
-			src = f.Body
-		}
+	if src, path, line, err := pageBody(p, files); err != nil {
+		fail(err)
+		return
+	} else if path != "" {
 		html, errs := conv.Convert(src, path, line)
 		for _, e := range errs {
 			fail(e)

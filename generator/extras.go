@@ -103,7 +103,7 @@ func fileSources(files []*source.File) map[string][]byte {
 // sourceTexts gives each journey's source as its author wrote it, made
 // when asked. A Builder keeps the texts between builds: a file the source
 // cache hands out again keeps the very same bytes. A journey whose text a
-// one-off build let go (releaseText) is read again.
+// one-off build let go (model.Options.Release) is read again.
 func (b *Builder) sourceTexts(files []*source.File) func(j *model.Journey) []byte {
 	byPath := make(map[string]*source.File, len(files))
 	for _, f := range files {
@@ -170,28 +170,12 @@ func absolute(site *model.Site, p string) string {
 }
 
 // readSource reads and splits a content file again: a one-off build of a
-// large handbook lets go of journeys' text once their model is made
-// (releaseText) and reads it again when it renders and exports them.
+// large handbook lets go of journeys' text once they are decoded
+// (model.Options.Release) and reads it again when it renders and exports them.
 func readSource(files fs.FS, path string) (*source.File, error) {
 	data, err := fs.ReadFile(files, path)
 	if err != nil {
 		return nil, err
 	}
 	return source.Split(path, data)
-}
-
-// releaseText lets go of every journey's source text, in a build that is
-// not kept for rebuilds: pages and downloads read it again one journey at
-// a time, so a large handbook's files are not all held at once.
-func releaseText(site *model.Site, set *source.Set) {
-	journeys := make(map[string]bool, len(site.Journeys))
-	for _, j := range site.Journeys {
-		j.Front, j.Body, j.Released = nil, nil, true
-		journeys[j.Path] = true
-	}
-	for i, f := range set.Content {
-		if journeys[f.Path] {
-			set.Content[i] = &source.File{Path: f.Path, FrontLine: f.FrontLine, BodyLine: f.BodyLine}
-		}
-	}
 }

@@ -254,6 +254,21 @@ title = "Method"
 +++
 [Buying](/journeys/buy/) is unreadable but exists; [this](/nope/) does not.
 `, []string{"content/journeys/buy.md:2:", `content/guides/method.md:4:52: broken internal link "/nope/"`}},
+		{"a mistake in one journey and a broken link in another's notes", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+[[stage]]
+name = "A"
+emotion = 9
++++
+-- content/journeys/return.md --
++++
+title = "Returning"
++++
+See [buying](/journeys/buy/) and [this](/journeys/nope/).
+`, []string{"content/journeys/buy.md:5:1: emotion must be between 1 and 5, not 9",
+			`content/journeys/return.md:4:34: broken internal link "/journeys/nope/"`}},
 		{"several files at once", `
 -- content/personas/lan.md --
 +++

@@ -41,9 +41,10 @@ type Entry struct {
 	Layout   string // front-matter layout: a template name without .html
 	Draft    bool
 	Params   map[string]any
-	// Released is set when Front and Body were let go once the model was
-	// made: a one-off build of a large handbook reads a journey's file
-	// again when it renders its page, rather than holding every file.
+	// Released is set when Front and Body were let go once the front
+	// matter was decoded (Options.Release): a one-off build of a large
+	// handbook reads a journey's file again when it renders its page,
+	// rather than holding every file.
 	Released bool
 
 	sortKey  string // the title folded for sorting: "Ánh" sorts with "A"

@@ -19,6 +19,12 @@ type Options struct {
 	BaseURL string    // overrides base_url when set
 	Now     time.Time // the clock for review dates; zero means no review check
 	Cache   *Cache    // reuse what an earlier build decoded; may be nil
+	// Release lets go of each journey's text (its source.File's Front
+	// and Body too) as soon as its front matter is decoded, for a build
+	// that is not kept for rebuilds: its pages and downloads read the
+	// file again one journey at a time, so a large handbook's files are
+	// never all held beside its model. Not with a Cache.
+	Release bool
 }
 
 // New builds the site model from a source set, checking every value and
@@ -52,6 +58,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 	}
 	// Personas and journeys are decoded into their entries on every core;
 	// the rest runs in file order.
+	release := opts.Release && cache == nil
 	pre := cache.decodeAhead(set.Content, func(f *source.File) func(d *decoder) any {
 		e, top, nested, ok := contentEntry(f)
 		switch {
@@ -60,7 +67,14 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		case top == "personas":
 			return func(d *decoder) any { return decodePersona(d, e) }
 		case top == "journeys":
-			return func(d *decoder) any { return decodeJourney(d, e, &site.Config) }
+			return func(d *decoder) any {
+				j := decodeJourney(d, e, &site.Config)
+				if release {
+					j.Front, j.Body, j.Released = nil, nil, true
+					f.Front, f.Body = nil, nil
+				}
+				return j
+			}
 		}
 		return nil
 	})
