@@ -10,10 +10,10 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/internal/par"
 	"github.com/waymark-cx/waymark/generator/output"
 )
 
@@ -170,11 +170,13 @@ func stampOf(dest, name string) (stamp, error) {
 
 // eachChunk splits [0, n) among a few goroutines.
 func eachChunk(n int, do func(lo, hi int)) {
+	if n == 0 {
+		return
+	}
 	workers := min(runtime.GOMAXPROCS(0), 4)
 	size := (n + workers - 1) / workers
-	var wg sync.WaitGroup
-	for lo := 0; lo < n; lo += size {
-		wg.Go(func() { do(lo, min(lo+size, n)) })
-	}
-	wg.Wait()
+	_ = par.Each((n+size-1)/size, workers, func(c int) error {
+		do(c*size, min((c+1)*size, n))
+		return nil
+	})
 }

@@ -9,12 +9,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/waymark-cx/waymark/generator/internal/par"
 )
 
 // cacheFormat is the version of what a build writes and of the cache
@@ -112,28 +112,20 @@ func sumInputs(files []inputFile) [sha256.Size]byte {
 	slices.SortFunc(files, func(a, b inputFile) int { return strings.Compare(a.name, b.name) })
 	sums := make([][sha256.Size]byte, len(files))
 	unreadable := make([]bool, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), 4) {
-		wg.Go(func() {
-			h := sha256.New()
-			buf := make([]byte, 64<<10)
-			for i := range next {
+	_ = par.EachWith(len(files), 4, func() func(int) error {
+		h := sha256.New()
+		buf := make([]byte, 64<<10)
+		return func(i int) error {
+			h.Reset()
+			if err := copyFile(h, files[i], buf); err != nil {
 				h.Reset()
-				if err := copyFile(h, files[i], buf); err != nil {
-					h.Reset()
-					fmt.Fprint(h, err)
-					unreadable[i] = true
-				}
-				h.Sum(sums[i][:0])
+				fmt.Fprint(h, err)
+				unreadable[i] = true
 			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+			h.Sum(sums[i][:0])
+			return nil
+		}
+	})
 	all := sha256.New()
 	for i, f := range files {
 		fmt.Fprintf(all, "%q %v %x\n", f.name, unreadable[i], sums[i])

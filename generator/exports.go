@@ -1,12 +1,11 @@
 package generator
 
 import (
-	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/waymark-cx/waymark/generator/export"
+	"github.com/waymark-cx/waymark/generator/internal/par"
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
@@ -26,7 +25,7 @@ func writeExports(site *model.Site, text func(j *model.Journey) []byte, cache *e
 	}
 	cache.begin()
 	defer cache.end()
-	err := forEach(len(site.Journeys), func(i int) error {
+	err := par.Each(len(site.Journeys), 0, func(i int) error {
 		j := site.Journeys[i]
 		ex := cache.get(j, schemaURL)
 		for i, data := range [][]byte{ex.csv, ex.json, ex.mmd, text(j)} {
@@ -48,32 +47,6 @@ func writeExports(site *model.Site, text func(j *model.Journey) []byte, cache *e
 		}
 	}
 	return nil
-}
-
-// forEach calls do for 0 … n-1 on every core and returns the first error.
-func forEach(n int, do func(i int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next atomic.Int64
-	var first error
-	var once sync.Once
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				if err := do(i); err != nil {
-					once.Do(func() { first = err })
-					next.Store(int64(n))
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	return first
 }
 
 // exportCache keeps each journey's exports between builds. A journey is

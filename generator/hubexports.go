@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/waymark-cx/waymark/generator/export"
+	"github.com/waymark-cx/waymark/generator/internal/par"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/render"
 )
@@ -71,7 +72,7 @@ func writeHubExports(files []hubFile, kept bool, cache *hubExportCache,
 	if cache == nil {
 		// Nothing is kept: each file goes out as it is made, on every
 		// core (a large handbook's are tens of megabytes).
-		return forEach(len(files), func(i int) error { return stream(files[i].name, files[i].write) })
+		return par.Each(len(files), 0, func(i int) error { return stream(files[i].name, files[i].write) })
 	}
 	next := make(map[string][]byte, len(files))
 	for _, f := range files {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/waymark-cx/waymark/generator/internal/par"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/slug"
 )
@@ -91,7 +92,7 @@ func searchIndex(site *model.Site, cache *searchParts) []byte {
 	}
 	makers := searchMakers(site, cache)
 	made := make([][]byte, len(makers))
-	_ = forEach(len(makers), func(i int) error {
+	_ = par.Each(len(makers), 0, func(i int) error {
 		made[i] = makers[i]()
 		return nil
 	})
@@ -134,7 +135,7 @@ func writeSearchIndex(w io.Writer, site *model.Site, chunk int) error {
 	made := make([][]byte, chunk)
 	for lo := 0; lo < len(makers); lo += chunk {
 		hi := min(lo+chunk, len(makers))
-		_ = forEach(hi-lo, func(i int) error {
+		_ = par.Each(hi-lo, 0, func(i int) error {
 			made[i] = makers[lo+i]()
 			return nil
 		})

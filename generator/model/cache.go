@@ -2,10 +2,9 @@ package model
 
 import (
 	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/internal/par"
 	"github.com/waymark-cx/waymark/generator/source"
 )
 
@@ -63,39 +62,28 @@ type ahead struct {
 // decoded again.
 func (c *Cache) decodeAhead(files []*source.File, typed func(f *source.File) func(d *decoder) any) []ahead {
 	out := make([]ahead, len(files))
-	workers := min(runtime.GOMAXPROCS(0), len(files)/64+1)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(files) {
-					return
-				}
-				f, a := files[i], &out[i]
-				if c != nil {
-					a.doc = c.docs[f]
-					if v, ok := c.entries[f]; ok {
-						a.v = v
-						continue
-					}
-				}
-				if a.doc == nil {
-					if a.doc, a.err = source.DecodeFile(f); a.err != nil {
-						continue
-					}
-				}
-				if decode := typed(f); decode != nil {
-					a.v = decode(&decoder{doc: a.doc, errs: &a.errs})
-					if c == nil {
-						a.doc = nil
-					}
-				}
+	_ = par.Each(len(files), min(runtime.GOMAXPROCS(0), len(files)/64+1), func(i int) error {
+		f, a := files[i], &out[i]
+		if c != nil {
+			a.doc = c.docs[f]
+			if v, ok := c.entries[f]; ok {
+				a.v = v
+				return nil
 			}
-		})
-	}
-	wg.Wait()
+		}
+		if a.doc == nil {
+			if a.doc, a.err = source.DecodeFile(f); a.err != nil {
+				return nil
+			}
+		}
+		if decode := typed(f); decode != nil {
+			a.v = decode(&decoder{doc: a.doc, errs: &a.errs})
+			if c == nil {
+				a.doc = nil
+			}
+		}
+		return nil
+	})
 	return out
 }
 
