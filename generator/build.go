@@ -131,10 +131,12 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	}
 	pages := eng.Plan()
 	checkLayouts(eng, pages, theme.name, &errs)
+	res := newResolver(site, pages, statics)
 	conv := markup.New(markup.Options{
 		UnsafeHTML: site.Config.UnsafeHTML,
 		BasePath:   site.Config.BasePath,
-		Resolve:    newResolver(site, pages, statics).resolve,
+		Resolve:    res.resolve,
+		PageURL:    res.pageURL,
 	})
 	if errs.Len() > 0 {
 		// Rendering would fail on the broken parts; still look for broken

@@ -254,6 +254,13 @@ title = "Method"
 +++
 [Buying](/journeys/buy/) is unreadable but exists; [this](/nope/) does not.
 `, []string{"content/journeys/buy.md:2:", `content/guides/method.md:4:52: broken internal link "/nope/"`}},
+		{"a broken relative link", `
+-- content/guides/tips.md --
++++
+title = "Tips"
++++
+Read [the method](../method/) and [Lan](../../personas/lan/), not [this](../nope/).
+`, []string{`content/guides/tips.md:4:67: broken internal link "../nope/"`}},
 		{"a mistake in one journey and a broken link in another's notes", `
 -- content/journeys/buy.md --
 +++

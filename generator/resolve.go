@@ -49,6 +49,13 @@ func newResolver(site *model.Site, pages []*render.Page, statics map[string]fs.F
 
 func templateDownload(t *model.Journey) string { return "templates/" + t.Slug + ".md" }
 
+// pageURL implements markup.Options.PageURL.
+func (r *resolver) pageURL(source string) (string, bool) {
+	r.once.Do(func() { r.index(r) })
+	u, ok := r.sources[source]
+	return u, ok
+}
+
 // resolve implements markup.Options.Resolve.
 func (r *resolver) resolve(target string) (string, bool) {
 	r.once.Do(func() { r.index(r) })

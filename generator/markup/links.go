@@ -19,9 +19,12 @@ import (
 //     page or static file of the site, and gets the base path in front;
 //   - a relative target ending in .md (with an optional #fragment),
 //     "../personas/lan.md", names a source file: it becomes that page's URL,
-//     so links work both on the site and when browsing the repository.
+//     so links work both on the site and when browsing the repository;
+//   - another relative target, "../personas/lan/" or "diagram.png", is
+//     resolved against the address of the file's page (Options.PageURL),
+//     must be a page or file there, and gets the base path in front.
 //
-// Other links (external, relative, fragments) are left as written.
+// Other links (external, fragments) are left as written.
 type linkChecker struct {
 	c *Converter
 }
@@ -68,7 +71,21 @@ func (lc *linkChecker) rewrite(st *state, n ast.Node, dest []byte) []byte {
 		}
 		lookup = path.Join(path.Dir(st.path), t)
 	default:
-		return dest
+		page, ok := "", false
+		if lc.c.opts.PageURL != nil {
+			page, ok = lc.c.opts.PageURL(st.path)
+		}
+		if !ok {
+			return dest
+		}
+		t := target
+		if u, err := url.PathUnescape(t); err == nil {
+			t = u
+		}
+		lookup = strings.TrimPrefix(path.Join("/"+page, t), "/")
+		if strings.HasSuffix(t, "/") && lookup != "" {
+			lookup += "/"
+		}
 	}
 	resolved, ok := lc.c.opts.Resolve(lookup)
 	if !ok {
@@ -79,7 +96,7 @@ func (lc *linkChecker) rewrite(st *state, n ast.Node, dest []byte) []byte {
 		}
 		st.errs = append(st.errs, &diag.Error{Path: st.path, Line: line, Col: col,
 			Msg:  fmt.Sprintf("broken internal %s %q: no such page or file", kind, string(dest)),
-			Hint: "link to a page by its URL (/journeys/<slug>/) or its source file (../journeys/<file>.md); files under static/ by their path (/img/a.png)"})
+			Hint: "link to a page by its URL (/journeys/<slug>/, or relative to this page's own: ../<slug>/) or its source file (../journeys/<file>.md); files under static/ by their path (/img/a.png)"})
 		return dest
 	}
 	return []byte(lc.c.opts.BasePath + resolved + rest)

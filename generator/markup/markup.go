@@ -31,6 +31,14 @@ type Options struct {
 	// ending in .md ("content/personas/lan.md"), and returns the site path
 	// to link to, or false when there is no such page.
 	Resolve func(target string) (string, bool)
+	// PageURL gives the site path of the page made from a source file
+	// ("content/guides/method.md" → "guides/method/"): a relative link
+	// in that file ("../personas/lan/", "diagram.png") is resolved
+	// against it as a browser would, checked, and made site-absolute, so
+	// that it also works where the page's text is shown at another
+	// address. Without it, or for a file it does not know, relative links
+	// are left as written.
+	PageURL func(source string) (string, bool)
 }
 
 // Converter turns Markdown into HTML. It is safe for concurrent use.

@@ -24,6 +24,21 @@ var site = map[string]string{
 	"content/_index.md":              "",
 	"content/journeys/hành-trình.md": "journeys/hanh-trinh/",
 	"img/my photo.png":               "img/my photo.png",
+	"guides/a/":                      "guides/a/",
+	"guides/b/":                      "guides/b/",
+	"guides/a/flow.png":              "guides/a/flow.png",
+}
+
+// pages is what the test converters' PageURL knows: the page each source
+// file makes.
+var pages = map[string]string{
+	"content/guides/a.md": "guides/a/",
+	"content/_index.md":   "",
+}
+
+func pageURL(source string) (string, bool) {
+	u, ok := pages[source]
+	return u, ok
 }
 
 // newConverter returns a converter over site, and a function that lists
@@ -121,6 +136,52 @@ func TestLinksLeftAlone(t *testing.T) {
 				t.Errorf("Resolve was asked %q for a link that is not internal", a)
 			}
 		})
+	}
+}
+
+// TestRelativeLinks: with PageURL, a relative link is resolved against
+// the address of its file's page, as a browser would, checked, and made
+// site-absolute.
+func TestRelativeLinks(t *testing.T) {
+	tests := []struct {
+		name, src, want, ask string
+	}{
+		{"up to another section", "[Lan](../../personas/lan/)", `<a href="/hb/personas/lan/">Lan</a>`, "personas/lan/"},
+		{"a sibling page", "[B](../b/)", `<a href="/hb/guides/b/">B</a>`, "guides/b/"},
+		{"the page itself", "[here](./)", `<a href="/hb/guides/a/">here</a>`, "guides/a/"},
+		{"an image beside the page", "![Flow](flow.png)", `<img src="/hb/guides/a/flow.png" alt="Flow">`, "guides/a/flow.png"},
+		{"query and fragment kept", "[Lan](../../personas/lan/?a=1#goals)", `<a href="/hb/personas/lan/?a=1#goals">Lan</a>`, "personas/lan/"},
+		{"a static file with a space", "![P](<../../img/my%20photo.png>)", `<img src="/hb/img/my%20photo.png" alt="P">`, "img/my photo.png"},
+		{"above the root stays at the root", "[Lan](../../../../personas/lan/)", `<a href="/hb/personas/lan/">Lan</a>`, "personas/lan/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, asked := newConverter(t, Options{BasePath: "/hb/", PageURL: pageURL})
+			h, errs := convert(t, c, tt.src)
+			noErrors(t, errs)
+			if !strings.Contains(h, tt.want) {
+				t.Errorf("Convert(%q) =\n%s\nwant it to contain %s", tt.src, h, tt.want)
+			}
+			if !slices.Contains(asked(), tt.ask) {
+				t.Errorf("Resolve was asked %q, want %q among them", asked(), tt.ask)
+			}
+		})
+	}
+	// A broken one is reported at its place, the target left as written.
+	c, _ := newConverter(t, Options{BasePath: "/hb/", PageURL: pageURL})
+	h, errs := convert(t, c, "See [x](../nope/) and ![y](pic.png).")
+	if len(errs) != 2 || errs[0].Msg != `broken internal link "../nope/": no such page or file` || errs[0].Col != 5 ||
+		errs[1].Msg != `broken internal image "pic.png": no such page or file` {
+		t.Fatalf("errors = %v; want the link at 1:5 and the image", errs)
+	}
+	if !strings.Contains(h, `href="../nope/"`) {
+		t.Errorf("the broken target was not left as written:\n%s", h)
+	}
+	// A file PageURL does not know keeps its relative links as written.
+	out, errs := c.Convert([]byte("[x](nope/)"), "content/other.md", 1)
+	noErrors(t, errs)
+	if !strings.Contains(string(out), `href="nope/"`) {
+		t.Errorf("a relative link of a file without a page was changed:\n%s", out)
 	}
 }
 
