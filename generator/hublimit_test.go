@@ -197,6 +197,27 @@ func TestHubLimit(t *testing.T) {
 	has("tags/bench/index.html", "Showing 5 of 61")
 	has("tags/index.html", "56 more")
 
+	// Lists that sum the handbook up show a tenth of hub_limit, at least
+	// 10, but never more than hub_limit: here 5. The journeys page still
+	// lists every journey by type; its tags link to the tag pages.
+	has("index.html", "Showing 5 of 10", `href="/bench/personas/"`,
+		`<a href="/bench/journeys/#current-state">11 more in Current state</a>`,
+		`<a href="/bench/journeys/#future-state">10 more in Future state</a>`)
+	if n := count("index.html", `class="card persona-card"`); n != 5 {
+		t.Errorf("home: %d persona cards, want 5", n)
+	}
+	if n := count("index.html", `class="panel-title"`); n != 4*5 {
+		t.Errorf("home: %d journeys in the panels, want 20 (5 of each of 4 types)", n)
+	}
+	has("journeys/index.html", `<a href="/bench/tags/bench/">56 more tagged “bench”</a>`,
+		`<a href="/bench/tags/tag-3/">1 more tagged “tag-3”</a>`)
+	if n := count("journeys/index.html", `class="card journey-card`); n != 61 {
+		t.Errorf("journeys: %d journey cards, want all 61", n)
+	}
+	if n := count("journeys/index.html", `class="row-title"`); n != 11*5 {
+		t.Errorf("journeys: %d journeys in the tag groups, want 55 (5 of each of 11 tags)", n)
+	}
+
 	// The downloads are no pages: the sitemap leaves them out.
 	if strings.Contains(page("sitemap.xml"), ".csv") {
 		t.Error("the sitemap lists a CSV file")
@@ -209,7 +230,7 @@ func validateHub(t *testing.T, files map[string][]byte) {
 	bin := tool(t, "WAYMARK_HTML_VALIDATE", "html-validate")
 	dir := t.TempDir()
 	var pages []string
-	for _, name := range []string{"hub/index.html", "pain-points/index.html", "touchpoints/index.html", "metrics/index.html",
+	for _, name := range []string{"index.html", "journeys/index.html", "hub/index.html", "pain-points/index.html", "touchpoints/index.html", "metrics/index.html",
 		"matrix/index.html", "owners/index.html", "owners/support/index.html", "tags/index.html", "tags/bench/index.html"} {
 		p := filepath.Join(dir, strings.ReplaceAll(name, "/", "__"))
 		if err := os.WriteFile(p, files[name], 0o644); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -42,6 +43,11 @@ func (e *Engine) funcs() template.FuncMap {
 		"typeName":          func(t model.MapType) string { return e.translate("type." + string(t)) },
 		"painPointsByStage": func(p *model.Persona) []model.StageItems { return e.site.PainPointsByStage(p) },
 		"pairOf":            func(j *model.Journey) *model.Pair { return e.site.Hub.PairOf(j) },
+		"first":             first,
+		"previewLimit": func() int {
+			_, n := e.site.Config.HubLimits()
+			return n
+		},
 		"hasBlueprint": func(j *model.Journey) bool {
 			for _, s := range j.Stages {
 				if s.Blueprint != nil {
@@ -51,6 +57,26 @@ func (e *Engine) funcs() template.FuncMap {
 			return false
 		},
 	}
+}
+
+// first is the first n entries of a list, or all of it when it is
+// shorter: {{range first 10 .Site.Personas}}.
+func first(n int, list any) (any, error) {
+	v := reflect.ValueOf(list)
+	switch v.Kind() {
+	case reflect.Slice:
+	case reflect.Invalid:
+		return list, nil // nil: ranging over it shows nothing
+	default:
+		return nil, fmt.Errorf("first: %T is not a list", list)
+	}
+	if n < 0 {
+		n = 0
+	}
+	if n >= v.Len() {
+		return list, nil
+	}
+	return v.Slice(0, n).Interface(), nil
 }
 
 // url turns a path relative to the site root into a link that works under

@@ -411,3 +411,22 @@ func TestStageScore(t *testing.T) {
 		t.Errorf("stageScore = %v, want 2.7", got)
 	}
 }
+
+func TestFirst(t *testing.T) {
+	list := []string{"a", "b", "c"}
+	for _, tt := range []struct {
+		n    int
+		want []string
+	}{{2, []string{"a", "b"}}, {3, list}, {10, list}, {0, []string{}}, {-1, []string{}}} {
+		got, err := first(tt.n, list)
+		if err != nil || !slices.Equal(got.([]string), tt.want) {
+			t.Errorf("first(%d) = %v, %v; want %v", tt.n, got, err, tt.want)
+		}
+	}
+	if got, err := first(2, nil); err != nil || got != nil {
+		t.Errorf("first(2, nil) = %v, %v; want nil", got, err)
+	}
+	if _, err := first(2, "abc"); err == nil {
+		t.Error("first of a string: no error")
+	}
+}

@@ -78,6 +78,15 @@ type Group struct {
 	ID       string // an HTML id: the map type, or "tag-" + the tag's slug
 	Title    string
 	Journeys []*model.Journey
+	// Preview is the first of Journeys, for a list that sums the group
+	// up (the home page's panels, the journeys page's tags): a tenth of
+	// hub_limit, at least 10 (model.Config.HubLimits). More is how many
+	// it leaves out.
+	Preview []*model.Journey
+	More    int
+	// URL is the tag's own page, where the site has one; "" for a map
+	// type.
+	URL string
 }
 
 // Segment is the personas of one segment, in the order of the personas

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/slug"
@@ -44,7 +45,14 @@ func (e *Engine) Plan() []*Page {
 	pl.Segments = bySegment(s.Personas)
 	add(pl)
 	jl := list(KindJourneys, e.translate("nav.journeys"))
-	jl.Groups, jl.Tags = e.byType(s.Journeys), byTag(s.Journeys)
+	jl.Groups, jl.Tags = e.byType(s.Journeys), e.previews(byTag(s.Journeys))
+	if s.Hub != nil && e.Has(KindHub) && e.Has(KindTag) {
+		for i, g := range jl.Tags {
+			if k := strings.TrimPrefix(g.ID, "tag-"); k != "" {
+				jl.Tags[i].URL = "tags/" + k + "/" // as model.Hub names them
+			}
+		}
+	}
 	add(jl)
 	add(list(KindTemplates, e.translate("nav.templates")))
 	personasCrumb := Crumb{Title: e.translate("nav.personas"), URL: "personas/"}
@@ -163,6 +171,17 @@ func (n *navs) forEntry(url string) []NavItem {
 	return n.current(slices.IndexFunc(n.items, func(it NavItem) bool { return it.URL == url }))
 }
 
+// previews fills in each group's Preview and More.
+func (e *Engine) previews(groups []Group) []Group {
+	_, n := e.site.Config.HubLimits()
+	for i := range groups {
+		g := &groups[i]
+		k := min(n, len(g.Journeys))
+		g.Preview, g.More = g.Journeys[:k:k], len(g.Journeys)-k
+	}
+	return groups
+}
+
 func (e *Engine) byType(js []*model.Journey) []Group {
 	var groups []Group
 	for _, t := range model.MapTypes() {
@@ -176,7 +195,7 @@ func (e *Engine) byType(js []*model.Journey) []Group {
 			groups = append(groups, g)
 		}
 	}
-	return groups
+	return e.previews(groups)
 }
 
 // bySegment groups personas by segment, in the order segments first
