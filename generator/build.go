@@ -116,10 +116,11 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		errs.Add(err.(*diag.Error))
 		return nil, errs.Err()
 	}
-	statics, err := staticFiles(theme, opts.Source)
+	statics, linkWarnings, err := staticFiles(theme, opts.Source)
 	if err != nil {
 		return nil, err
 	}
+	site.Warnings = append(site.Warnings, linkWarnings...)
 	checkAvatars(site, statics, &errs)
 	eng, err := render.Reuse(b.engine, site, render.Layer{Name: theme.name, FS: theme.fs}, render.Layer{Name: "", FS: opts.Source})
 	if err != nil {

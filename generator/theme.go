@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/diag"
@@ -46,10 +47,18 @@ func loadTheme(opts Options, site *model.Site, set *source.Set) (theme, error) {
 
 // staticFiles maps every static file's site path to the FS that holds it:
 // the theme's static/ first, the site's static/ overriding file by file.
-func staticFiles(t theme, site fs.FS) (map[string]fs.FS, error) {
+// A symbolic link is a static file when it leads, in the same folder tree,
+// to a file; one that leads out of the tree, to a folder or nowhere is
+// left out with a warning, so that a link cannot publish a file from
+// elsewhere on the author's machine.
+func staticFiles(t theme, site fs.FS) (map[string]fs.FS, []*diag.Error, error) {
 	files := map[string]fs.FS{}
-	for _, layer := range []fs.FS{t.fs, site} {
-		err := fs.WalkDir(layer, "static", func(p string, d fs.DirEntry, err error) error {
+	var warnings []*diag.Error
+	for _, layer := range []struct {
+		name string // how warnings name the layer's files: "", "themes/x/"
+		fs   fs.FS
+	}{{t.name + "/", t.fs}, {"", site}} {
+		err := fs.WalkDir(layer.fs, "static", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p == "static" && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir
@@ -62,17 +71,65 @@ func staticFiles(t theme, site fs.FS) (map[string]fs.FS, error) {
 				}
 				return nil
 			}
-			if source.Ignored(d.Name()) || !d.Type().IsRegular() {
+			if source.Ignored(d.Name()) {
 				return nil
 			}
-			files[strings.TrimPrefix(p, "static/")] = layer
+			if d.Type()&fs.ModeSymlink != 0 {
+				if why := linkedFile(layer.fs, p); why != "" {
+					warnings = append(warnings, &diag.Error{Path: layer.name + p, Line: 1, Col: 1,
+						Msg:  "a symbolic link " + why + ": not copied",
+						Hint: "copy the file into static/, or link to a file inside the site's folder with a relative link"})
+					return nil
+				}
+			} else if !d.Type().IsRegular() {
+				return nil
+			}
+			files[strings.TrimPrefix(p, "static/")] = layer.fs
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return files, nil
+	return files, warnings, nil
+}
+
+// linkedFile follows the symbolic link at name in fsys, and any link it
+// leads to, and says why it is not a file of fsys: "" when it is.
+func linkedFile(fsys fs.FS, name string) (why string) {
+	cur := name
+	for range 32 {
+		target, err := fs.ReadLink(fsys, cur)
+		if err != nil {
+			return "that cannot be read (" + err.Error() + ")"
+		}
+		target = filepath.ToSlash(target)
+		if path.IsAbs(target) || filepath.IsAbs(target) {
+			return "to an absolute path, " + target
+		}
+		next := path.Join(path.Dir(cur), target)
+		if !fs.ValidPath(next) {
+			return "to " + target + ", outside the folder"
+		}
+		// A folder on the way that is itself a link could lead anywhere.
+		for dir := path.Dir(next); dir != "."; dir = path.Dir(dir) {
+			if fi, err := fs.Lstat(fsys, dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+				return "to " + target + ", through the linked folder " + dir
+			}
+		}
+		fi, err := fs.Lstat(fsys, next)
+		switch {
+		case err != nil:
+			return "to " + target + ", which does not exist"
+		case fi.Mode()&fs.ModeSymlink != 0:
+			cur = next
+		case fi.Mode().IsRegular():
+			return ""
+		default:
+			return "to " + target + ", which is not a file"
+		}
+	}
+	return "in a loop of links"
 }
 
 func checkAvatars(site *model.Site, statics map[string]fs.FS, errs *diag.List) {

@@ -1,0 +1,81 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestStaticLinks: a symbolic link in static/ that leads to a file inside
+// the site's folder is copied; one that leads out of it, to a folder or
+// nowhere is left out with a warning naming it, and the build goes on.
+func TestStaticLinks(t *testing.T) {
+	root := t.TempDir()
+	src := filepath.Join(root, "site")
+	writeTxtar(t, src, `
+-- waymark.toml --
+title = "Links"
+-- static/img/real.svg --
+<svg xmlns="http://www.w3.org/2000/svg"/>
+-- brand/logo.svg --
+<svg xmlns="http://www.w3.org/2000/svg"><title>logo</title></svg>
+-- brand/sub/deep.txt --
+deep
+`)
+	outside := filepath.Join(root, "secret.txt")
+	if err := os.WriteFile(outside, []byte("do not publish"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	links := map[string]string{
+		"static/img/logo.svg":  "../../brand/logo.svg", // inside the site: copied
+		"static/img/again.svg": "logo.svg",             // a link to that link: copied
+		"static/secret.txt":    "../../secret.txt",     // outside the site
+		"static/abs.txt":       outside,                // absolute
+		"static/gone.txt":      "nope.txt",             // dangling
+		"static/folder":        "../brand",             // a folder
+		"static/loop.txt":      "loop.txt",             // itself
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(src, filepath.FromSlash(name))); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	rep, err := buildDir(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := filepath.Join(src, "public")
+	for _, name := range []string{"img/real.svg", "img/logo.svg", "img/again.svg"} {
+		b, err := os.ReadFile(filepath.Join(pub, filepath.FromSlash(name)))
+		if err != nil {
+			t.Errorf("%s was not copied: %v", name, err)
+		} else if !strings.Contains(string(b), "<svg") {
+			t.Errorf("%s holds %q", name, b)
+		}
+	}
+	for _, name := range []string{"secret.txt", "abs.txt", "gone.txt", "folder", "folder/logo.svg", "loop.txt"} {
+		if _, err := os.Lstat(filepath.Join(pub, filepath.FromSlash(name))); err == nil {
+			t.Errorf("%s was copied", name)
+		}
+	}
+	var warned []string
+	for _, w := range rep.Warnings {
+		warned = append(warned, w.Error())
+	}
+	all := strings.Join(warned, "\n")
+	for _, want := range []string{
+		"static/secret.txt:1:1: a symbolic link to ../../secret.txt, outside the folder: not copied",
+		"static/abs.txt:1:1: a symbolic link to an absolute path, " + filepath.ToSlash(outside) + ": not copied",
+		"static/gone.txt:1:1: a symbolic link to nope.txt, which does not exist: not copied",
+		"static/folder:1:1: a symbolic link to ../brand, which is not a file: not copied",
+		"static/loop.txt:1:1: a symbolic link in a loop of links: not copied",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no warning %q in:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "logo.svg") || strings.Contains(all, "again.svg") {
+		t.Errorf("a warning for a link inside the site:\n%s", all)
+	}
+}
