@@ -50,6 +50,9 @@ type Options struct {
 	// Force makes BuildDir build even when nothing changed since the
 	// build it recorded in the output folder.
 	Force bool
+
+	// writeRecord, when set, replaces writeRecord in BuildDir (tests).
+	writeRecord func(*output.Dir, *record) error
 }
 
 // Report summarises a build.

@@ -124,8 +124,10 @@ func writeRecord(out *output.Dir, r *record) error {
 			r.Files[i], errs[i] = stampOf(out.Dest(), names[i])
 		}
 	})
-	if err := errors.Join(errs...); err != nil {
-		return err
+	for _, err := range errs {
+		if err != nil {
+			return err // the first is enough to say why
+		}
 	}
 	r.Format = cacheFormat
 	head, err := json.Marshal(r.header)

@@ -2,9 +2,11 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -112,5 +114,38 @@ func TestBuildDirCached(t *testing.T) {
 	}
 	if _, err := buildDir(t, src); err == nil {
 		t.Error("a build into a folder without its manifest was skipped")
+	}
+}
+
+// TestBuildDirRecordFails: a build whose record cannot be written still
+// succeeds, and says that the next build will build everything again.
+func TestBuildDirRecordFails(t *testing.T) {
+	src := t.TempDir()
+	writeTxtar(t, src, cacheSite)
+	public := filepath.Join(src, "public")
+	opts := testOptions(src)
+	opts.writeRecord = func(*output.Dir, *record) error { return errors.New("disk full") }
+	rep, err := BuildDir(context.Background(), opts, src, public)
+	if err != nil {
+		t.Fatalf("the build failed: %v", err)
+	}
+	want := filepath.Join(public, output.CacheName) + ":1:1: this build is not recorded: disk full"
+	var found bool
+	for _, w := range rep.Warnings {
+		found = found || strings.HasPrefix(w.Error(), want) && strings.Contains(w.Hint, "the next build will build everything again")
+	}
+	if !found {
+		t.Errorf("no warning %q in %v", want, rep.Warnings)
+	}
+	if _, err := os.Stat(filepath.Join(public, "index.html")); err != nil {
+		t.Errorf("the build did not land: %v", err)
+	}
+	// Without a record, the next build builds again.
+	again, err := buildDir(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Cached {
+		t.Error("a build after one that was not recorded was taken from the cache")
 	}
 }

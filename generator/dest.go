@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/output"
 )
 
@@ -32,8 +33,8 @@ func BuildDir(ctx context.Context, opts Options, srcDir, dest string) (*Report, 
 		now = opts.Now()
 	}
 	opts.Now = func() time.Time { return now }
-	files, err := listInputs(opts)
-	keyed := err == nil
+	files, listErr := listInputs(opts)
+	keyed := listErr == nil
 	var inputs [sha256.Size]byte
 	if keyed {
 		var r *record
@@ -65,9 +66,24 @@ func BuildDir(ctx context.Context, opts Options, srcDir, dest string) (*Report, 
 		_ = out.Abort()
 		return nil, err
 	}
-	if keyed {
-		// Failing to record the build only means that the next one runs.
-		_ = writeRecord(out, newRecord(rep, buildKey(inputs, opts, rep.Site.Config.Theme, day(now)), rep.Site.Config.Theme))
+	switch {
+	case !keyed:
+		rep.Warnings = append(rep.Warnings, &diag.Error{Path: output.CacheName,
+			Msg:  "this build is not recorded: listing its inputs failed (" + listErr.Error() + ")",
+			Hint: "the next build will build everything again, even with nothing changed"})
+	default:
+		// Failing to record the build only means that the next one runs;
+		// the author hears of it, since every build will.
+		r := newRecord(rep, buildKey(inputs, opts, rep.Site.Config.Theme, day(now)), rep.Site.Config.Theme)
+		write := writeRecord
+		if opts.writeRecord != nil {
+			write = opts.writeRecord
+		}
+		if err := write(out, r); err != nil {
+			rep.Warnings = append(rep.Warnings, &diag.Error{Path: filepath.Join(dest, output.CacheName),
+				Msg:  "this build is not recorded: " + err.Error(),
+				Hint: "the next build will build everything again, even with nothing changed; check that the output folder can be written"})
+		}
 	}
 	return rep, nil
 }
