@@ -69,7 +69,7 @@ type MatrixCell struct {
 
 // HubItem is a pain point or opportunity with where it stands.
 type HubItem struct {
-	Item
+	*Item   // the stage's own: the hub holds every item of every journey
 	Journey *Journey
 	Stage   *Stage
 }
@@ -326,14 +326,16 @@ func (h *Hub) fill(s *Site) {
 					c.Scored++
 				}
 			}
-			for _, it := range st.PainPoints {
+			for i := range st.PainPoints {
+				it := &st.PainPoints[i]
 				hi := &HubItem{Item: it, Journey: j, Stage: st}
 				h.PainPoints = append(h.PainPoints, hi)
 				if o := owner(it.Owner); o != nil {
 					o.PainPoints = append(o.PainPoints, hi)
 				}
 			}
-			for _, it := range st.Opportunities {
+			for i := range st.Opportunities {
+				it := &st.Opportunities[i]
 				hi := &HubItem{Item: it, Journey: j, Stage: st}
 				h.Opportunities = append(h.Opportunities, hi)
 				if o := owner(it.Owner); o != nil {
