@@ -6,8 +6,8 @@
 package markup
 
 import (
-	"bytes"
 	"html/template"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -73,13 +73,23 @@ func (c *Converter) Convert(src []byte, path string, firstLine int) (template.HT
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	ctx.Set(c.key, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	var buf bytes.Buffer
-	buf.Grow(len(src) * 3 / 2)
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	var out htmlOut
+	out.Grow(len(src) * 3 / 2)
+	if err := c.md.Renderer().Render(&out, src, doc); err != nil {
 		st.errs = append(st.errs, &diag.Error{Path: path, Line: firstLine, Col: 1, Msg: "markdown: " + err.Error()})
 	}
-	return template.HTML(buf.String()), st.errs
+	return template.HTML(out.String()), st.errs
 }
+
+// htmlOut collects a conversion's HTML. goldmark writes straight into a
+// util.BufWriter, where it would put a bufio.Writer of its own in front
+// of any other writer, and a strings.Builder hands its text over without
+// the copy a bytes.Buffer makes: a third of the Markdown's allocation.
+type htmlOut struct{ strings.Builder }
+
+func (o *htmlOut) Available() int { return o.Cap() - o.Len() }
+func (o *htmlOut) Buffered() int  { return 0 }
+func (o *htmlOut) Flush() error   { return nil }
 
 // state is what one conversion collects.
 type state struct {
