@@ -108,7 +108,7 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 			renderPage(pg, l.eng, l.conv, b.minifier(), put, fail, nil, nil)
 			rendered++
 			if pg.Journey != nil {
-				out[pg.Journey.Download("md")] = sourceText(nf)
+				out[pg.Journey.Download("md")] = nf.Raw
 			} else {
 				b.search.forget(e)
 				search = true
@@ -133,15 +133,6 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 	r := l.report
 	r.Rendered, r.Duration = rendered, time.Since(start)
 	return &r, true, nil
-}
-
-// sourceText is a content file as its author wrote it.
-func sourceText(f *source.File) []byte {
-	b := make([]byte, 0, len(f.Front)+len(f.Body)+8)
-	b = append(b, "+++\n"...)
-	b = append(b, f.Front...)
-	b = append(b, "+++\n"...)
-	return append(b, f.Body...)
 }
 
 // writeAll writes a whole build's files: at once into an output that can

@@ -41,7 +41,6 @@ type Builder struct {
 	builtin []*source.File
 	engine  *render.Engine
 	search  *searchParts
-	sources map[*source.File][]byte // content files as written, for download
 	exports *exportCache
 	// hubExports are the hub's CSV files of the last build.
 	hubExports *hubExportCache

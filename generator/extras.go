@@ -7,7 +7,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/model"
@@ -95,51 +94,31 @@ func minifiable(name string) string {
 func fileSources(files []*source.File) map[string][]byte {
 	out := make(map[string][]byte, len(files))
 	for _, f := range files {
-		out[f.Path] = sourceText(f)
+		out[f.Path] = f.Raw
 	}
 	return out
 }
 
-// sourceTexts gives each journey's source as its author wrote it, made
-// when asked. A Builder keeps the texts between builds: a file the source
-// cache hands out again keeps the very same bytes. A journey whose text a
-// one-off build let go (model.Options.Release) is read again.
+// sourceTexts gives each journey's source as its author wrote it, for
+// its .md download. A journey whose text a one-off build let go
+// (model.Options.Release) is read again.
 func (b *Builder) sourceTexts(files []*source.File) func(j *model.Journey) []byte {
 	byPath := make(map[string]*source.File, len(files))
 	for _, f := range files {
 		byPath[f.Path] = f
 	}
-	if b.src == nil {
-		return func(j *model.Journey) []byte {
-			if j.Released {
-				f, err := readSource(b.opts.Source, j.Path)
-				if err != nil {
-					return nil // gone since: rendering its page said so
-				}
-				return sourceText(f)
-			}
-			if f := byPath[j.Path]; f != nil {
-				return sourceText(f)
-			}
-			return nil
-		}
-	}
-	prev, next := b.sources, make(map[*source.File][]byte, len(files))
-	b.sources = next
-	var mu sync.Mutex
 	return func(j *model.Journey) []byte {
-		f := byPath[j.Path]
-		if f == nil {
-			return nil
+		if j.Released {
+			raw, err := fs.ReadFile(b.opts.Source, j.Path)
+			if err != nil {
+				return nil // gone since: rendering its page said so
+			}
+			return raw
 		}
-		mu.Lock()
-		defer mu.Unlock()
-		t, ok := prev[f]
-		if !ok {
-			t = sourceText(f)
+		if f := byPath[j.Path]; f != nil {
+			return f.Raw
 		}
-		next[f] = t
-		return t
+		return nil
 	}
 }
 

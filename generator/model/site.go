@@ -19,8 +19,8 @@ type Options struct {
 	BaseURL string    // overrides base_url when set
 	Now     time.Time // the clock for review dates; zero means no review check
 	Cache   *Cache    // reuse what an earlier build decoded; may be nil
-	// Release lets go of each journey's text (its source.File's Front
-	// and Body too) as soon as its front matter is decoded, for a build
+	// Release lets go of each journey's text (its source.File's Raw,
+	// Front and Body too) as soon as its front matter is decoded, for a build
 	// that is not kept for rebuilds: its pages and downloads read the
 	// file again one journey at a time, so a large handbook's files are
 	// never all held beside its model. Not with a Cache.
@@ -71,7 +71,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 				j := decodeJourney(d, e, &site.Config)
 				if release {
 					j.Front, j.Body, j.Released = nil, nil, true
-					f.Front, f.Body = nil, nil
+					f.Raw, f.Front, f.Body = nil, nil, nil
 				}
 				return j
 			}

@@ -12,6 +12,7 @@ import (
 // File is one Markdown file split into its TOML front matter and its body.
 type File struct {
 	Path      string // slash-separated, relative to the source folder
+	Raw       []byte // the whole file as read; Front and Body are parts of it
 	Front     []byte // the TOML between the +++ lines
 	FrontLine int    // line number of the first front-matter line
 	Body      []byte // the Markdown after the closing +++
@@ -23,8 +24,8 @@ const delim = "+++"
 // Split separates front matter from body. The file must start (after an
 // optional UTF-8 byte-order mark and blank lines) with a line holding only
 // +++, and the front matter ends at the next such line.
-func Split(path string, data []byte) (*File, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+func Split(path string, raw []byte) (*File, error) {
+	data := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	line := 1
 	rest := data
 	for {
@@ -47,7 +48,7 @@ func Split(path string, data []byte) (*File, error) {
 		break
 	}
 	open := line
-	f := &File{Path: path, FrontLine: line + 1}
+	f := &File{Path: path, Raw: raw, FrontLine: line + 1}
 	start := len(data) - len(rest)
 	for pos := start; ; {
 		line++

@@ -1,10 +1,13 @@
 package generator
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/waymark-cx/waymark/generator/output"
 )
 
 // TestStaticLinks: a symbolic link in static/ that leads to a file inside
@@ -77,5 +80,37 @@ deep
 	}
 	if strings.Contains(all, "logo.svg") || strings.Contains(all, "again.svg") {
 		t.Errorf("a warning for a link inside the site:\n%s", all)
+	}
+}
+
+// TestSourceDownloadAsWritten: a journey's .md download is its file byte
+// for byte, byte-order mark, blank lines and Windows line ends included,
+// from a one-off build (which reads the file again) and from a Builder.
+func TestSourceDownloadAsWritten(t *testing.T) {
+	src := t.TempDir()
+	writeTxtar(t, src, "-- waymark.toml --\ntitle = \"Downloads\"\n")
+	text := "\xef\xbb\xbf\r\n+++\r\ntitle = \"Buy\"\r\n\r\n[[stage]]\r\nname = \"Pick\"\r\n+++ \r\nNotes.\r\n"
+	if err := os.MkdirAll(filepath.Join(src, "content", "journeys"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "content", "journeys", "buy.md"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions(src)
+	one := output.NewMemory()
+	opts.Output = one
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	kept := output.NewMemory()
+	b := NewBuilder(testOptions(src))
+	b.SetOutput(kept)
+	if _, err := b.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	for name, files := range map[string]map[string][]byte{"one-off build": one.Files(), "Builder": kept.Files()} {
+		if got := string(files["journeys/buy/buy.md"]); got != text {
+			t.Errorf("%s: the download is %q; want the file as written, %q", name, got, text)
+		}
 	}
 }
