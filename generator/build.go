@@ -158,10 +158,17 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		return nil, errs.Err()
 	}
 	w := opts.Output
-	if w == nil {
+	// A check writes nothing: it renders every page, for the mistakes
+	// that rendering finds, but leaves out what cannot have any (the
+	// minifying, the downloads, the search index, the hub's CSV files).
+	check := w == nil
+	if check {
 		w = output.Discard{}
 	}
-	min := b.minifier()
+	var min *minifier
+	if !check {
+		min = b.minifier()
+	}
 	rep := &Report{Site: site, Personas: len(site.Personas), Journeys: len(site.Journeys),
 		Pages: len(site.Pages), Templates: len(site.Templates), Warnings: site.Warnings}
 	var files atomic.Int64
@@ -230,10 +237,10 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	texts := b.sourceTexts(set.Content)
 	rest := make(chan error, 1)
 	go func() {
-		rest <- writeRest(site, b, pages, hubCSV, keptCSV, tplSources, texts, statics, min, write, stream)
+		rest <- writeRest(site, b, pages, hubCSV, keptCSV, tplSources, texts, statics, min, write, stream, check)
 	}()
 	_, toDir := w.(*output.Dir)
-	reusePage := toDir && !reuse.active
+	reusePage := (toDir || check) && !reuse.active // neither keeps what it is given
 	for range workers {
 		wg.Go(func() {
 			s := scratch{reuse: reusePage}
@@ -289,9 +296,12 @@ feed:
 // (hubexports.go).
 func writeRest(site *model.Site, b *Builder, pages []*render.Page, hubCSV []hubFile, keptCSV bool, tplSources map[string][]byte,
 	texts func(*model.Journey) []byte, statics map[string]fs.FS, min *minifier, write func(string, []byte) error,
-	stream func(string, func(io.Writer) error) error) error {
-	if err := writeExtras(site, b.search, pages, tplSources, statics, min, write, stream); err != nil {
+	stream func(string, func(io.Writer) error) error, check bool) error {
+	if err := writeExtras(site, b.search, pages, tplSources, statics, min, write, stream, check); err != nil {
 		return err
+	}
+	if check {
+		return nil
 	}
 	if err := writeExports(site, texts, b.exports, write); err != nil {
 		return err
@@ -344,7 +354,8 @@ func pageBody(p *render.Page, files fs.FS) (src []byte, path string, line int, e
 	return f.Body, path, line, nil
 }
 
-// renderPage renders, minifies and writes one page. s may be nil.
+// renderPage renders, minifies and writes one page. s may be nil; min
+// nil leaves the page as the template made it (a check).
 func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min *minifier,
 	write func(string, []byte) error, fail func(*diag.Error), files fs.FS, s *scratch) {
 	if src, path, line, err := pageBody(p, files); err != nil {
@@ -375,9 +386,13 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 			Hint: "the template failed on this page's data; see content/docs/theming.md"})
 		return
 	}
-	if err := min.m.Minify("text/html", &s.min, buffer.NewReader(s.tpl.Bytes())); err != nil {
-		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
-		return
+	page := s.tpl.Bytes()
+	if min != nil {
+		if err := min.m.Minify("text/html", &s.min, buffer.NewReader(page)); err != nil {
+			fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
+			return
+		}
+		page = s.min.Bytes()
 	}
 	// Unless s.reuse, the page is written from a copy of its own: an
 	// output may keep what it is given.
@@ -385,7 +400,7 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 	if s.reuse {
 		dst = s.page
 	}
-	b, err := render.Splice(dst, s.min.Bytes(), frags)
+	b, err := render.Splice(dst, page, frags)
 	if s.reuse {
 		s.page = b
 	}

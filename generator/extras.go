@@ -15,9 +15,10 @@ import (
 )
 
 // writeExtras writes what is not a rendered page: static files (theme's,
-// then the site's), and the source of every template for download.
+// then the site's), and the source of every template for download. A
+// check (min nil) leaves out the search index and minifies nothing.
 func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, sources map[string][]byte, statics map[string]fs.FS, min *minifier,
-	write func(string, []byte) error, stream func(string, func(io.Writer) error) error) error {
+	write func(string, []byte) error, stream func(string, func(io.Writer) error) error, check bool) error {
 	// GitHub Pages: serve files as they are (no Jekyll), on the custom
 	// domain if one is set.
 	if err := write(".nojekyll", nil); err != nil {
@@ -28,7 +29,9 @@ func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, so
 			return err
 		}
 	}
-	if search != nil {
+	if check {
+		// The search index holds nothing a check would report.
+	} else if search != nil {
 		// The Builder keeps each entry's part between builds.
 		if err := write(SearchIndexName, searchIndex(site, search)); err != nil {
 			return err
@@ -61,7 +64,7 @@ func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, so
 		if err != nil {
 			return err
 		}
-		if mt := minifiable(n); mt != "" {
+		if mt := minifiable(n); mt != "" && min != nil {
 			b = min.static(n, mt, b)
 		}
 		if err := write(n, b); err != nil {

@@ -1,0 +1,51 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+)
+
+// TestCheckFindsWhatBuildFinds: a check (no output) leaves out the work
+// that cannot find a mistake (minifying, downloads, the search index, the
+// hub's CSV files), so it must still report every mistake a build does:
+// each of the mistakes table's, a template that fails on a page's data,
+// and a template that drops the stage table it asked for.
+func TestCheckFindsWhatBuildFinds(t *testing.T) {
+	cases := mistakes()
+	cases = append(cases,
+		mistake{"a template that fails on a page's data", `
+-- layouts/journey.html --
+{{template "_base.html" .}}{{define "main"}}<p>{{index .Journey.Tags 5}}</p>{{end}}
+`, []string{"rendering journeys/buy/index.html: template: journey:1:49: executing \"main\" at <index .Journey.Tags 5>"}},
+		mistake{"a template that drops the stage table", `
+-- layouts/journey.html --
+{{template "_base.html" .}}{{define "main"}}{{with timeline .}}{{end}}<p>x</p>{{end}}
+`, []string{"putting the stage table in"}})
+	for _, m := range cases {
+		t.Run(m.name, func(t *testing.T) {
+			src := t.TempDir()
+			writeTxtar(t, src, goodSite)
+			writeTxtar(t, src, m.files)
+			_, buildErr := buildDir(t, src)
+			_, checkErr := Build(context.Background(), testOptions(src))
+			for name, err := range map[string]error{"build": buildErr, "check": checkErr} {
+				var list *diag.Errors
+				if !errors.As(err, &list) {
+					t.Fatalf("%s: want *diag.Errors, got %v", name, err)
+				}
+				for _, w := range m.want {
+					if !strings.Contains(err.Error(), w) {
+						t.Errorf("%s: missing error %q in:\n%s", name, w, err)
+					}
+				}
+			}
+			if buildErr.Error() != checkErr.Error() {
+				t.Errorf("the check reports\n%s\nthe build\n%s", checkErr, buildErr)
+			}
+		})
+	}
+}
