@@ -378,12 +378,7 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 	s.reset()
 	err := eng.Execute(&s.tpl, p)
 	if err != nil {
-		where := "layouts/" + p.Layout + ".html"
-		if _, path, _ := p.Body(); path != "" {
-			where = path
-		}
-		fail(&diag.Error{Path: where, Line: 1, Col: 1, Msg: "rendering " + outName(p.URL) + ": " + err.Error(),
-			Hint: "the template failed on this page's data; see content/docs/theming.md"})
+		fail(renderError(eng, p, err))
 		return
 	}
 	page := s.tpl.Bytes()
@@ -412,6 +407,26 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 	if err := write(outName(p.URL), b); err != nil {
 		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: err.Error()})
 	}
+}
+
+// renderError locates a template that failed on a page: at the action
+// that failed, in its layout or partial, when the engine can tell; else
+// at the page's source, or its layout.
+func renderError(eng *render.Engine, p *render.Page, err error) *diag.Error {
+	page := outName(p.URL)
+	_, source, _ := p.Body()
+	if source != "" {
+		page += " (" + source + ")"
+	}
+	hint := "the template failed on this page's data; see content/docs/theming.md"
+	if f, ok := eng.Where(err); ok {
+		return &diag.Error{Path: f.File, Line: f.Line, Col: f.Col, Msg: "rendering " + page + ": " + f.Msg, Hint: hint}
+	}
+	where := "layouts/" + p.Layout + ".html"
+	if source != "" {
+		where = source
+	}
+	return &diag.Error{Path: where, Line: 1, Col: 1, Msg: "rendering " + page + ": " + err.Error(), Hint: hint}
 }
 
 // outName is the file a page URL is written to: "journeys/x/" →

@@ -20,7 +20,20 @@ func TestCheckFindsWhatBuildFinds(t *testing.T) {
 		mistake{"a template that fails on a page's data", `
 -- layouts/journey.html --
 {{template "_base.html" .}}{{define "main"}}<p>{{index .Journey.Tags 5}}</p>{{end}}
-`, []string{"rendering journeys/buy/index.html: template: journey:1:49: executing \"main\" at <index .Journey.Tags 5>"}},
+`, []string{`layouts/journey.html:1:50: rendering journeys/buy/index.html (content/journeys/buy.md): executing "main" at <index .Journey.Tags 5>: error calling index: index out of range: 5`}},
+		mistake{"a partial that fails, indented, after accented text", `
+-- layouts/journey.html --
+{{template "_base.html" .}}
+{{define "main"}}
+  <section>
+    {{template "partials/bad.html" .Journey}}
+  </section>
+{{end}}
+-- layouts/partials/bad.html --
+<ul>
+    <li>Điểm chạm: {{index .Tags 9}}</li>
+</ul>
+`, []string{`layouts/partials/bad.html:2:22: rendering journeys/buy/index.html (content/journeys/buy.md): executing "partials/bad.html" at <index .Tags 9>`}},
 		mistake{"a template that drops the stage table", `
 -- layouts/journey.html --
 {{template "_base.html" .}}{{define "main"}}{{with timeline .}}{{end}}<p>x</p>{{end}}

@@ -146,7 +146,7 @@ func (e *Engine) parse() error {
 // or a raw string, is left as written.
 func compact(text []byte) string {
 	s := string(text)
-	if strings.Contains(s, "<pre") || strings.Contains(s, "<textarea") || strings.Contains(s, "`") {
+	if !compacts(text) {
 		return s
 	}
 	var b strings.Builder
@@ -158,6 +158,11 @@ func compact(text []byte) string {
 		b.WriteString(strings.TrimRight(strings.TrimLeft(line, " \t"), " \t"))
 	}
 	return b.String()
+}
+
+// compacts reports whether compact changes a template's lines.
+func compacts(text []byte) bool {
+	return !bytes.Contains(text, []byte("<pre")) && !bytes.Contains(text, []byte("<textarea")) && !bytes.Contains(text, []byte("`"))
 }
 
 // loadStrings reads a layer's UI strings; decodeStrings decodes them,
