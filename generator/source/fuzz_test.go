@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -37,6 +38,15 @@ func FuzzSplit(f *testing.F) {
 		}
 		if file.FrontLine < 2 || file.BodyLine <= file.FrontLine {
 			t.Fatalf("bad lines: front %d body %d", file.FrontLine, file.BodyLine)
+		}
+		// The file as read is kept whole, and the front matter and body
+		// are parts of it, in order.
+		if !bytes.Equal(file.Raw, data) {
+			t.Fatal("Raw is not the file as read")
+		}
+		front := bytes.Index(file.Raw, file.Front)
+		if front < 0 || !bytes.HasSuffix(file.Raw, file.Body) || front+len(file.Front) > len(file.Raw)-len(file.Body) {
+			t.Fatalf("front matter %q and body %q are not parts of the file %q, in order", file.Front, file.Body, file.Raw)
 		}
 	})
 }
