@@ -41,7 +41,14 @@
     marksRE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   }
 
+  // ASCII text has no marks to drop: lower case is all folding does to it
+  // (a large handbook's index has hundreds of thousands of titles).
+  var asciiRE = /^[\x00-\x7f]*$/;
+
   function fold(s) {
+    if (asciiRE.test(s)) {
+      return s.toLowerCase();
+    }
     return s.normalize("NFD").replace(marksRE, "").replace(specialRE, function (c) {
       return special[c];
     }).toLowerCase();
