@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"strings"
@@ -109,15 +110,12 @@ func searchIndex(site *model.Site, cache *searchParts) []byte {
 	for _, p := range parts {
 		n += len(p)
 	}
-	out := make([]byte, 0, n)
-	out = append(out, '[')
-	for i, p := range parts {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		out = append(out, p...)
-	}
-	out = append(out, ']')
+	var b bytes.Buffer
+	b.Grow(n)
+	b.WriteByte('[')
+	writeElems(&b, parts, true)
+	b.WriteByte(']')
+	out := b.Bytes()
 	if cache != nil {
 		cache.lastParts, cache.lastOut = parts, out
 	}
@@ -139,20 +137,31 @@ func writeSearchIndex(w io.Writer, site *model.Site, chunk int) error {
 			made[i] = makers[lo+i]()
 			return nil
 		})
-		for i := range hi - lo {
-			if len(made[i]) == 0 {
-				continue
-			}
-			if !first {
-				bw.WriteByte(',')
-			}
-			first = false
-			bw.Write(made[i])
-			made[i] = nil
-		}
+		first = writeElems(bw, made[:hi-lo], first)
+		clear(made)
 	}
 	bw.WriteByte(']')
 	return bw.Flush()
+}
+
+// writeElems writes the non-empty parts as elements of a JSON array,
+// first telling whether none is written before them; it returns whether
+// that is still so.
+func writeElems(w interface {
+	io.Writer
+	io.ByteWriter
+}, parts [][]byte, first bool) bool {
+	for _, p := range parts {
+		if len(p) == 0 {
+			continue
+		}
+		if !first {
+			w.WriteByte(',')
+		}
+		first = false
+		w.Write(p)
+	}
+	return first
 }
 
 // searchMakers returns a maker of each entry's part of the index, in the

@@ -57,19 +57,19 @@ func (lc *linkChecker) rewrite(st *state, n ast.Node, dest []byte) []byte {
 	if i := strings.IndexAny(target, "?#"); i >= 0 {
 		target, rest = target[:i], target[i:]
 	}
+	// What the target names, its percent-encoding undone:
+	// "/img/my%20photo.png" names "img/my photo.png", and GitHub writes
+	// file links encoded.
+	name := target
+	if u, err := url.PathUnescape(name); err == nil {
+		name = u
+	}
 	var lookup string
 	switch {
 	case strings.HasPrefix(target, "/"):
-		lookup = strings.TrimPrefix(target, "/")
-		if u, err := url.PathUnescape(lookup); err == nil {
-			lookup = u // "/img/my%20photo.png" names "img/my photo.png"
-		}
+		lookup = strings.TrimPrefix(name, "/")
 	case strings.HasSuffix(target, ".md"):
-		t := target
-		if u, err := url.PathUnescape(t); err == nil {
-			t = u // GitHub writes file links percent-encoded
-		}
-		lookup = path.Join(path.Dir(st.path), t)
+		lookup = path.Join(path.Dir(st.path), name)
 	default:
 		page, ok := "", false
 		if lc.c.opts.PageURL != nil {
@@ -78,12 +78,8 @@ func (lc *linkChecker) rewrite(st *state, n ast.Node, dest []byte) []byte {
 		if !ok {
 			return dest
 		}
-		t := target
-		if u, err := url.PathUnescape(t); err == nil {
-			t = u
-		}
-		lookup = strings.TrimPrefix(path.Join("/"+page, t), "/")
-		if strings.HasSuffix(t, "/") && lookup != "" {
+		lookup = strings.TrimPrefix(path.Join("/"+page, name), "/")
+		if strings.HasSuffix(name, "/") && lookup != "" {
 			lookup += "/"
 		}
 	}

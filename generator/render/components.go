@@ -423,7 +423,7 @@ func (w *htmlw) downloads(j *model.Journey) {
 }
 
 // journeyCard draws a journey as a card, as lists of journeys show it
-// (the journeys list shows every journey twice: by type and by tag).
+// (the journeys list shows every journey so).
 func (w *htmlw) journeyCard(j *model.Journey) {
 	w.raw(`<article class="card journey-card type-`)
 	w.attr(string(j.Type))

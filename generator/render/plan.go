@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/slug"
@@ -47,10 +46,13 @@ func (e *Engine) Plan() []*Page {
 	jl := list(KindJourneys, e.translate("nav.journeys"))
 	jl.Groups, jl.Tags = e.byType(s.Journeys), e.previews(byTag(s.Journeys))
 	if s.Hub != nil && e.Has(KindHub) && e.Has(KindTag) {
+		// Each tag group links to the hub's page of that tag.
+		pages := make(map[string]string, len(s.Hub.Tags))
+		for _, t := range s.Hub.Tags {
+			pages["tag-"+t.Slug] = t.URL
+		}
 		for i, g := range jl.Tags {
-			if k := strings.TrimPrefix(g.ID, "tag-"); k != "" {
-				jl.Tags[i].URL = "tags/" + k + "/" // as model.Hub names them
-			}
+			jl.Tags[i].URL = pages[g.ID]
 		}
 	}
 	add(jl)

@@ -129,14 +129,16 @@
     return { words: words, found: found };
   }
 
-  // addEntry makes a searchable entry. Its words are found in three
-  // folded strings: ft its title, fc its context (folded once for all of a
-  // stage's items), f the rest. An entry without a title is left out.
+  // addEntry makes a searchable entry and returns its folded title. Its
+  // words are found in three folded strings: ft its title, fc its context
+  // (folded once for all of a stage's items), f the rest. An entry
+  // without a title is left out.
   function addEntry(out, k, t, u, c, fc, f) {
-    if (!t) {
-      return;
+    var ft = fold(t || "");
+    if (t) {
+      out.push({ k: k, t: t, u: u, c: c, ft: ft, fc: fc, f: f || "" });
     }
-    out.push({ k: k, t: t, u: u, c: c, ft: fold(t), fc: fc, f: f || "" });
+    return ft;
   }
 
   // unfold turns the index the build writes into one entry per thing
@@ -150,16 +152,15 @@
     var kinds = { tp: "touchpoint", pp: "pain-point", op: "opportunity" };
     groups.forEach(function (g) {
       var c = g.c || "";
-      addEntry(out, g.k, g.t, g.u, c, fold(c), g.f);
+      var fj = addEntry(out, g.k, g.t, g.u, c, fold(c), g.f);
       if (!g.s) {
         return;
       }
-      var fj = fold(g.t);
       g.s.forEach(function (s, i) {
         var u = g.u + "#stage-" + (i + 1);
-        addEntry(out, "stage", s.t, u, g.t, fj, s.f);
+        var fs = addEntry(out, "stage", s.t, u, g.t, fj, s.f);
         var where = g.t + " · " + s.t;
-        var fw = fold(where);
+        var fw = fj + " · " + fs; // fold(where): folding goes letter by letter
         ["tp", "pp", "op"].forEach(function (key) {
           var l = s[key] || [];
           for (var n = 0; n + 1 < l.length; n += 2) {
