@@ -9,7 +9,10 @@ import (
 	"io/fs"
 )
 
-//go:embed waymark.toml content static templates
+// all: keeps content/_index.md and content/docs/_index.md, which embed
+// would leave out for their leading underscore.
+//
+//go:embed waymark.toml all:content static templates
 var files embed.FS
 
 // Example is the example handbook, a complete site.
