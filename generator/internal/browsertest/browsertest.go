@@ -71,7 +71,11 @@ func Start(path, userDataDir string, width, height int) (context.Context, contex
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(alloc)
+	// Close the browser gracefully before the contexts go: killed, as
+	// cancelling alone does, Chromium leaves its singleton-socket folder
+	// (/tmp/org.chromium.Chromium.*) behind for every run.
 	stop := func() {
+		_ = chromedp.Cancel(ctx)
 		cancel()
 		cancelAlloc()
 	}
