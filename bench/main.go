@@ -1,7 +1,10 @@
 // Command bench measures Waymark against Hugo on synthetic handbooks of
 // the same data: it writes both sites for each size, builds each several
 // times, and prints the medians of wall time and peak memory and their
-// ratios as a Markdown table (BENCHMARKS.md holds the figures).
+// ratios as a Markdown table (BENCHMARKS.md holds the figures). Beside
+// them it runs bench/floor, the least a build does with the same libraries
+// (read, decode, convert, minify and write one page a journey), so that a
+// ratio to Hugo can be set against what the libraries alone take.
 //
 //	go run ./bench -n 1000,10000 -runs 3 -hugo $(go env GOPATH)/bin/hugo
 //
@@ -61,8 +64,11 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 		defer os.RemoveAll(work)
 	}
 	waymark := filepath.Join(work, "waymark")
-	if out, err := exec.Command("go", "build", "-o", waymark, "./cmd/waymark").CombinedOutput(); err != nil {
-		return fmt.Errorf("building waymark: %v\n%s", err, out)
+	floor := filepath.Join(work, "floor")
+	for bin, pkg := range map[string]string{waymark: "./cmd/waymark", floor: "./bench/floor"} {
+		if out, err := exec.Command("go", "build", "-o", bin, pkg).CombinedOutput(); err != nil {
+			return fmt.Errorf("building %s: %v\n%s", pkg, err, out)
+		}
 	}
 	if hugo == "" {
 		hugo = findHugo()
@@ -100,7 +106,14 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 		if err != nil {
 			return err
 		}
-		fmt.Print(row(n, "waymark build", w), row(n, "waymark build, nothing changed", nc))
+		// The reference program: what the libraries alone take (bench/floor).
+		fl, err := measure(runs, "floor: wrote ", func() *exec.Cmd {
+			return exec.Command(floor, "-s", wdir, "-d", fresh(wdir))
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Print(row(n, "waymark build", w), row(n, "waymark build, nothing changed", nc), row(n, "floor (bench/floor)", fl))
 		if hugo == "" {
 			continue
 		}
@@ -114,8 +127,9 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 			return err
 		}
 		fmt.Print(row(n, "hugo --minify", h))
-		ratios = append(ratios, fmt.Sprintf("N=%d: waymark/hugo wall %.2f×, CPU %.2f×, peak memory %.2f×; nothing changed: wall %.2f×",
-			n, w.wall.Seconds()/h.wall.Seconds(), w.cpu.Seconds()/h.cpu.Seconds(), float64(w.mem)/float64(h.mem), nc.wall.Seconds()/h.wall.Seconds()))
+		ratios = append(ratios, fmt.Sprintf("N=%d: waymark/hugo wall %.2f×, CPU %.2f×, peak memory %.2f×; nothing changed: wall %.2f×; floor/hugo wall %.2f×, CPU %.2f×, peak memory %.2f×",
+			n, w.wall.Seconds()/h.wall.Seconds(), w.cpu.Seconds()/h.cpu.Seconds(), float64(w.mem)/float64(h.mem), nc.wall.Seconds()/h.wall.Seconds(),
+			fl.wall.Seconds()/h.wall.Seconds(), fl.cpu.Seconds()/h.cpu.Seconds(), float64(fl.mem)/float64(h.mem)))
 	}
 	fmt.Println()
 	for _, r := range ratios {
