@@ -66,6 +66,10 @@ type Report struct {
 	Warnings  []*diag.Error
 	Duration  time.Duration
 	Site      *model.Site // nil when Cached
+	// Linked lists the files (slash paths in the site folder) that
+	// symbolic links in the site's static/ lead to, and the links on the
+	// way: the dev server watches them too, wherever they are.
+	Linked []string
 	// Cached is set when BuildDir found nothing changed since the last
 	// build into the folder and wrote nothing: the figures and warnings
 	// are that build's.
@@ -119,11 +123,12 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		errs.Add(err.(*diag.Error))
 		return nil, errs.Err()
 	}
-	statics, linkWarnings, err := staticFiles(theme, opts.Source)
+	st, err := staticFiles(theme, opts.Source)
 	if err != nil {
 		return nil, err
 	}
-	site.Warnings = append(site.Warnings, linkWarnings...)
+	statics := st.files
+	site.Warnings = append(site.Warnings, st.warnings...)
 	checkAvatars(site, statics, &errs)
 	eng, err := render.Reuse(b.engine, site, render.Layer{Name: theme.name, FS: theme.fs}, render.Layer{Name: "", FS: opts.Source})
 	if err != nil {
@@ -170,7 +175,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		min = b.minifier()
 	}
 	rep := &Report{Site: site, Personas: len(site.Personas), Journeys: len(site.Journeys),
-		Pages: len(site.Pages), Templates: len(site.Templates), Warnings: site.Warnings}
+		Pages: len(site.Pages), Templates: len(site.Templates), Warnings: site.Warnings, Linked: st.linked}
 	var files atomic.Int64
 	write := func(name string, data []byte) error {
 		files.Add(1)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,6 +81,12 @@ deep
 	}
 	if strings.Contains(all, "logo.svg") || strings.Contains(all, "again.svg") {
 		t.Errorf("a warning for a link inside the site:\n%s", all)
+	}
+	// What the copied links lead to, for the dev server to watch: the
+	// file, and the link on the way from again.svg; nothing of the links
+	// left out.
+	if want := []string{"brand/logo.svg", "static/img/logo.svg"}; !slices.Equal(rep.Linked, want) {
+		t.Errorf("Linked = %q, want %q", rep.Linked, want)
 	}
 }
 

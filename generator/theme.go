@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/diag"
@@ -51,9 +52,10 @@ func loadTheme(opts Options, site *model.Site, set *source.Set) (theme, error) {
 // to a file; one that leads out of the tree, to a folder or nowhere is
 // left out with a warning, so that a link cannot publish a file from
 // elsewhere on the author's machine.
-func staticFiles(t theme, site fs.FS) (map[string]fs.FS, []*diag.Error, error) {
+func staticFiles(t theme, site fs.FS) (*staticSet, error) {
 	files := map[string]fs.FS{}
 	var warnings []*diag.Error
+	var linked []string
 	for _, layer := range []struct {
 		name string // how warnings name the layer's files: "", "themes/x/"
 		fs   fs.FS
@@ -75,11 +77,15 @@ func staticFiles(t theme, site fs.FS) (map[string]fs.FS, []*diag.Error, error) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
-				if why := linkedFile(layer.fs, p); why != "" {
+				via, why := linkedFile(layer.fs, p)
+				if why != "" {
 					warnings = append(warnings, &diag.Error{Path: layer.name + p, Line: 1, Col: 1,
 						Msg:  "a symbolic link " + why + ": not copied",
 						Hint: "copy the file into static/, or link to a file inside the site's folder with a relative link"})
 					return nil
+				}
+				if layer.name == "" {
+					linked = append(linked, via...)
 				}
 			} else if !d.Type().IsRegular() {
 				return nil
@@ -88,48 +94,61 @@ func staticFiles(t theme, site fs.FS) (map[string]fs.FS, []*diag.Error, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	return files, warnings, nil
+	slices.Sort(linked)
+	return &staticSet{files: files, warnings: warnings, linked: slices.Compact(linked)}, nil
+}
+
+// staticSet is what staticFiles finds.
+type staticSet struct {
+	files    map[string]fs.FS // by site path
+	warnings []*diag.Error    // links left out
+	// linked is every path inside the site folder that the site's static
+	// links lead to, through further links: a change to one changes the
+	// output, though it may lie outside static/ (Report.Linked).
+	linked []string
 }
 
 // linkedFile follows the symbolic link at name in fsys, and any link it
-// leads to, and says why it is not a file of fsys: "" when it is.
-func linkedFile(fsys fs.FS, name string) (why string) {
+// leads to, and says why it is not a file of fsys: "" when it is. via is
+// every path the links led to, the file last.
+func linkedFile(fsys fs.FS, name string) (via []string, why string) {
 	cur := name
 	for range 32 {
 		target, err := fs.ReadLink(fsys, cur)
 		if err != nil {
-			return "that cannot be read (" + err.Error() + ")"
+			return nil, "that cannot be read (" + err.Error() + ")"
 		}
 		target = filepath.ToSlash(target)
 		if path.IsAbs(target) || filepath.IsAbs(target) {
-			return "to an absolute path, " + target
+			return nil, "to an absolute path, " + target
 		}
 		next := path.Join(path.Dir(cur), target)
 		if !fs.ValidPath(next) {
-			return "to " + target + ", outside the folder"
+			return nil, "to " + target + ", outside the folder"
 		}
 		// A folder on the way that is itself a link could lead anywhere.
 		for dir := path.Dir(next); dir != "."; dir = path.Dir(dir) {
 			if fi, err := fs.Lstat(fsys, dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-				return "to " + target + ", through the linked folder " + dir
+				return nil, "to " + target + ", through the linked folder " + dir
 			}
 		}
 		fi, err := fs.Lstat(fsys, next)
+		via = append(via, next)
 		switch {
 		case err != nil:
-			return "to " + target + ", which does not exist"
+			return nil, "to " + target + ", which does not exist"
 		case fi.Mode()&fs.ModeSymlink != 0:
 			cur = next
 		case fi.Mode().IsRegular():
-			return ""
+			return via, ""
 		default:
-			return "to " + target + ", which is not a file"
+			return nil, "to " + target + ", which is not a file"
 		}
 	}
-	return "in a loop of links"
+	return nil, "in a loop of links"
 }
 
 func checkAvatars(site *model.Site, statics map[string]fs.FS, errs *diag.List) {

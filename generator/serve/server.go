@@ -51,6 +51,7 @@ type Server struct {
 	builder *generator.Builder
 	hub     *hub
 	done    chan struct{} // closed when the server shuts down
+	links   *linked       // files static links lead to, watched too
 
 	mu    sync.RWMutex
 	files map[string][]byte // the last good build
@@ -73,7 +74,7 @@ func New(opts Options) *Server {
 	if opts.MaxWait <= 0 {
 		opts.MaxWait = 300 * time.Millisecond
 	}
-	return &Server{opts: opts, builder: generator.NewBuilder(opts.Build), hub: newHub(), done: make(chan struct{}), base: "/"}
+	return &Server{opts: opts, builder: generator.NewBuilder(opts.Build), hub: newHub(), done: make(chan struct{}), links: newLinked(), base: "/"}
 }
 
 // Run builds the site, listens, watches and rebuilds until ctx ends, then
@@ -90,8 +91,8 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 	// while it runs is built again.
 	events := make(chan string, 64)
 	if s.opts.Poll > 0 {
-		watchPoll(ctx, s.opts.Root, s.opts.Poll, events)
-	} else if err := watchNotify(ctx, s.opts.Root, events); err != nil {
+		watchPoll(ctx, s.opts.Root, s.opts.Poll, s.links, events)
+	} else if err := watchNotify(ctx, s.opts.Root, s.links, events); err != nil {
 		ln.Close()
 		return err
 	}
@@ -164,6 +165,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 		s.hub.broadcast(event{name: "errors", data: string(b)})
 		return
 	}
+	s.links.set(rep.Linked)
 	files := mem.Files()
 	s.mu.Lock()
 	old := s.files

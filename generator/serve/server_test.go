@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -54,11 +55,18 @@ func writeSite(t *testing.T, dir, archive string) {
 // startServer runs serve on a free loopback port and returns its URL.
 func startServer(t *testing.T, dir string, poll time.Duration) (string, *Server) {
 	t.Helper()
+	return startServerLog(t, dir, poll, io.Discard)
+}
+
+// startServerLog is startServer with the server's log written to log.
+func startServerLog(t *testing.T, dir string, poll time.Duration, log io.Writer) (string, *Server) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	srv := New(Options{
 		Root: dir,
 		Addr: "127.0.0.1:0",
 		Poll: poll,
+		Log:  log,
 		Build: generator.Options{Source: os.DirFS(dir), Themes: themes.Get,
 			Now: func() time.Time { return time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC) }},
 	})
@@ -289,4 +297,64 @@ func TestServeStopsCleanly(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// A file that a link in static/ leads to is watched wherever it is in the
+// site folder: editing it shows at once, as editing static/ does; its
+// neighbours do not trigger a build.
+func TestServeWatchesLinkedFiles(t *testing.T) {
+	for _, mode := range []struct {
+		name string
+		poll time.Duration
+	}{{"inotify", 0}, {"poll", 50 * time.Millisecond}} {
+		t.Run(mode.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeSite(t, dir, site+`
+-- brand/logo.svg --
+<svg xmlns="http://www.w3.org/2000/svg"><title>First logo</title></svg>
+-- brand/notes.txt --
+not published
+`)
+			os.MkdirAll(filepath.Join(dir, "static/img"), 0o755)
+			if err := os.Symlink("../../brand/logo.svg", filepath.Join(dir, "static/img/logo.svg")); err != nil {
+				t.Skipf("no symbolic links here: %v", err)
+			}
+			log := &syncWriter{w: &strings.Builder{}}
+			url, srv := startServerLog(t, dir, mode.poll, log)
+			waitFor(t, url+"img/logo.svg", "First logo")
+			time.Sleep(200 * time.Millisecond) // the watcher takes the build's links in
+			if got := srv.links.list(); len(got) != 1 || got[0] != "brand/logo.svg" {
+				t.Fatalf("watched links = %q, want [brand/logo.svg]", got)
+			}
+			os.WriteFile(filepath.Join(dir, "brand/notes.txt"), []byte("still not published"), 0o644)
+			time.Sleep(300 * time.Millisecond)
+			os.WriteFile(filepath.Join(dir, "brand/logo.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"><title>Second, bigger logo</title></svg>`), 0o644)
+			waitFor(t, url+"img/logo.svg", "Second, bigger logo")
+			out := log.String()
+			if !strings.Contains(out, "changed (brand/logo.svg)") {
+				t.Errorf("no rebuild for brand/logo.svg in the log:\n%s", out)
+			}
+			if strings.Contains(out, "notes.txt") {
+				t.Errorf("a file next to the linked one triggered a build:\n%s", out)
+			}
+		})
+	}
+}
+
+// syncWriter lets the server's goroutines and the test share a log.
+type syncWriter struct {
+	mu sync.Mutex
+	w  *strings.Builder
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
+
+func (s *syncWriter) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.String()
 }

@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -49,12 +52,71 @@ func isWatchedDir(name string) bool {
 	return slices.Contains(watchedDirs(), name)
 }
 
+// linked is the set of files outside the watched folders that the site's
+// static links lead to (generator.Report.Linked): they change the output
+// as the files in static/ do. The watcher takes each build's set in.
+type linked struct {
+	mu    sync.Mutex
+	files map[string]bool
+	dirs  map[string]bool
+	watch func(dir string) // starts watching a folder (inotify); nil when polling
+}
+
+func newLinked() *linked { return &linked{files: map[string]bool{}, dirs: map[string]bool{}} }
+
+// set makes paths (slash-separated, relative to the site root) the set,
+// and watches the folders of those not watched already. A folder stays
+// watched when its files leave the set: its events are filtered out.
+func (l *linked) set(paths []string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	clear(l.files)
+	for _, p := range paths {
+		if relevant(p) || !fs.ValidPath(p) {
+			continue
+		}
+		l.files[p] = true
+		if d := path.Dir(p); !l.dirs[d] && l.watch != nil {
+			l.dirs[d] = true
+			l.watch(d)
+		}
+	}
+}
+
+// has reports whether rel is in the set.
+func (l *linked) has(rel string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.files[rel]
+}
+
+// list is the set, sorted.
+func (l *linked) list() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Sorted(maps.Keys(l.files))
+}
+
+// onWatch sets how a folder is watched, and watches the folders of the
+// files already in the set.
+func (l *linked) onWatch(watch func(dir string)) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.watch = watch
+	for p := range l.files {
+		if d := path.Dir(p); !l.dirs[d] {
+			l.dirs[d] = true
+			watch(d)
+		}
+	}
+}
+
 // watchNotify watches the site with fsnotify (inotify on Linux) and sends
 // relevant changed paths to out until ctx ends. Watches are not recursive
 // on Linux, so every folder is added, and folders created later as their
 // events arrive; folders, not files, are watched, so that editors that
 // save by renaming a temporary file over the original keep working.
-func watchNotify(ctx context.Context, root string, out chan<- string) error {
+func watchNotify(ctx context.Context, root string, links *linked, out chan<- string) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return watchError(err)
@@ -83,6 +145,9 @@ func watchNotify(ctx context.Context, root string, out chan<- string) error {
 			return err
 		}
 	}
+	// A linked file's folder alone, not below it: only the file counts.
+	// A folder that cannot be watched (gone since the build) is left.
+	links.onWatch(func(dir string) { _ = w.Add(filepath.Join(root, filepath.FromSlash(dir))) })
 	go func() {
 		defer w.Close()
 		for {
@@ -98,10 +163,10 @@ func watchNotify(ctx context.Context, root string, out chan<- string) error {
 					continue
 				}
 				rel = filepath.ToSlash(rel)
-				if !relevant(rel) {
+				if !relevant(rel) && !links.has(rel) {
 					continue
 				}
-				if ev.Has(fsnotify.Create) {
+				if ev.Has(fsnotify.Create) && relevant(rel) {
 					if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
 						_ = add(ev.Name)
 					}
@@ -147,7 +212,7 @@ type stamp struct {
 
 // watchPoll compares modification times and sizes of every watched file
 // each interval, for file systems where inotify does not work.
-func watchPoll(ctx context.Context, root string, interval time.Duration, out chan<- string) {
+func watchPoll(ctx context.Context, root string, interval time.Duration, links *linked, out chan<- string) {
 	scan := func() map[string]stamp {
 		seen := map[string]stamp{}
 		if fi, err := os.Stat(filepath.Join(root, source.ConfigFile)); err == nil {
@@ -175,6 +240,11 @@ func watchPoll(ctx context.Context, root string, interval time.Duration, out cha
 				return nil
 			})
 		}
+		for _, rel := range links.list() {
+			if fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+				seen[rel] = stamp{fi.ModTime(), fi.Size()}
+			}
+		}
 		return seen
 	}
 	// The first scan is made before watchPoll returns: made later, it
@@ -192,7 +262,11 @@ func watchPoll(ctx context.Context, root string, interval time.Duration, out cha
 			cur := scan()
 			var changed []string
 			for p, s := range cur {
-				if old, ok := prev[p]; !ok || old != s {
+				old, ok := prev[p]
+				if !ok && links.has(p) {
+					continue // a linked file the last build added to the set
+				}
+				if !ok || old != s {
 					changed = append(changed, p)
 				}
 			}
