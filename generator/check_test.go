@@ -34,6 +34,11 @@ func TestCheckFindsWhatBuildFinds(t *testing.T) {
     <li>Điểm chạm: {{index .Tags 9}}</li>
 </ul>
 `, []string{`layouts/partials/bad.html:2:22: rendering journeys/buy/index.html (content/journeys/buy.md): executing "partials/bad.html" at <index .Tags 9>`}},
+		mistake{"a redrawn part of the stage table that fails", `
+-- layouts/partials/stage-head.html --
+<th scope="col">{{.Stage.Name}}
+  {{index .Stage.Actions 3}}</th>
+`, []string{`layouts/partials/stage-head.html:2:5: rendering journeys/buy/index.html (content/journeys/buy.md): executing "partials/stage-head.html" at <index .Stage.Actions 3>: error calling index: index out of range: 3`}},
 		mistake{"a template that drops the stage table", `
 -- layouts/journey.html --
 {{template "_base.html" .}}{{define "main"}}{{with timeline .}}{{end}}<p>x</p>{{end}}

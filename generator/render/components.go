@@ -272,16 +272,20 @@ func (w *htmlw) metricList(ms []*model.Metric) {
 
 // place returns what f draws, or, when the page holds its fragments (see
 // Page.Hold), draws it there and returns a placeholder for it.
-func (e *Engine) place(p *Page, size int, f func(w *htmlw)) template.HTML {
+func (e *Engine) place(p *Page, size int, f func(w *htmlw)) (template.HTML, error) {
 	fr := p.fragments
 	if fr == nil {
-		return e.draw(size, f).html()
+		w := e.draw(size, f)
+		return w.html(), w.err
 	}
 	w := &htmlw{e: e, b: slices.Grow(fr.buf, size)}
 	f(w)
+	if w.err != nil {
+		return "", w.err
+	}
 	fr.buf = w.b
 	fr.ends = append(fr.ends, len(fr.buf))
-	return template.HTML(fragmentTag(len(fr.ends) - 1))
+	return template.HTML(fragmentTag(len(fr.ends) - 1)), nil
 }
 
 // itemStart opens an item's <li>, classed by its status and severity.
@@ -361,13 +365,17 @@ func sizeHint(j *model.Journey, perItem int) int {
 // componentFuncs are the components as template functions.
 func (e *Engine) componentFuncs() template.FuncMap {
 	return template.FuncMap{
-		"timeline": func(p *Page) template.HTML {
+		"timeline": func(p *Page) (template.HTML, error) {
 			return e.place(p, sizeHint(p.Journey, 900), func(w *htmlw) { w.timeline(p) })
 		},
-		"blueprint": func(p *Page) template.HTML {
+		"blueprint": func(p *Page) (template.HTML, error) {
 			return e.place(p, sizeHint(p.Journey, 300), func(w *htmlw) { w.blueprint(p.Journey) })
 		},
-		"journeyCard":  func(j *model.Journey) template.HTML { return e.draw(768, func(w *htmlw) { w.journeyCard(j) }).html() },
+		"journeyCard": func(j *model.Journey) (template.HTML, error) {
+			w := e.draw(768, func(w *htmlw) { w.journeyCard(j) })
+			return w.html(), w.err
+		},
+		"reviewBadge":  func(j *model.Journey) template.HTML { return e.draw(0, func(w *htmlw) { w.reviewBadge(j) }).html() },
 		"emotionCurve": func(j *model.Journey) template.HTML { return e.draw(0, func(w *htmlw) { w.curve(j) }).html() },
 		"stageHead": func(s *model.Stage, id string) template.HTML {
 			return e.draw(0, func(w *htmlw) { w.stageHead(s, id) }).html()
@@ -432,11 +440,7 @@ func (w *htmlw) journeyCard(j *model.Journey) {
 	w.raw(`">`)
 	w.t("type." + string(j.Type))
 	w.raw(`</span>`)
-	if j.NeedsReview(w.e.site.Now) {
-		w.raw(`<span class="badge badge-review"><span aria-hidden="true">⟳</span> `)
-		w.t("review.needs-review")
-		w.raw(`</span>`)
-	}
+	w.reviewBadgePart(j)
 	w.raw(`</p>`, "\n", `<h3 class="card-title"><a href="`)
 	w.href(j.URL)
 	w.raw(`">`)

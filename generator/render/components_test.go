@@ -82,6 +82,25 @@ func TestComponentsMatchTemplates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The components drawing each part by the reference's partials, as
+	// they do for a theme that redraws them (parts.go).
+	mixed := fstest.MapFS{}
+	for name, f := range ref {
+		if name != "layouts/partials/timeline.html" && name != "layouts/partials/blueprint.html" && name != "layouts/partials/journey-card.html" {
+			mixed[name] = f
+		}
+	}
+	mixed["layouts/cmp.html"] = own["layouts/cmp.html"]
+	mixEng, err := New(site, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: mixed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mixEng.redrawn) != 7 {
+		t.Errorf("the reference redraws %d parts, want 7: %v", len(mixEng.redrawn), mixEng.redrawn)
+	}
+	if newEng.redrawn != nil {
+		t.Errorf("the default theme's wrappers count as redrawn: %v", newEng.redrawn)
+	}
 	refEng, err := New(site, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: ref})
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +129,15 @@ func TestComponentsMatchTemplates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		mix, err := mixEng.Bytes(p)
+		if err != nil {
+			t.Fatal(err)
+		}
 		gotMin, err := m.Bytes("text/html", got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mixMin, err := m.Bytes("text/html", mix)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -122,7 +149,11 @@ func TestComponentsMatchTemplates(t *testing.T) {
 			t.Errorf("%s: components and templates differ at byte %d:\ncomponents: …%s\ntemplates:  …%s", name,
 				diffAt(gotMin, wantMin), around(gotMin, diffAt(gotMin, wantMin)), around(wantMin, diffAt(gotMin, wantMin)))
 		}
-		if strings.Contains(string(got), "<script>") {
+		if string(mixMin) != string(wantMin) {
+			t.Errorf("%s: components drawing by redrawn partials and templates differ at byte %d:\ncomponents: …%s\ntemplates:  …%s", name,
+				diffAt(mixMin, wantMin), around(mixMin, diffAt(mixMin, wantMin)), around(wantMin, diffAt(mixMin, wantMin)))
+		}
+		if strings.Contains(string(got), "<script>") || strings.Contains(string(mix), "<script>") {
 			t.Errorf("%s: a <script> from content came through unescaped", name)
 		}
 		if !regexp.MustCompile(`href="/cx/personas/ann%20b/"`).Match(got) && name == "two personas" {

@@ -23,7 +23,10 @@ type Engine struct {
 	site    *model.Site
 	sources []byte                        // every template and string file, for Fingerprint
 	sets    map[string]*template.Template // by layout name
-	strings map[string]string             // UI strings in the site's language
+	// redrawn holds the component partials a theme or site draws its own
+	// way, with the set to execute them from (parts.go); nil when none.
+	redrawn map[string]*template.Template
+	strings map[string]string // UI strings in the site's language
 	// stringFiles are the string files read, until decodeStrings.
 	stringFiles []stringFile
 }
@@ -124,6 +127,9 @@ func (e *Engine) parse() error {
 			continue
 		}
 		pages = append(pages, p)
+	}
+	if err := e.findRedrawn(base); err != nil {
+		return err
 	}
 	for _, p := range pages {
 		set, err := base.Clone()

@@ -13,8 +13,9 @@ import (
 // attr, which escape what its place needs escaped; links go through href,
 // which treats them as html/template does.
 type htmlw struct {
-	b []byte
-	e *Engine
+	b   []byte
+	e   *Engine
+	err error // of a theme's partial drawing a part (parts.go)
 }
 
 // draw runs f on a new writer with room for about size bytes (a stage
@@ -27,6 +28,12 @@ func (e *Engine) draw(size int, f func(w *htmlw)) *htmlw {
 
 // WriteString appends s.
 func (w *htmlw) WriteString(s string) { w.b = append(w.b, s...) }
+
+// Write appends p: a partial drawing a part writes here.
+func (w *htmlw) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
+}
 
 // String returns what was written.
 func (w *htmlw) String() string { return string(w.b) }

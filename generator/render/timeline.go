@@ -23,7 +23,7 @@ func (w *htmlw) timeline(p *Page) {
 		}
 		w.stageRow(j, "lane "+class, label, cell)
 	}
-	row("actions", "lane-actions", "lane.actions", func(s *model.Stage) { w.cellList(s.Actions) })
+	row("actions", "lane-actions", "lane.actions", func(s *model.Stage) { w.cellListPart(s.Actions) })
 	row("thoughts", "lane-thoughts", "lane.thoughts", func(s *model.Stage) {
 		if len(s.Thoughts) == 0 {
 			return
@@ -36,21 +36,21 @@ func (w *htmlw) timeline(p *Page) {
 		}
 		w.raw(`</ul>`)
 	})
-	row("questions", "lane-questions", "lane.questions", func(s *model.Stage) { w.cellList(s.Questions) })
-	row("touchpoints", "lane-touchpoints", "lane.touchpoints", func(s *model.Stage) { w.touchpointList(s.Touchpoints) })
-	row("emotion", "lane-emotion", "lane.emotion", func(s *model.Stage) { w.emotionCell(j, s) })
+	row("questions", "lane-questions", "lane.questions", func(s *model.Stage) { w.cellListPart(s.Questions) })
+	row("touchpoints", "lane-touchpoints", "lane.touchpoints", func(s *model.Stage) { w.touchpointsPart(s.Touchpoints) })
+	row("emotion", "lane-emotion", "lane.emotion", func(s *model.Stage) { w.emotionPart(j, s) })
 	if c := NewCurve(j); lane(j, "emotion") && len(c.Lines) > 0 {
 		w.raw(`<tr class="lane lane-curve">`, `<th scope="row">`)
 		w.t("lane.curve")
 		w.raw(`</th>`, `<td colspan="`)
 		w.int(n)
 		w.raw(`" class="curve-cell">`)
-		w.drawCurve(j, c)
+		w.curvePart(j, c)
 		w.raw("</td></tr>")
 	}
-	row("pain_points", "lane-pain", "lane.pain-points", func(s *model.Stage) { w.itemList(s.PainPoints, "pain-points") })
-	row("opportunities", "lane-opportunities", "lane.opportunities", func(s *model.Stage) { w.itemList(s.Opportunities, "opportunities") })
-	row("metrics", "lane-metrics", "lane.metrics", func(s *model.Stage) { w.metricList(s.Metrics) })
+	row("pain_points", "lane-pain", "lane.pain-points", func(s *model.Stage) { w.itemsPart(s.PainPoints, "pain-points") })
+	row("opportunities", "lane-opportunities", "lane.opportunities", func(s *model.Stage) { w.itemsPart(s.Opportunities, "opportunities") })
+	row("metrics", "lane-metrics", "lane.metrics", func(s *model.Stage) { w.metricsPart(s.Metrics) })
 	alert := p.Site.Config.DropOffAlert
 	row("drop_off", "lane-dropoff", "lane.drop-off", func(s *model.Stage) {
 		if !s.HasDropOff {
@@ -93,7 +93,7 @@ func (w *htmlw) blueprint(j *model.Journey) {
 	strs := func(get func(b *model.Blueprint) []string) func(s *model.Stage) {
 		return func(s *model.Stage) {
 			if s.Blueprint != nil {
-				w.cellList(get(s.Blueprint))
+				w.cellListPart(get(s.Blueprint))
 			}
 		}
 	}
@@ -105,7 +105,7 @@ func (w *htmlw) blueprint(j *model.Journey) {
 		w.raw("</span></td></tr>")
 	}
 	layer("layer-evidence", "blueprint.evidence", strs(func(b *model.Blueprint) []string { return b.Evidence }))
-	layer("layer-actions", "blueprint.actions", func(s *model.Stage) { w.cellList(s.Actions) })
+	layer("layer-actions", "blueprint.actions", func(s *model.Stage) { w.cellListPart(s.Actions) })
 	line("bp-line-interaction", "blueprint.line-interaction")
 	layer("layer-frontstage", "blueprint.frontstage", strs(func(b *model.Blueprint) []string { return b.Frontstage }))
 	line("bp-line-visibility", "blueprint.line-visibility")
@@ -179,7 +179,7 @@ func (w *htmlw) tableStart(j *model.Journey, t stageTable) {
 		if t.ids {
 			id = "stage-" + strconv.Itoa(s.Index+1)
 		}
-		w.stageHead(s, id)
+		w.stageHeadPart(s, id)
 	}
 	w.raw("</tr></thead><tbody>")
 }

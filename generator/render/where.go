@@ -22,11 +22,19 @@ type Failure struct {
 // Where finds the file and position of a template execution error that
 // Execute returned. text/template names the template and gives a byte
 // offset into the template as parsed, which lost each line's indentation
-// (compact); ok is false for other errors.
+// (compact); ok is false for other errors. When a component failed in a
+// partial it draws by (parts.go), the partial is where.
 func (e *Engine) Where(err error) (f Failure, ok bool) {
 	var ee template.ExecError
 	if !errors.As(err, &ee) {
 		return Failure{}, false
+	}
+	for {
+		var inner template.ExecError
+		if !errors.As(ee.Err, &inner) {
+			break
+		}
+		ee = inner
 	}
 	// "template: journey:3:14: executing …", named by the file the
 	// action was parsed from (ee.Name may be a {{define}} in it).
