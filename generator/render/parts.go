@@ -27,25 +27,27 @@ const (
 	partReviewBadge = "partials/review-badge.html"
 )
 
-func partFuncs() map[string]string {
+// partCalls maps each such partial to its one action in the default
+// theme: a partial that is that action alone is drawn in Go.
+func partCalls() map[string]string {
 	return map[string]string{
-		partStageHead:   "stageHead",
-		partStrings:     "cellList",
-		partTouchpoints: "touchpointList",
-		partEmotion:     "emotionCell",
-		partItems:       "itemList",
-		partMetrics:     "metricList",
-		partCurve:       "emotionCurve",
-		partReviewBadge: "reviewBadge",
+		partStageHead:   `{{stageHead .Stage (or .ID "")}}`,
+		partStrings:     `{{cellList .}}`,
+		partTouchpoints: `{{touchpointList .}}`,
+		partEmotion:     `{{emotionCell .Journey .Stage}}`,
+		partItems:       `{{itemList .Items .Class}}`,
+		partMetrics:     `{{metricList .}}`,
+		partCurve:       `{{emotionCurve .}}`,
+		partReviewBadge: `{{reviewBadge .}}`,
 	}
 }
 
-// findRedrawn notes the partials of base that do more than call their
-// component, with a set of the partials to execute them from.
+// findRedrawn notes the partials of base that do other than the default
+// theme's, with a set of the partials to execute them from.
 func (e *Engine) findRedrawn(base *template.Template) error {
 	var names []string
-	for name, fn := range partFuncs() {
-		if t := base.Lookup(name); t != nil && t.Tree != nil && !callsOnly(t.Tree.Root, fn) {
+	for name, call := range partCalls() {
+		if t := base.Lookup(name); t != nil && t.Tree != nil && !only(t.Tree.Root, call) {
 			names = append(names, name)
 		}
 	}
@@ -63,9 +65,9 @@ func (e *Engine) findRedrawn(base *template.Template) error {
 	return nil
 }
 
-// callsOnly reports whether a template is one action calling fn, between
-// blanks and comments.
-func callsOnly(root *parse.ListNode, fn string) bool {
+// only reports whether a template is the action call alone (as parsed,
+// so spacing inside it does not matter), between blanks and comments.
+func only(root *parse.ListNode, call string) bool {
 	calls := 0
 	for _, n := range root.Nodes {
 		switch n := n.(type) {
@@ -75,10 +77,7 @@ func callsOnly(root *parse.ListNode, fn string) bool {
 			}
 		case *parse.CommentNode:
 		case *parse.ActionNode:
-			if len(n.Pipe.Decl) != 0 || len(n.Pipe.Cmds) != 1 || len(n.Pipe.Cmds[0].Args) == 0 {
-				return false
-			}
-			if id, ok := n.Pipe.Cmds[0].Args[0].(*parse.IdentifierNode); !ok || id.Ident != fn {
+			if n.String() != call {
 				return false
 			}
 			calls++
