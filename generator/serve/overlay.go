@@ -2,12 +2,17 @@ package serve
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 )
+
+// builtinPrefix starts the path of a built-in theme's file in errors
+// (generator/theme.go names the layer so).
+const builtinPrefix = "(built-in) themes/"
 
 // overlayError is one mistake as the browser overlay shows it.
 type overlayError struct {
@@ -25,8 +30,9 @@ type snippetLine struct {
 }
 
 // overlayErrors turns a build error into overlay entries, each with the
-// source lines around the mistake.
-func overlayErrors(root string, err error) []overlayError {
+// source lines around the mistake: from the site folder at root, or from
+// a built-in theme that themes finds (nil: none).
+func overlayErrors(root string, themes func(string) (fs.FS, bool), err error) []overlayError {
 	var list []*diag.Error
 	var many *diag.Errors
 	var one *diag.Error
@@ -44,7 +50,7 @@ func overlayErrors(root string, err error) []overlayError {
 		oe := overlayError{Location: e.Location(), Message: e.Msg, Hint: e.Hint, Col: e.Col}
 		lines, ok := cache[e.Path]
 		if !ok {
-			lines = readLines(root, e.Path)
+			lines = readLines(root, themes, e.Path)
 			cache[e.Path] = lines
 		}
 		if e.Line > 0 && e.Line <= len(lines) {
@@ -58,12 +64,27 @@ func overlayErrors(root string, err error) []overlayError {
 }
 
 // readLines reads a source file named in an error; only files inside the
-// site folder are read.
-func readLines(root, rel string) []string {
-	if rel == "" || filepath.IsAbs(rel) || strings.Contains(rel, "..") {
-		return nil
+// site folder or a built-in theme ("(built-in) themes/default/layouts/…")
+// are read.
+func readLines(root string, themes func(string) (fs.FS, bool), rel string) []string {
+	var b []byte
+	var err error
+	if theme, ok := strings.CutPrefix(rel, builtinPrefix); ok {
+		name, file, _ := strings.Cut(theme, "/")
+		fsys, found := fs.FS(nil), false
+		if themes != nil {
+			fsys, found = themes(name)
+		}
+		if !found || !fs.ValidPath(file) {
+			return nil
+		}
+		b, err = fs.ReadFile(fsys, file)
+	} else {
+		if rel == "" || filepath.IsAbs(rel) || strings.Contains(rel, "..") {
+			return nil
+		}
+		b, err = os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 	}
-	b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 	if err != nil || len(b) > 4<<20 {
 		return nil
 	}

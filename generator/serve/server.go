@@ -155,7 +155,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 		if ctx.Err() != nil {
 			return
 		}
-		errs := overlayErrors(s.opts.Root, err)
+		errs := overlayErrors(s.opts.Root, s.opts.Build.Themes, err)
 		s.mu.Lock()
 		s.errs = errs
 		s.mu.Unlock()
