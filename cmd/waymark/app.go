@@ -22,7 +22,8 @@ Usage:
   waymark serve [-s SOURCE] [--addr 127.0.0.1:1313] [--drafts] [--poll]
   waymark new journey NAME [-s SOURCE] [--template T] [--persona P]
   waymark new persona NAME [-s SOURCE]
-  waymark import mermaid|csv FILE [-o FILE]
+  waymark new site DIR [--example] [--force]
+  waymark import mermaid|csv FILE [-o FILE] [-s SOURCE]
   waymark version
   waymark help [COMMAND]
 
@@ -30,12 +31,13 @@ Commands:
   build    build the site in SOURCE (default .) into DEST (default public)
   check    report every mistake in the content, write nothing
   serve    serve the site with live reload while you edit it
-  new      write a new journey or persona, ready to edit (new.go)
+  new      write a new journey, persona or handbook, ready to edit
   import   turn a Mermaid journey diagram or a filled-in CSV into a journey
   version  print the version of waymark
   help     show this text, or a command's flags
 
-Exit status: 0 on success, 1 when the content has mistakes, 2 on a usage error.
+Exit status: 0 on success, 1 when the content has mistakes (or warnings,
+under check --strict), 2 on a usage error.
 `
 
 // Exit codes.
@@ -86,7 +88,7 @@ func (m *Main) commands() []command {
 		{"serve", "waymark serve [-s SOURCE] [--addr 127.0.0.1:1313] [--drafts] [--poll]", (*Main).serve},
 		{"version", "waymark version", (*Main).version},
 		{"new", "waymark new journey|persona|site NAME …", (*Main).newCmd},
-		{"import", "waymark import mermaid|csv FILE [-o FILE]", (*Main).importCmd},
+		{"import", "waymark import mermaid|csv FILE [-o FILE] [-s SOURCE]", (*Main).importCmd},
 	}
 }
 
