@@ -35,7 +35,7 @@ type siteData struct {
 
 func (m *Main) newSite(_ context.Context, args []string) int {
 	fs := m.flags("new site", "waymark new site DIR [--example] [--force]",
-		"Create a new handbook in DIR: waymark.toml, a starter persona and journey,\na README, and a GitHub Actions workflow that publishes the site on GitHub\nPages on every push to main. DIR must be empty unless --force, which keeps\nevery file already there and writes only the missing ones.")
+		"Create a new handbook in DIR: waymark.toml, a home-page introduction, a\nstarter persona and journey, a README, a .gitignore that leaves out public/,\nand a GitHub Actions workflow that publishes the site on GitHub Pages on\nevery push to main. DIR must be empty unless --force, which keeps every\nfile already there and writes only the missing ones.")
 	var example, force bool
 	fs.BoolVar(&example, "example", false, "start from the example handbook (Acme) instead of a starter")
 	fs.BoolVar(&force, "force", false, "write into a folder that is not empty, keeping its files")
