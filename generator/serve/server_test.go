@@ -119,56 +119,57 @@ func waitFor(t *testing.T, url, want string) {
 	t.Fatalf("%s never showed %q", url, want)
 }
 
-func TestServeEditRebuild(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		poll time.Duration
-	}{{"inotify", 0}, {"poll", 50 * time.Millisecond}} {
-		t.Run(mode.name, func(t *testing.T) {
-			dir := t.TempDir()
-			writeSite(t, dir, site)
-			url, srv := startServer(t, dir, mode.poll)
-			if !strings.HasSuffix(url, "/hb/") {
-				t.Fatalf("URL %s is not under the base path", url)
-			}
-			code, h, body := get(t, url+"journeys/buy/")
-			if code != 200 || !strings.Contains(body, "First version.") {
-				t.Fatalf("journey page: %d %q", code, body)
-			}
-			if h.Get("Content-Type") != "text/html; charset=utf-8" || h.Get("Cache-Control") != "no-store" {
-				t.Errorf("headers: %v", h)
-			}
-			if !strings.Contains(body, `<script src="/hb/_waymark/livereload.js" data-build="0"></script></body>`) {
-				t.Error("the reload script is not injected")
-			}
-			// An atomic save: write a temporary file, rename it over the original.
-			p := filepath.Join(dir, "content/journeys/buy.md")
-			b, _ := os.ReadFile(p)
-			tmp := filepath.Join(dir, "content/journeys/.buy.md.tmp")
-			os.WriteFile(tmp, []byte(strings.Replace(string(b), "First version.", "Second version.", 1)), 0o644)
-			if err := os.Rename(tmp, p); err != nil {
-				t.Fatal(err)
-			}
-			waitFor(t, url+"journeys/buy/", "Second version.")
+// eachWatcher runs test once with inotify and once polling.
+func eachWatcher(t *testing.T, test func(t *testing.T, poll time.Duration)) {
+	t.Run("inotify", func(t *testing.T) { test(t, 0) })
+	t.Run("poll", func(t *testing.T) { test(t, 50*time.Millisecond) })
+}
 
-			// A mistake: the last good build stays, the error is reported.
-			os.WriteFile(p, []byte(strings.Replace(string(b), "emotion = 4", "emotion = 9", 1)), 0o644)
-			waitFor(t, url+"_waymark/errors.json", "emotion must be between 1 and 5, not 9")
-			if _, _, body := get(t, url+"journeys/buy/"); !strings.Contains(body, "First version.") && !strings.Contains(body, "Second version.") {
-				t.Error("the last good build is not served while a mistake stands")
-			}
-			if srv.Errors() == nil {
-				t.Error("Errors() = nil while a mistake stands")
-			}
-			// A new folder created while serving is watched too.
-			os.MkdirAll(filepath.Join(dir, "content/guides"), 0o755)
-			time.Sleep(100 * time.Millisecond)
-			os.WriteFile(filepath.Join(dir, "content/guides/new.md"), []byte("+++\ntitle = \"New guide\"\n+++\nHello.\n"), 0o644)
-			os.WriteFile(p, b, 0o644)
-			waitFor(t, url+"guides/new/", "Hello.")
-			waitFor(t, url+"_waymark/errors.json", "null")
-		})
-	}
+func TestServeEditRebuild(t *testing.T) {
+	eachWatcher(t, func(t *testing.T, poll time.Duration) {
+		dir := t.TempDir()
+		writeSite(t, dir, site)
+		url, srv := startServer(t, dir, poll)
+		if !strings.HasSuffix(url, "/hb/") {
+			t.Fatalf("URL %s is not under the base path", url)
+		}
+		code, h, body := get(t, url+"journeys/buy/")
+		if code != 200 || !strings.Contains(body, "First version.") {
+			t.Fatalf("journey page: %d %q", code, body)
+		}
+		if h.Get("Content-Type") != "text/html; charset=utf-8" || h.Get("Cache-Control") != "no-store" {
+			t.Errorf("headers: %v", h)
+		}
+		if !strings.Contains(body, `<script src="/hb/_waymark/livereload.js" data-build="0"></script></body>`) {
+			t.Error("the reload script is not injected")
+		}
+		// An atomic save: write a temporary file, rename it over the original.
+		p := filepath.Join(dir, "content/journeys/buy.md")
+		b, _ := os.ReadFile(p)
+		tmp := filepath.Join(dir, "content/journeys/.buy.md.tmp")
+		os.WriteFile(tmp, []byte(strings.Replace(string(b), "First version.", "Second version.", 1)), 0o644)
+		if err := os.Rename(tmp, p); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, url+"journeys/buy/", "Second version.")
+
+		// A mistake: the last good build stays, the error is reported.
+		os.WriteFile(p, []byte(strings.Replace(string(b), "emotion = 4", "emotion = 9", 1)), 0o644)
+		waitFor(t, url+"_waymark/errors.json", "emotion must be between 1 and 5, not 9")
+		if _, _, body := get(t, url+"journeys/buy/"); !strings.Contains(body, "First version.") && !strings.Contains(body, "Second version.") {
+			t.Error("the last good build is not served while a mistake stands")
+		}
+		if srv.Errors() == nil {
+			t.Error("Errors() = nil while a mistake stands")
+		}
+		// A new folder created while serving is watched too.
+		os.MkdirAll(filepath.Join(dir, "content/guides"), 0o755)
+		time.Sleep(100 * time.Millisecond)
+		os.WriteFile(filepath.Join(dir, "content/guides/new.md"), []byte("+++\ntitle = \"New guide\"\n+++\nHello.\n"), 0o644)
+		os.WriteFile(p, b, 0o644)
+		waitFor(t, url+"guides/new/", "Hello.")
+		waitFor(t, url+"_waymark/errors.json", "null")
+	})
 }
 
 func TestServeSafety(t *testing.T) {
@@ -303,42 +304,37 @@ func TestServeStopsCleanly(t *testing.T) {
 // site folder: editing it shows at once, as editing static/ does; its
 // neighbours do not trigger a build.
 func TestServeWatchesLinkedFiles(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		poll time.Duration
-	}{{"inotify", 0}, {"poll", 50 * time.Millisecond}} {
-		t.Run(mode.name, func(t *testing.T) {
-			dir := t.TempDir()
-			writeSite(t, dir, site+`
+	eachWatcher(t, func(t *testing.T, poll time.Duration) {
+		dir := t.TempDir()
+		writeSite(t, dir, site+`
 -- brand/logo.svg --
 <svg xmlns="http://www.w3.org/2000/svg"><title>First logo</title></svg>
 -- brand/notes.txt --
 not published
 `)
-			os.MkdirAll(filepath.Join(dir, "static/img"), 0o755)
-			if err := os.Symlink("../../brand/logo.svg", filepath.Join(dir, "static/img/logo.svg")); err != nil {
-				t.Skipf("no symbolic links here: %v", err)
-			}
-			log := &syncWriter{w: &strings.Builder{}}
-			url, srv := startServerLog(t, dir, mode.poll, log)
-			waitFor(t, url+"img/logo.svg", "First logo")
-			time.Sleep(200 * time.Millisecond) // the watcher takes the build's links in
-			if got := srv.links.list(); len(got) != 1 || got[0] != "brand/logo.svg" {
-				t.Fatalf("watched links = %q, want [brand/logo.svg]", got)
-			}
-			os.WriteFile(filepath.Join(dir, "brand/notes.txt"), []byte("still not published"), 0o644)
-			time.Sleep(300 * time.Millisecond)
-			os.WriteFile(filepath.Join(dir, "brand/logo.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"><title>Second, bigger logo</title></svg>`), 0o644)
-			waitFor(t, url+"img/logo.svg", "Second, bigger logo")
-			out := log.String()
-			if !strings.Contains(out, "changed (brand/logo.svg)") {
-				t.Errorf("no rebuild for brand/logo.svg in the log:\n%s", out)
-			}
-			if strings.Contains(out, "notes.txt") {
-				t.Errorf("a file next to the linked one triggered a build:\n%s", out)
-			}
-		})
-	}
+		os.MkdirAll(filepath.Join(dir, "static/img"), 0o755)
+		if err := os.Symlink("../../brand/logo.svg", filepath.Join(dir, "static/img/logo.svg")); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+		log := &syncWriter{w: &strings.Builder{}}
+		url, srv := startServerLog(t, dir, poll, log)
+		waitFor(t, url+"img/logo.svg", "First logo")
+		time.Sleep(200 * time.Millisecond) // the watcher takes the build's links in
+		if got := srv.links.list(); len(got) != 1 || got[0] != "brand/logo.svg" {
+			t.Fatalf("watched links = %q, want [brand/logo.svg]", got)
+		}
+		os.WriteFile(filepath.Join(dir, "brand/notes.txt"), []byte("still not published"), 0o644)
+		time.Sleep(300 * time.Millisecond)
+		os.WriteFile(filepath.Join(dir, "brand/logo.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"><title>Second, bigger logo</title></svg>`), 0o644)
+		waitFor(t, url+"img/logo.svg", "Second, bigger logo")
+		out := log.String()
+		if !strings.Contains(out, "changed (brand/logo.svg)") {
+			t.Errorf("no rebuild for brand/logo.svg in the log:\n%s", out)
+		}
+		if strings.Contains(out, "notes.txt") {
+			t.Errorf("a file next to the linked one triggered a build:\n%s", out)
+		}
+	})
 }
 
 // syncWriter lets the server's goroutines and the test share a log.
