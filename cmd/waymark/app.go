@@ -57,11 +57,17 @@ type Main struct {
 	// ProgressAfter is how long a build runs before it shows progress
 	// (on a terminal); zero means a second.
 	ProgressAfter time.Duration
+	// Annotate writes mistakes and warnings as GitHub Actions workflow
+	// commands too (annotate.go), with file names relative to Workspace
+	// when the site's folder is given as an absolute path.
+	Annotate  bool
+	Workspace string
 }
 
 // NewMain returns a Main wired to the process's standard streams.
 func NewMain() *Main {
-	return &Main{Stdout: os.Stdout, Stderr: os.Stderr, Now: clock(os.Getenv("SOURCE_DATE_EPOCH")), Terminal: isTerminal(os.Stderr)}
+	return &Main{Stdout: os.Stdout, Stderr: os.Stderr, Now: clock(os.Getenv("SOURCE_DATE_EPOCH")), Terminal: isTerminal(os.Stderr),
+		Annotate: os.Getenv("GITHUB_ACTIONS") == "true", Workspace: os.Getenv("GITHUB_WORKSPACE")}
 }
 
 // clock is time.Now, unless SOURCE_DATE_EPOCH (the reproducible-builds
@@ -160,12 +166,14 @@ func (m *Main) errorf(format string, args ...any) {
 }
 
 // fail reports a build error: every content mistake on its own line, in
-// the path:line:col form editors understand, then a summary line.
-func (m *Main) fail(err error, what string) int {
+// the path:line:col form editors understand, then a summary line. root is
+// the folder the mistakes' paths are relative to.
+func (m *Main) fail(err error, what, root string) int {
 	var list *diag.Errors
 	if errors.As(err, &list) {
 		for _, e := range list.List {
 			fmt.Fprintln(m.Stderr, e.Error())
+			m.annotate("error", root, e)
 		}
 		n := len(list.List)
 		m.errorf("%s failed: %d %s", what, n, plural(n, "mistake", "mistakes"))
@@ -174,6 +182,7 @@ func (m *Main) fail(err error, what string) int {
 	var one *diag.Error
 	if errors.As(err, &one) {
 		fmt.Fprintln(m.Stderr, one.Error())
+		m.annotate("error", root, one)
 		m.errorf("%s failed: 1 mistake", what)
 		return exitContent
 	}
@@ -181,12 +190,14 @@ func (m *Main) fail(err error, what string) int {
 	return exitContent
 }
 
-func (m *Main) warn(ws []*diag.Error) {
+// warn reports warnings, with paths relative to root.
+func (m *Main) warn(ws []*diag.Error, root string) {
 	for _, w := range ws {
 		fmt.Fprintf(m.Stderr, "%s: warning: %s\n", w.Location(), w.Msg)
 		if w.Hint != "" {
 			fmt.Fprintf(m.Stderr, "\thint: %s\n", w.Hint)
 		}
+		m.annotate("warning", root, w)
 	}
 }
 

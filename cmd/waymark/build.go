@@ -41,9 +41,9 @@ func (m *Main) build(ctx context.Context, args []string) int {
 	rep, err := generator.BuildDir(ctx, opts, src, dest)
 	stop()
 	if err != nil {
-		return m.fail(err, "build")
+		return m.fail(err, "build", src)
 	}
-	m.warn(rep.Warnings)
+	m.warn(rep.Warnings, src)
 	what := "built"
 	if rep.Cached {
 		what = "nothing changed since the last build of"

@@ -21,9 +21,9 @@ func (m *Main) check(ctx context.Context, args []string) int {
 	}
 	rep, err := generator.Build(ctx, m.options(src, "", drafts, nil))
 	if err != nil {
-		return m.fail(err, "check")
+		return m.fail(err, "check", src)
 	}
-	m.warn(rep.Warnings)
+	m.warn(rep.Warnings, src)
 	if strict && len(rep.Warnings) > 0 {
 		m.errorf("check failed: %d %s, and --strict fails on warnings", len(rep.Warnings), plural(len(rep.Warnings), "warning", "warnings"))
 		return exitContent

@@ -64,7 +64,7 @@ func (m *Main) importCmd(_ context.Context, args []string) int {
 		j, err = importer.CSV(path, data)
 	}
 	if err != nil {
-		return m.fail(err, "import")
+		return m.fail(err, "import", ".")
 	}
 	m.notePersonas(os.DirFS(src), j.PersonaSlugs)
 	j.Body = []byte("Imported from " + filepath.Base(file) + ". Context, research notes and recommendations, in Markdown.\n")

@@ -102,7 +102,7 @@ func (m *Main) newJourney(args []string) int {
 	site := os.DirFS(src)
 	cfg, templates, err := loadTemplates(site)
 	if err != nil {
-		return m.fail(err, "new journey")
+		return m.fail(err, "new journey", src)
 	}
 	if persona != "" {
 		personas := personaSlugs(site)
