@@ -193,9 +193,9 @@ func (m *Main) fail(err error, what, root string) int {
 // warn reports warnings, with paths relative to root.
 func (m *Main) warn(ws []*diag.Error, root string) {
 	for _, w := range ws {
-		fmt.Fprintf(m.Stderr, "%s: warning: %s\n", w.Location(), w.Msg)
+		fmt.Fprintf(m.Stderr, "%s: warning: %s\n", w.Location(), diag.OneLine(w.Msg))
 		if w.Hint != "" {
-			fmt.Fprintf(m.Stderr, "\thint: %s\n", w.Hint)
+			fmt.Fprintf(m.Stderr, "\thint: %s\n", diag.OneLine(w.Hint))
 		}
 		m.annotate("warning", root, w)
 	}

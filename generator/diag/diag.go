@@ -7,7 +7,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Error is one mistake in the source, located at Path:Line:Col. Path is
@@ -22,20 +24,22 @@ type Error struct {
 }
 
 // Error formats the mistake as "path:line:col: message", followed by an
-// indented "hint:" line when there is a hint.
+// indented "hint:" line when there is a hint. Each is one line: see
+// OneLine.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Location())
 	b.WriteString(": ")
-	b.WriteString(e.Msg)
+	b.WriteString(OneLine(e.Msg))
 	if e.Hint != "" {
 		b.WriteString("\n\thint: ")
-		b.WriteString(e.Hint)
+		b.WriteString(OneLine(e.Hint))
 	}
 	return b.String()
 }
 
-// Location is "path:line:col", or just the path when the line is unknown.
+// Location is "path:line:col" (line and column 1 when unknown), on one
+// line.
 func (e *Error) Location() string {
 	line, col := e.Line, e.Col
 	if line <= 0 {
@@ -44,7 +48,33 @@ func (e *Error) Location() string {
 	if col <= 0 {
 		col = 1
 	}
-	return fmt.Sprintf("%s:%d:%d", e.Path, line, col)
+	return fmt.Sprintf("%s:%d:%d", OneLine(e.Path), line, col)
+}
+
+// OneLine writes the control characters of s (a line end in a file name
+// or a title, say) as Go escapes ("\n"), so that what content holds can
+// never start a line of its own in the output: a CI log reads a line that
+// starts with "::" as a command to the runner.
+func OneLine(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isControl is a control character other than the tab, or a line or
+// paragraph separator.
+func isControl(r rune) bool {
+	return r != '\t' && unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
 
 // List collects mistakes so that a build can report all of them at once.

@@ -34,3 +34,17 @@ func TestErrorFormat(t *testing.T) {
 		t.Error("empty list should give a nil error")
 	}
 }
+
+// Content never starts a line of the output of its own: a line end in a
+// file name, a message or a hint is written as an escape.
+func TestOneLine(t *testing.T) {
+	e := &Error{Path: "content/a\n::error::x.md", Line: 2, Col: 3,
+		Msg: "journey \"T\r\n::add-mask::y\" needs review", Hint: "see\u2028here\tand there"}
+	want := "content/a\\n::error::x.md:2:3: journey \"T\\r\\n::add-mask::y\" needs review\n\thint: see\\u2028here\tand there"
+	if got := e.Error(); got != want {
+		t.Errorf("Error() =\n%q\nwant\n%q", got, want)
+	}
+	if got := OneLine("Hành trình · ok"); got != "Hành trình · ok" {
+		t.Errorf("OneLine changed printable text: %q", got)
+	}
+}
