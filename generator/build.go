@@ -1,20 +1,14 @@
 package generator
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"runtime"
 	"runtime/pprof"
 	"sync"
-	"sync/atomic"
 	"time"
-
-	"github.com/tdewolff/parse/v2/buffer"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markup"
@@ -176,49 +170,13 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	}
 	rep := &Report{Site: site, Personas: len(site.Personas), Journeys: len(site.Journeys),
 		Pages: len(site.Pages), Templates: len(site.Templates), Warnings: site.Warnings, Linked: st.linked}
-	var files atomic.Int64
-	write := func(name string, data []byte) error {
-		files.Add(1)
-		return w.WriteFile(name, data)
-	}
-	// stream writes a file too large to hold whole a piece at a time,
-	// where the output can take it so.
-	stream := func(name string, fill func(io.Writer) error) error {
-		c, ok := w.(output.Creator)
-		if !ok {
-			var buf bytes.Buffer
-			if err := fill(&buf); err != nil {
-				return err
-			}
-			return write(name, buf.Bytes())
-		}
-		files.Add(1)
-		f, err := c.Create(name)
-		if err != nil {
-			return err
-		}
-		bw := bufio.NewWriterSize(f, 64<<10)
-		err = fill(bw)
-		if err == nil {
-			err = bw.Flush()
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		return err
-	}
+	out := &sink{w: w}
+	write, stream := out.write, out.stream
 	var mu sync.Mutex
 	fail := func(e *diag.Error) {
 		mu.Lock()
 		errs.Add(e)
 		mu.Unlock()
-	}
-	jobs := make(chan *render.Page)
-	var wg sync.WaitGroup
-	var done, rendered atomic.Int64
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
 	}
 	reuse := b.reuser(set, site, eng, pages, statics, b.knownTemplates(eng, site.Config))
 	// With the theme's own templates known, a body shows on its page
@@ -246,34 +204,13 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	}()
 	_, toDir := w.(*output.Dir)
 	reusePage := (toDir || check) && !reuse.active // neither keeps what it is given
-	for range workers {
-		wg.Go(func() {
-			s := scratch{reuse: reusePage}
-			for p := range jobs {
-				if !reuse.tryReuse(p, write) {
-					rendered.Add(1)
-					// The label splits a CPU profile by page kind:
-					// go tool pprof -tags cpu.out (see BENCHMARKS.md).
-					pprof.Do(context.Background(), pprof.Labels("kind", p.Kind), func(context.Context) {
-						renderPage(p, eng, conv, min, reuse.keep(p, write), fail, opts.Source, &s)
-					})
-				}
-				if opts.Progress != nil {
-					opts.Progress(int(done.Add(1)), len(pages))
-				}
-			}
-		})
-	}
-feed:
-	for _, p := range pages {
-		select {
-		case jobs <- p:
-		case <-ctx.Done():
-			break feed
+	rendered := renderAll(ctx, pages, opts.Workers, reusePage, opts.Progress, func(p *render.Page, s *scratch) bool {
+		if reuse.tryReuse(p, write) {
+			return false
 		}
-	}
-	close(jobs)
-	wg.Wait()
+		renderPage(p, eng, conv, min, reuse.keep(p, write), fail, opts.Source, s)
+		return true
+	})
 	restErr := <-rest
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -285,8 +222,8 @@ feed:
 		return nil, restErr
 	}
 	reuse.commit()
-	rep.Files = int(files.Load())
-	rep.Rendered = int(rendered.Load())
+	rep.Files = int(out.files.Load())
+	rep.Rendered = rendered
 	rep.Duration = time.Since(start)
 	if rec != nil {
 		rec.out = mem.Files()
@@ -316,131 +253,6 @@ func writeRest(site *model.Site, b *Builder, pages []*render.Page, hubCSV []hubF
 		err = writeHubExports(hubCSV, keptCSV, b.hubExports, write, stream)
 	})
 	return err
-}
-
-// scratch is a page worker's reusable buffers: a page's template output
-// and its minified form are done with once the page is spliced. The
-// spliced page is written from page when reuse is set: the output is a
-// folder, which is done with what it is given once written, and no
-// Builder keeps the page for the next build.
-type scratch struct {
-	tpl, min bytes.Buffer
-	frags    render.Fragments
-	page     []byte
-	reuse    bool
-}
-
-// reset empties the buffers, and lets go of any a very large page (a
-// list of thousands of journeys) grew.
-func (s *scratch) reset() {
-	for _, b := range []*bytes.Buffer{&s.tpl, &s.min} {
-		if b.Cap() > 1<<20 {
-			*b = bytes.Buffer{}
-		}
-		b.Reset()
-	}
-	if cap(s.page) > 1<<20 {
-		s.page = nil
-	}
-}
-
-// pageBody is p.Body(), with the text of a journey that a one-off build
-// let go (model.Options.Release) read again from files.
-func pageBody(p *render.Page, files fs.FS) (src []byte, path string, line int, err *diag.Error) {
-	src, path, line = p.Body()
-	if path == "" || !p.Entry().Released {
-		return src, path, line, nil
-	}
-	f, rerr := readSource(files, path)
-	if rerr != nil {
-		return nil, "", 0, &diag.Error{Path: path, Line: 1, Col: 1, Msg: "reading it again: " + rerr.Error(),
-			Hint: "the file changed or went away while the site was built; build again"}
-	}
-	return f.Body, path, line, nil
-}
-
-// renderPage renders, minifies and writes one page. s may be nil; min
-// nil leaves the page as the template made it (a check).
-func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min *minifier,
-	write func(string, []byte) error, fail func(*diag.Error), files fs.FS, s *scratch) {
-	if src, path, line, err := pageBody(p, files); err != nil {
-		fail(err)
-		return
-	} else if path != "" {
-		html, errs := conv.Convert(src, path, line)
-		for _, e := range errs {
-			fail(e)
-		}
-		p.Content = html
-	}
-	if s == nil {
-		s = new(scratch)
-	}
-	frags := p.Hold(&s.frags)
-	// What the page was made of goes with it: a large build holds every
-	// page until it ends.
-	defer func() { p.Content = ""; p.Release() }()
-	s.reset()
-	err := eng.Execute(&s.tpl, p)
-	if err != nil {
-		fail(renderError(eng, p, err))
-		return
-	}
-	page := s.tpl.Bytes()
-	if min != nil {
-		if err := min.m.Minify("text/html", &s.min, buffer.NewReader(page)); err != nil {
-			fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
-			return
-		}
-		page = s.min.Bytes()
-	}
-	// Unless s.reuse, the page is written from a copy of its own: an
-	// output may keep what it is given.
-	var dst []byte
-	if s.reuse {
-		dst = s.page
-	}
-	b, err := render.Splice(dst, page, frags)
-	if s.reuse {
-		s.page = b
-	}
-	if err != nil {
-		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "putting the stage table in: " + err.Error(),
-			Hint: "a template must not drop or repeat what {{timeline .}} or {{blueprint .}} returned"})
-		return
-	}
-	if err := write(outName(p.URL), b); err != nil {
-		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: err.Error()})
-	}
-}
-
-// renderError locates a template that failed on a page: at the action
-// that failed, in its layout or partial, when the engine can tell; else
-// at the page's source, or its layout.
-func renderError(eng *render.Engine, p *render.Page, err error) *diag.Error {
-	page := outName(p.URL)
-	_, source, _ := p.Body()
-	if source != "" {
-		page += " (" + source + ")"
-	}
-	hint := "the template failed on this page's data; see content/docs/theming.md"
-	if f, ok := eng.Where(err); ok {
-		return &diag.Error{Path: f.File, Line: f.Line, Col: f.Col, Msg: "rendering " + page + ": " + f.Msg, Hint: hint}
-	}
-	where := "layouts/" + p.Layout + ".html"
-	if source != "" {
-		where = source
-	}
-	return &diag.Error{Path: where, Line: 1, Col: 1, Msg: "rendering " + page + ": " + err.Error(), Hint: hint}
-}
-
-// outName is the file a page URL is written to: "journeys/x/" →
-// "journeys/x/index.html", "" → "index.html", "404.html" as it is.
-func outName(url string) string {
-	if url == "" || url[len(url)-1] == '/' {
-		return url + "index.html"
-	}
-	return url
 }
 
 func collect(errs *diag.List, err error) {
