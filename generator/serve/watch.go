@@ -69,18 +69,35 @@ func newLinked() *linked { return &linked{files: map[string]bool{}, dirs: map[st
 // watched when its files leave the set: its events are filtered out.
 func (l *linked) set(paths []string) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	clear(l.files)
 	for _, p := range paths {
-		if relevant(p) || !fs.ValidPath(p) {
-			continue
-		}
-		l.files[p] = true
-		if d := path.Dir(p); !l.dirs[d] && l.watch != nil {
-			l.dirs[d] = true
-			l.watch(d)
+		if !relevant(p) && fs.ValidPath(p) {
+			l.files[p] = true
 		}
 	}
+	watch, dirs := l.newDirs()
+	l.mu.Unlock()
+	// Outside the lock: the watcher's event loop asks has() meanwhile.
+	for _, d := range dirs {
+		watch(d)
+	}
+}
+
+// newDirs marks the folders of the set's files that are not watched yet
+// as watched, and returns them with the function that watches them; none
+// before the watcher starts. l.mu is held.
+func (l *linked) newDirs() (func(string), []string) {
+	if l.watch == nil {
+		return nil, nil
+	}
+	var dirs []string
+	for p := range l.files {
+		if d := path.Dir(p); !l.dirs[d] {
+			l.dirs[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	return l.watch, dirs
 }
 
 // has reports whether rel is in the set.
@@ -101,13 +118,11 @@ func (l *linked) list() []string {
 // files already in the set.
 func (l *linked) onWatch(watch func(dir string)) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	l.watch = watch
-	for p := range l.files {
-		if d := path.Dir(p); !l.dirs[d] {
-			l.dirs[d] = true
-			watch(d)
-		}
+	_, dirs := l.newDirs()
+	l.mu.Unlock()
+	for _, d := range dirs {
+		watch(d)
 	}
 }
 
