@@ -15,7 +15,7 @@ import (
 // the part appears, the stage table included: the component executes the
 // partial for that part instead of drawing it.
 
-// The partials a component may draw by, and the function each wraps.
+// The partials a component may draw a part by.
 const (
 	partStageHead   = "partials/stage-head.html"
 	partStrings     = "partials/strings.html"
