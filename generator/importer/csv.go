@@ -31,8 +31,12 @@ func CSV(path string, src []byte) (*model.Journey, error) {
 	return p.j, nil
 }
 
-var facts = []string{export.LabelTitle, export.LabelType, export.LabelPersonas, export.LabelSummary,
-	export.LabelGoal, export.LabelOwner, export.LabelTags}
+// facts are the rows of a journey's own facts, in the order export.CSV
+// writes them.
+func facts() []string {
+	return []string{export.LabelTitle, export.LabelType, export.LabelPersonas, export.LabelSummary,
+		export.LabelGoal, export.LabelOwner, export.LabelTags}
+}
 
 type csvParser struct {
 	path   string
@@ -48,7 +52,7 @@ func (p *csvParser) errorf(line, col int, hint, format string, args ...any) {
 }
 
 func labels() []string {
-	out := slices.Clone(facts)
+	out := facts()
 	out = append(out, export.LabelStage, export.LabelEmotion)
 	for _, l := range export.Lanes() {
 		out = append(out, l.Label)
@@ -67,6 +71,7 @@ func (p *csvParser) parse(src []byte) {
 	p.r.Comma = delimiter(src)
 	p.r.FieldsPerRecord = -1
 	lanes := export.Lanes()
+	known := facts()
 	var lastLine int
 	for {
 		rec, err := p.r.Read()
@@ -101,8 +106,8 @@ func (p *csvParser) parse(src []byte) {
 			continue
 		}
 		p.seen[key] = line
-		if i := slices.IndexFunc(facts, func(f string) bool { return strings.EqualFold(f, label) }); i >= 0 || strings.EqualFold(label, "title") {
-			p.fact(facts[max(i, 0)], rec)
+		if i := slices.IndexFunc(known, func(f string) bool { return strings.EqualFold(f, label) }); i >= 0 || strings.EqualFold(label, "title") {
+			p.fact(known[max(i, 0)], rec)
 			continue
 		}
 		if strings.EqualFold(label, export.LabelStage) {

@@ -66,7 +66,7 @@ func TestAxe(t *testing.T) {
 		if lang == "vi" {
 			schemes = schemes[:1]
 		}
-		for _, p := range Pages {
+		for _, p := range Pages() {
 			if lang == "vi" && !slices.Contains(viAxeKinds, p.Kind) {
 				continue
 			}

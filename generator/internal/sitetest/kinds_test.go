@@ -15,7 +15,7 @@ var bodyKindRE = regexp.MustCompile(`<body class="?kind-([a-z0-9-]+)`)
 func TestEveryKindCovered(t *testing.T) {
 	files := built(t, "en")
 	covered := map[string]bool{}
-	for _, p := range Pages {
+	for _, p := range Pages() {
 		name := p.Path + "index.html"
 		if p.Kind == "404" {
 			name = "404.html"

@@ -88,7 +88,7 @@ func TestLanguages(t *testing.T) {
 					}
 				}
 			}
-			if pages < len(Pages)-1 || dates == 0 {
+			if pages < len(Pages())-1 || dates == 0 {
 				t.Errorf("checked %d pages and %d dates: is the test reading the pages?", pages, dates)
 			}
 			t.Logf("%d pages, %d dates", pages, dates)

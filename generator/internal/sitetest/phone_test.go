@@ -63,7 +63,7 @@ func TestPhone(t *testing.T) {
 	ctx := tab(t, width, 812)
 	for _, lang := range []string{"en", "vi"} {
 		base := siteURL(t, lang)
-		for _, p := range Pages {
+		for _, p := range Pages() {
 			t.Run(lang+"/"+p.Kind, func(t *testing.T) {
 				if p.Kind == "template-poster" {
 					t.Skip("the blank workshop poster is a fixed A3 sheet, made to be printed")

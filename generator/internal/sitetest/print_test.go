@@ -106,7 +106,7 @@ func TestPrintPersona(t *testing.T) {
 	t.Parallel()
 	ctx := tab(t, 1280, 900)
 	base := siteURL(t, "en")
-	for _, p := range Pages {
+	for _, p := range Pages() {
 		if p.Kind != "persona" && p.Kind != "persona-initials" {
 			continue
 		}

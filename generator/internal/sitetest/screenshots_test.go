@@ -52,7 +52,7 @@ func TestScreenshots(t *testing.T) {
 		}
 		n++
 	}
-	for _, p := range Pages {
+	for _, p := range Pages() {
 		t.Run(p.Kind, func(t *testing.T) {
 			for _, width := range []int{375, 1280} {
 				for _, scheme := range []string{"light", "dark"} {

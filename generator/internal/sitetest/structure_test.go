@@ -12,7 +12,7 @@ import (
 // journeyPages are the page kinds that show a journey map.
 func journeyPages() []Page {
 	var out []Page
-	for _, p := range Pages {
+	for _, p := range Pages() {
 		if strings.HasPrefix(p.Kind, "journey-") || p.Kind == "journey" {
 			out = append(out, p)
 		}
@@ -183,7 +183,7 @@ func TestSkipLink(t *testing.T) {
 	t.Parallel()
 	ctx := tab(t, 1280, 900)
 	base := siteURL(t, "en")
-	for _, p := range Pages {
+	for _, p := range Pages() {
 		if p.Bare {
 			continue
 		}
