@@ -197,7 +197,10 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	// What is not a rendered page (static files, the search index, the
 	// downloads, the hub's CSV files) is written while the pages render.
 	tplSources := fileSources(set.Templates)
-	texts := b.sourceTexts(set.Content)
+	var texts func(*model.Journey) []byte // the downloads' sources; a check writes none
+	if !check {
+		texts = b.sourceTexts(set.Content)
+	}
 	rest := make(chan error, 1)
 	go func() {
 		rest <- writeRest(site, b, pages, hubCSV, keptCSV, tplSources, texts, statics, min, write, stream, check)
