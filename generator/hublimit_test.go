@@ -151,8 +151,8 @@ func TestHubLimit(t *testing.T) {
 	if len(uses) != 60*5*3 {
 		t.Errorf("touchpoints.csv: %d rows, want 900", len(uses))
 	}
-	if n := count("touchpoints/index.html", `class="card tp-group`); n > 5 {
-		t.Errorf("touchpoints: %d groups, want at most 5", n)
+	if n := count("touchpoints/index.html", `class="card tp-group`); n != 5 {
+		t.Errorf("touchpoints: %d groups, want 5 (the limit)", n)
 	}
 	has("touchpoints/index.html", note, "Showing 5 of ")
 
