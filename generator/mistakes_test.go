@@ -83,6 +83,37 @@ title = "Buying"
 persona = lan
 +++
 `, []string{"content/journeys/buy.md:3:11: toml: expected value"}},
+		{"numbers that are not finite", `
+-- waymark.toml --
+title = "Test handbook"
+base_url = "https://example.org/handbook/"
+drop_off_alert = nan
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = "lan"
+[[stage]]
+name = "A"
+emotion = nan
+drop_off = inf
+[[stage.touchpoint]]
+name = "App"
+emotion = -inf
+[[stage.metric]]
+name = "NPS"
+value = nan
+[[stage]]
+name = "B"
+emotion = { lan = nan }
++++
+`, []string{
+			"waymark.toml:3:1: drop_off_alert must be a finite number, not NaN",
+			"content/journeys/buy.md:6:1: emotion must be between 1 and 5, not NaN",
+			"content/journeys/buy.md:7:1: drop_off must be a finite number, not +Inf",
+			"content/journeys/buy.md:10:1: emotion must be a finite number, not -Inf",
+			"content/journeys/buy.md:13:1: value must be a finite number, not NaN",
+			"content/journeys/buy.md:16:13: emotion must be between 1 and 5, not NaN",
+		}},
 		{"unknown key", `
 -- content/journeys/buy.md --
 +++

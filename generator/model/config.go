@@ -70,7 +70,7 @@ func decodeConfig(doc *source.Doc, baseURL string, errs *diag.List) Config {
 	}
 	c.DropOffAlert = DefaultDropOffAlert
 	if v, ok := o.num("drop_off_alert"); ok {
-		if v < 0 || v > 1 {
+		if !(v >= 0 && v <= 1) {
 			d.errorf("drop_off_alert", "a share from 0 to 1: 0.3 means 30%", "drop_off_alert must be between 0 and 1, not %v", v)
 		}
 		c.DropOffAlert = v

@@ -106,7 +106,7 @@ func decodeStage(o *obj, i int, j *Journey, site *Config) *Stage {
 	s.PainPoints = decodeItems(o, "pain_points")
 	s.Opportunities = decodeItems(o, "opportunities")
 	if v, ok := o.num("drop_off"); ok {
-		if v < 0 || v > 1 {
+		if !(v >= 0 && v <= 1) {
 			o.d.errorf(o.key("drop_off"), "drop_off is a share from 0 to 1: 0.35 means 35% of customers leave here",
 				"drop_off must be between 0 and 1, not %v", v)
 		}
@@ -144,7 +144,7 @@ func decodeEmotion(o *obj, j *Journey) map[string]float64 {
 		return nil
 	}
 	check := func(path string, f float64) bool {
-		if f < 1 || f > 5 {
+		if !(f >= 1 && f <= 5) { // NaN too
 			o.d.errorf(path, emotionHint, "emotion must be between 1 and 5, not %v", f)
 			return false
 		}
@@ -240,7 +240,7 @@ func decodeTouchpoint(o *obj) *Touchpoint {
 		FailPoint:   o.boolean("fail_point", false),
 	}
 	if v, ok := o.num("emotion"); ok {
-		if v < 1 || v > 5 {
+		if !(v >= 1 && v <= 5) {
 			o.d.errorf(o.key("emotion"), emotionHint, "emotion must be between 1 and 5, not %v", v)
 		}
 		t.Emotion, t.HasEmotion = v, true

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -190,6 +191,12 @@ func (o *obj) num(k string) (float64, bool) {
 	case int64:
 		return float64(v), true
 	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			// TOML has nan and inf; no measure is either, and neither
+			// can be drawn or written as JSON.
+			o.d.errorf(o.key(k), "write it as "+k+" = 3", "%s must be a finite number, not %v", k, v)
+			return 0, false
+		}
 		return v, true
 	}
 	o.typeErr(k, v, "a number", k+" = 3")
