@@ -143,11 +143,12 @@ func EmotionLabel(persona string) string {
 }
 
 // Defuse stops a spreadsheet from running a cell as a formula: a cell
-// starting with =, +, -, @, a tab or a carriage return gets a leading
+// starting with =, +, -, @, a tab, a line break or a NUL gets a leading
 // apostrophe, which spreadsheets hide and treat as "this is text"
-// (the OWASP advice on CSV injection). Undefuse takes it off again.
+// (the OWASP advice on CSV injection, and ASVS's list). Undefuse takes
+// it off again.
 func Defuse(c string) string {
-	if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+	if c != "" && formulaStart(c[0]) {
 		return "'" + c
 	}
 	return c
@@ -155,8 +156,18 @@ func Defuse(c string) string {
 
 // Undefuse removes the apostrophe Defuse added.
 func Undefuse(c string) string {
-	if len(c) > 1 && c[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(c[1])) {
+	if len(c) > 1 && c[0] == '\'' && formulaStart(c[1]) {
 		return c[1:]
 	}
 	return c
+}
+
+// formulaStart reports whether a cell starting with b may be read as a
+// formula (after a line break, the formula is on the cell's next line).
+func formulaStart(b byte) bool {
+	switch b {
+	case '=', '+', '-', '@', '\t', '\r', '\n', 0:
+		return true
+	}
+	return false
 }

@@ -138,7 +138,7 @@ func TestCSVFormulas(t *testing.T) {
 		"Stage":       "'-Stage",
 		"Feeling":     "'+happy",
 		"Description": "safe = fine",
-		"Duration":    "\n2 days", // a carriage return is a line break in the file
+		"Duration":    "'\n2 days", // a carriage return is a line break in the file, defused
 		"Actions":     "'" + strings.Join(risky, "\n"),
 	} {
 		if cells[label] != want {
@@ -148,7 +148,7 @@ func TestCSVFormulas(t *testing.T) {
 			t.Errorf("%s: Undefuse gives %q", label, export.Undefuse(cells[label]))
 		}
 	}
-	for _, c := range append(risky, "\rreturn") {
+	for _, c := range append(risky, "\rreturn", "\n=HYPERLINK(\"http://evil\")", "\x00nul") {
 		if d := export.Defuse(c); d != "'"+c || export.Undefuse(d) != c {
 			t.Errorf("Defuse(%q) = %q", c, d)
 		}
