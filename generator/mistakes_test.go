@@ -83,6 +83,12 @@ title = "Buying"
 persona = lan
 +++
 `, []string{"content/journeys/buy.md:3:11: toml: expected value"}},
+		{"cname that is not a domain", `
+-- waymark.toml --
+title = "Test handbook"
+base_url = "https://example.org/handbook/"
+cname = "cx.example.com\nevil.example.com"
+`, []string{`waymark.toml:3:1: cname must be a domain name, not "cx.example.com\nevil.example.com"`}},
 		{"numbers that are not finite", `
 -- waymark.toml --
 title = "Test handbook"

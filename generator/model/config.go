@@ -84,6 +84,10 @@ func decodeConfig(doc *source.Doc, baseURL string, errs *diag.List) Config {
 			c.HubLimit = v
 		}
 	}
+	if c.CNAME != "" && !isHostname(c.CNAME) {
+		d.errorf("cname", `the domain alone, such as cname = "cx.example.com": no scheme, path, port or spaces; write an accented domain in its xn-- form`,
+			"cname must be a domain name, not %q", c.CNAME)
+	}
 	c.ReviewEvery = o.interval("review_every")
 	if c.ReviewEvery.IsZero() {
 		c.ReviewEvery, _ = ParseInterval(DefaultReviewEvery)
@@ -134,4 +138,24 @@ func normalizeBaseURL(raw string, fail func(string)) (string, string) {
 	u.RawPath = ""
 	u.Path = ""
 	return strings.TrimSuffix(u.String(), "/") + p, p
+}
+
+// isHostname reports whether s is a domain name as GitHub Pages' CNAME
+// file holds it: dot-separated labels of ASCII letters, digits and
+// hyphens, none empty, none starting or ending with a hyphen.
+func isHostname(s string) bool {
+	if len(s) > 253 {
+		return false
+	}
+	for _, label := range strings.Split(s, ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, r := range label {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+				return false
+			}
+		}
+	}
+	return true
 }
