@@ -121,3 +121,88 @@ func TestSourceDownloadAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// static/ itself may be a link only to a folder inside the site's folder:
+// one that leads elsewhere would publish whatever is there (a home
+// folder's keys, say), so nothing of it is copied, with a warning.
+func TestStaticFolderLink(t *testing.T) {
+	for _, c := range []struct {
+		name, target string
+		copied       bool
+		warning      string
+	}{
+		{"outside", "../secrets", false, "static:1:1: the static folder is a symbolic link to ../secrets, outside the folder: nothing in it is copied"},
+		{"absolute", "ABS", false, "static:1:1: the static folder is a symbolic link to an absolute path"},
+		{"inside", "shared/assets", true, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			root := t.TempDir()
+			src := filepath.Join(root, "site")
+			writeTxtar(t, src, `
+-- waymark.toml --
+title = "Links"
+-- shared/assets/logo.svg --
+<svg xmlns="http://www.w3.org/2000/svg"/>
+`)
+			secrets := filepath.Join(root, "secrets")
+			os.MkdirAll(secrets, 0o755)
+			os.WriteFile(filepath.Join(secrets, "id_rsa"), []byte("TOP SECRET"), 0o600)
+			os.WriteFile(filepath.Join(src, "shared/assets/id_rsa"), []byte("not secret"), 0o644)
+			target := c.target
+			if target == "ABS" {
+				target = secrets
+			}
+			if err := os.Symlink(target, filepath.Join(src, "static")); err != nil {
+				t.Skipf("no symbolic links here: %v", err)
+			}
+			rep, err := buildDir(t, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(filepath.Join(src, "public", "id_rsa"))
+			switch {
+			case c.copied && (err != nil || string(b) != "not secret"):
+				t.Errorf("the linked folder's file was not copied: %q, %v", b, err)
+			case !c.copied && err == nil:
+				t.Errorf("a file from outside the site was published: %q", b)
+			}
+			var warned []string
+			for _, w := range rep.Warnings {
+				warned = append(warned, w.Error())
+			}
+			all := strings.Join(warned, "\n")
+			if c.warning != "" && !strings.Contains(all, c.warning) {
+				t.Errorf("no warning %q in:\n%s", c.warning, all)
+			}
+			if c.warning == "" && all != "" {
+				t.Errorf("warnings for a link inside the site:\n%s", all)
+			}
+		})
+	}
+}
+
+// A site theme's folder that is a link to elsewhere would publish its
+// static files from there: it is a mistake.
+func TestThemeFolderLink(t *testing.T) {
+	root := t.TempDir()
+	src := filepath.Join(root, "site")
+	writeTxtar(t, src, `
+-- waymark.toml --
+title = "Links"
+theme = "acme"
+`)
+	os.MkdirAll(filepath.Join(root, "acme", "static"), 0o755)
+	os.WriteFile(filepath.Join(root, "acme", "static", "id_rsa"), []byte("TOP SECRET"), 0o600)
+	os.MkdirAll(filepath.Join(src, "themes"), 0o755)
+	if err := os.Symlink("../../acme", filepath.Join(src, "themes", "acme")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	_, err := buildDir(t, src)
+	want := "themes/acme:1:1: the theme's folder is a symbolic link to ../../acme, outside the folder"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+	if _, err := os.Stat(filepath.Join(src, "public", "id_rsa")); err == nil {
+		t.Error("a file from outside the site was published")
+	}
+}

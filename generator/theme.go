@@ -26,6 +26,15 @@ func loadTheme(opts Options, site *model.Site, set *source.Set) (theme, error) {
 	dir := "themes/" + name
 	if !strings.Contains(name, "/") && name != "." && name != ".." {
 		if fi, err := fs.Stat(opts.Source, dir); err == nil && fi.IsDir() {
+			// A theme's static files are published: like static/, its
+			// folder may be a link only to a folder inside the site's.
+			if li, err := fs.Lstat(opts.Source, dir); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+				if _, why := followLink(opts.Source, dir, true); why != "" {
+					return theme{}, &diag.Error{Path: dir, Line: 1, Col: 1,
+						Msg:  "the theme's folder is a symbolic link " + why,
+						Hint: "copy the theme into " + dir + "/, or link it to a folder inside the site's folder with a relative link"}
+				}
+			}
 			sub, err := fs.Sub(opts.Source, dir)
 			if err == nil {
 				return theme{name: dir, fs: sub}, nil
@@ -60,6 +69,16 @@ func staticFiles(t theme, site fs.FS) (*staticSet, error) {
 		name string // how warnings name the layer's files: "", "themes/x/"
 		fs   fs.FS
 	}{{t.name + "/", t.fs}, {"", site}} {
+		// static/ itself may be a link, which WalkDir follows: only to
+		// a folder in the same tree, as for the links inside it.
+		if fi, err := fs.Lstat(layer.fs, "static"); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			if _, why := followLink(layer.fs, "static", true); why != "" {
+				warnings = append(warnings, &diag.Error{Path: layer.name + "static", Line: 1, Col: 1,
+					Msg:  "the static folder is a symbolic link " + why + ": nothing in it is copied",
+					Hint: "make static/ a folder of the site, or link it to a folder inside the site's folder with a relative link"})
+				continue
+			}
+		}
 		err := fs.WalkDir(layer.fs, "static", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p == "static" && errors.Is(err, fs.ErrNotExist) {
@@ -115,6 +134,11 @@ type staticSet struct {
 // leads to, and says why it is not a file of fsys: "" when it is. via is
 // every path the links led to, the file last.
 func linkedFile(fsys fs.FS, name string) (via []string, why string) {
+	return followLink(fsys, name, false)
+}
+
+// followLink is linkedFile for a file, or for a folder when dir is set.
+func followLink(fsys fs.FS, name string, dir bool) (via []string, why string) {
 	cur := name
 	for range 32 {
 		target, err := fs.ReadLink(fsys, cur)
@@ -142,8 +166,10 @@ func linkedFile(fsys fs.FS, name string) (via []string, why string) {
 			return nil, "to " + target + ", which does not exist"
 		case fi.Mode()&fs.ModeSymlink != 0:
 			cur = next
-		case fi.Mode().IsRegular():
+		case fi.Mode().IsRegular() && !dir, fi.IsDir() && dir:
 			return via, ""
+		case dir:
+			return nil, "to " + target + ", which is not a folder"
 		default:
 			return nil, "to " + target + ", which is not a file"
 		}
