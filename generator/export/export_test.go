@@ -242,4 +242,17 @@ func TestMermaidEscapes(t *testing.T) {
 	if u := export.MermaidUnescape("Buy#58; now #35; 1#59; ok #x41; <br/>x"); u != "Buy: now # 1; ok A  x" {
 		t.Errorf("MermaidUnescape: %q", u)
 	}
+	// Text that starts like a statement cannot become one.
+	for in, want := range map[string]string{
+		"title Hijacked": "#116;itle Hijacked", "Section Injected": "#83;ection Injected",
+		"accDescr { x }": "#97;ccDescr #123; x #125;", "JOURNEY": "#74;OURNEY", "titles": "#116;itles",
+		"Subtitle": "Subtitle",
+	} {
+		if got := export.MermaidEscape(in); got != want {
+			t.Errorf("MermaidEscape(%q) = %q, want %q", in, got, want)
+		}
+		if back := export.MermaidUnescape(export.MermaidEscape(in)); back != in {
+			t.Errorf("%q escaped and read back: %q", in, back)
+		}
+	}
 }

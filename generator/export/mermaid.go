@@ -81,16 +81,25 @@ func scoreGroups(j *model.Journey, s *model.Stage, names map[string]string) []sc
 
 // mermaidEntities are the characters Mermaid's journey grammar gives a
 // meaning (# starts a comment; : and ; end a task name or a statement; a
-// comma separates actors), written as the numeric entities Mermaid
-// decodes before drawing.
+// comma separates actors; braces hold an accessible description), written
+// as the numeric entities Mermaid decodes before drawing.
 var mermaidEntities = strings.NewReplacer(
-	"#", "#35;", ":", "#58;", ";", "#59;", ",", "#44;", "%", "#37;",
+	"#", "#35;", ":", "#58;", ";", "#59;", ",", "#44;", "%", "#37;", "{", "#123;", "}", "#125;",
 	"\r\n", " ", "\n", " ", "\r", " ", "\t", " ",
 )
 
 // MermaidEscape makes s safe as a Mermaid title, section, task or actor.
+// Text starting with a word the grammar reads as a statement (a task
+// "title Hijacked" would retitle the diagram, "section X" start a
+// stage; it ignores case) has its first letter written as an entity.
 func MermaidEscape(s string) string {
-	return strings.TrimSpace(mermaidEntities.Replace(s))
+	s = strings.TrimSpace(mermaidEntities.Replace(s))
+	for _, k := range [...]string{"title", "section", "acctitle", "accdescr", "journey"} {
+		if len(s) >= len(k) && strings.EqualFold(s[:len(k)], k) {
+			return "#" + strconv.Itoa(int(s[0])) + ";" + s[1:]
+		}
+	}
+	return s
 }
 
 // MermaidUnescape decodes the numeric entities (#35; or #x23;) and the

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -254,6 +255,28 @@ func TestRoundTripTemplates(t *testing.T) {
 			a, _ := json.Marshal(want)
 			b, _ := json.Marshal(have)
 			t.Errorf("%s: the round trip changes the template\nwant %s\ngot  %s", tmpl.Slug, a, b)
+		}
+	}
+}
+
+// A journey whose text starts like a Mermaid statement ("title …",
+// "section …") comes back from its .mmd download as it was, with no
+// stage more or title changed.
+func TestMermaidStatementsInText(t *testing.T) {
+	j := &model.Journey{Title: "Buying", Stages: []*model.Stage{
+		{Name: "Section one", Actions: []string{"title Hijacked", "section Injected", "accDescr { all }"}},
+		{Name: "Two", Actions: []string{"Journey on"}},
+	}}
+	mj, err := importer.Mermaid("x.mmd", export.Mermaid(j), map[string]string{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mj.Title != "Buying" || len(mj.Stages) != 2 {
+		t.Fatalf("title %q, %d stages: want Buying, 2\n%s", mj.Title, len(mj.Stages), export.Mermaid(j))
+	}
+	for i, s := range j.Stages {
+		if got := mj.Stages[i]; got.Name != s.Name || !slices.Equal(got.Actions, s.Actions) {
+			t.Errorf("stage %d: %q %q, want %q %q", i, got.Name, got.Actions, s.Name, s.Actions)
 		}
 	}
 }
