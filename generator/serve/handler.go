@@ -21,6 +21,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	if !hostAllowed(s.opts.Addr, r.Host) {
+		http.Error(w, "refused: waymark serve answers only to localhost and 127.0.0.1 (serve with --addr 0.0.0.0:PORT to share the site)", http.StatusMisdirectedRequest)
+		return
+	}
 	files, base, errs := s.snapshot()
 	p := r.URL.EscapedPath()
 	h := w.Header()

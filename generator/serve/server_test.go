@@ -198,6 +198,20 @@ func TestServeSafety(t *testing.T) {
 	if code, _, _ := get(t, host+"/"); code != 200 {
 		t.Errorf("/ should redirect to the site: %d", code)
 	}
+	// Another name for this machine (DNS rebinding) gets nothing.
+	for name, want := range map[string]int{"evil.example": http.StatusMisdirectedRequest, "localhost": http.StatusOK} {
+		req, _ := http.NewRequest("GET", url+"journeys/buy/", nil)
+		req.Host = name
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != want || want != http.StatusOK && strings.Contains(string(b), "Buying") {
+			t.Errorf("Host %s: %d %.80q, want %d", name, resp.StatusCode, b, want)
+		}
+	}
 	code, h, body := get(t, url+"no/such/page/")
 	if code != 404 || !strings.Contains(body, "<html") {
 		t.Errorf("missing page: %d %q", code, body)
