@@ -62,7 +62,8 @@ type Report struct {
 	Site      *model.Site // nil when Cached
 	// Linked lists the files (slash paths in the site folder) that
 	// symbolic links in the site's static/ lead to, and the links on the
-	// way: the dev server watches them too, wherever they are.
+	// way, and the folder static/ leads to when it is a link (ending in
+	// "/"): the dev server watches them too, wherever they are.
 	Linked []string
 	// Cached is set when BuildDir found nothing changed since the last
 	// build into the folder and wrote nothing: the figures and warnings

@@ -177,6 +177,10 @@ title = "Links"
 			if c.warning == "" && all != "" {
 				t.Errorf("warnings for a link inside the site:\n%s", all)
 			}
+			// The dev server watches the folder a good link leads to.
+			if wantLinked := map[bool][]string{true: {"shared/assets/"}}[c.copied]; !slices.Equal(rep.Linked, wantLinked) {
+				t.Errorf("Linked = %q, want %q", rep.Linked, wantLinked)
+			}
 		})
 	}
 }

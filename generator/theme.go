@@ -72,11 +72,16 @@ func staticFiles(t theme, site fs.FS) (*staticSet, error) {
 		// static/ itself may be a link, which WalkDir follows: only to
 		// a folder in the same tree, as for the links inside it.
 		if fi, err := fs.Lstat(layer.fs, "static"); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			if _, why := followLink(layer.fs, "static", true); why != "" {
+			via, why := followLink(layer.fs, "static", true)
+			if why != "" {
 				warnings = append(warnings, &diag.Error{Path: layer.name + "static", Line: 1, Col: 1,
 					Msg:  "the static folder is a symbolic link " + why + ": nothing in it is copied",
 					Hint: "make static/ a folder of the site, or link it to a folder inside the site's folder with a relative link"})
 				continue
+			}
+			if layer.name == "" { // the links on the way, and the folder
+				linked = append(linked, via[:len(via)-1]...)
+				linked = append(linked, via[len(via)-1]+"/")
 			}
 		}
 		err := fs.WalkDir(layer.fs, "static", func(p string, d fs.DirEntry, err error) error {
@@ -125,7 +130,8 @@ type staticSet struct {
 	files    map[string]fs.FS // by site path
 	warnings []*diag.Error    // links left out
 	// linked is every path inside the site folder that the site's static
-	// links lead to, through further links: a change to one changes the
+	// links lead to, through further links, and the folder static/ leads
+	// to when it is a link, ending in "/": a change to one changes the
 	// output, though it may lie outside static/ (Report.Linked).
 	linked []string
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -367,4 +368,29 @@ func (s *syncWriter) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.w.String()
+}
+
+// When static/ itself is a link to a folder elsewhere in the site, the
+// files of that folder are watched, new ones and those in new subfolders
+// included.
+func TestServeWatchesLinkedStaticFolder(t *testing.T) {
+	eachWatcher(t, func(t *testing.T, poll time.Duration) {
+		dir := t.TempDir()
+		writeSite(t, dir, strings.Replace(site, "-- static/extra.css --", "-- shared/assets/extra.css --", 1))
+		if err := os.Symlink("shared/assets", filepath.Join(dir, "static")); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+		url, srv := startServer(t, dir, poll)
+		waitFor(t, url+"extra.css", "color")
+		time.Sleep(200 * time.Millisecond) // the watcher takes the build's links in
+		if got := srv.links.list(); !slices.Equal(got, []string{"shared/assets/"}) {
+			t.Fatalf("watched links = %q, want [shared/assets/]", got)
+		}
+		os.WriteFile(filepath.Join(dir, "shared/assets/extra.css"), []byte("body { color: rebeccapurple }"), 0o644)
+		waitFor(t, url+"extra.css", "rebeccapurple")
+		os.MkdirAll(filepath.Join(dir, "shared/assets/img"), 0o755)
+		time.Sleep(200 * time.Millisecond)
+		os.WriteFile(filepath.Join(dir, "shared/assets/img/new.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"><title>New</title></svg>`), 0o644)
+		waitFor(t, url+"img/new.svg", "New")
+	})
 }

@@ -53,25 +53,35 @@ func isWatchedDir(name string) bool {
 }
 
 // linked is the set of files outside the watched folders that the site's
-// static links lead to (generator.Report.Linked): they change the output
-// as the files in static/ do. The watcher takes each build's set in.
+// static links lead to (generator.Report.Linked), and of folders, when
+// static/ itself is a link: they change the output as the files in
+// static/ do. The watcher takes each build's set in.
 type linked struct {
-	mu    sync.Mutex
-	files map[string]bool
-	dirs  map[string]bool
-	watch func(dir string) // starts watching a folder (inotify); nil when polling
+	mu      sync.Mutex
+	files   map[string]bool             // slash paths relative to the site root
+	trees   map[string]bool             // folders, every file below them
+	watched map[string]bool             // folders watched: "dir" alone, or "dir/" and below
+	watch   func(dir string, tree bool) // starts watching (inotify); nil when polling
 }
 
-func newLinked() *linked { return &linked{files: map[string]bool{}, dirs: map[string]bool{}} }
+func newLinked() *linked {
+	return &linked{files: map[string]bool{}, trees: map[string]bool{}, watched: map[string]bool{}}
+}
 
-// set makes paths (slash-separated, relative to the site root) the set,
-// and watches the folders of those not watched already. A folder stays
-// watched when its files leave the set: its events are filtered out.
+// set makes paths (slash-separated, relative to the site root; a folder
+// ends in "/") the set, and watches the folders of those not watched
+// already. A folder stays watched when it leaves the set: its events are
+// filtered out.
 func (l *linked) set(paths []string) {
 	l.mu.Lock()
 	clear(l.files)
+	clear(l.trees)
 	for _, p := range paths {
-		if !relevant(p) && fs.ValidPath(p) {
+		if dir, ok := strings.CutSuffix(p, "/"); ok {
+			if fs.ValidPath(dir) && dir != "." {
+				l.trees[dir] = true
+			}
+		} else if !relevant(p) && fs.ValidPath(p) {
 			l.files[p] = true
 		}
 	}
@@ -79,50 +89,72 @@ func (l *linked) set(paths []string) {
 	l.mu.Unlock()
 	// Outside the lock: the watcher's event loop asks has() meanwhile.
 	for _, d := range dirs {
-		watch(d)
+		tree := strings.HasSuffix(d, "/")
+		watch(strings.TrimSuffix(d, "/"), tree)
 	}
 }
 
-// newDirs marks the folders of the set's files that are not watched yet
-// as watched, and returns them with the function that watches them; none
-// before the watcher starts. l.mu is held.
-func (l *linked) newDirs() (func(string), []string) {
+// newDirs marks the folders of the set's files, and its trees, that are
+// not watched yet as watched, and returns them (a tree ends in "/") with
+// the function that watches them; none before the watcher starts. l.mu
+// is held.
+func (l *linked) newDirs() (func(string, bool), []string) {
 	if l.watch == nil {
 		return nil, nil
 	}
 	var dirs []string
 	for p := range l.files {
-		if d := path.Dir(p); !l.dirs[d] {
-			l.dirs[d] = true
+		if d := path.Dir(p); !l.watched[d] {
+			l.watched[d] = true
 			dirs = append(dirs, d)
+		}
+	}
+	for t := range l.trees {
+		if !l.watched[t+"/"] {
+			l.watched[t+"/"] = true
+			dirs = append(dirs, t+"/")
 		}
 	}
 	return l.watch, dirs
 }
 
-// has reports whether rel is in the set.
+// has reports whether rel is in the set: a file of it, or below one of
+// its folders.
 func (l *linked) has(rel string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.files[rel]
+	if l.files[rel] {
+		return true
+	}
+	for t := range l.trees {
+		if strings.HasPrefix(rel, t+"/") {
+			return true
+		}
+	}
+	return false
 }
 
-// list is the set, sorted.
+// list is the set, sorted; folders end in "/".
 func (l *linked) list() []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return slices.Sorted(maps.Keys(l.files))
+	out := slices.Collect(maps.Keys(l.files))
+	for t := range l.trees {
+		out = append(out, t+"/")
+	}
+	slices.Sort(out)
+	return out
 }
 
-// onWatch sets how a folder is watched, and watches the folders of the
-// files already in the set.
-func (l *linked) onWatch(watch func(dir string)) {
+// onWatch sets how a folder is watched, and watches the folders of what
+// is already in the set.
+func (l *linked) onWatch(watch func(dir string, tree bool)) {
 	l.mu.Lock()
 	l.watch = watch
 	_, dirs := l.newDirs()
 	l.mu.Unlock()
 	for _, d := range dirs {
-		watch(d)
+		watch(strings.TrimSuffix(d, "/"), strings.HasSuffix(d, "/"))
 	}
 }
 
@@ -160,9 +192,17 @@ func watchNotify(ctx context.Context, root string, links *linked, out chan<- str
 			return err
 		}
 	}
-	// A linked file's folder alone, not below it: only the file counts.
-	// A folder that cannot be watched (gone since the build) is left.
-	links.onWatch(func(dir string) { _ = w.Add(filepath.Join(root, filepath.FromSlash(dir))) })
+	// A linked file's folder alone, not below it: only the file counts;
+	// a linked folder and all below it. A folder that cannot be watched
+	// (gone since the build) is left.
+	links.onWatch(func(dir string, tree bool) {
+		full := filepath.Join(root, filepath.FromSlash(dir))
+		if tree {
+			_ = add(full)
+		} else {
+			_ = w.Add(full)
+		}
+	})
 	go func() {
 		defer w.Close()
 		for {
@@ -181,7 +221,7 @@ func watchNotify(ctx context.Context, root string, links *linked, out chan<- str
 				if !relevant(rel) && !links.has(rel) {
 					continue
 				}
-				if ev.Has(fsnotify.Create) && relevant(rel) {
+				if ev.Has(fsnotify.Create) {
 					if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
 						_ = add(ev.Name)
 					}
@@ -206,6 +246,17 @@ func watchNotify(ctx context.Context, root string, links *linked, out chan<- str
 		}
 	}()
 	return nil
+}
+
+// covers reports whether a linked set, as list gives it, holds rel: as a
+// file, or below one of its folders.
+func covers(set []string, rel string) bool {
+	for _, e := range set {
+		if e == rel || strings.HasSuffix(e, "/") && strings.HasPrefix(rel, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // watchError explains the errors people hit when watching large trees.
@@ -256,7 +307,18 @@ func watchPoll(ctx context.Context, root string, interval time.Duration, links *
 			})
 		}
 		for _, rel := range links.list() {
-			if fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+			if dir, ok := strings.CutSuffix(rel, "/"); ok {
+				_ = filepath.WalkDir(filepath.Join(root, filepath.FromSlash(dir)), func(p string, e fs.DirEntry, err error) error {
+					if err != nil || e.IsDir() || source.Ignored(e.Name()) {
+						return nil
+					}
+					if fi, err := e.Info(); err == nil {
+						r, _ := filepath.Rel(root, p)
+						seen[filepath.ToSlash(r)] = stamp{fi.ModTime(), fi.Size()}
+					}
+					return nil
+				})
+			} else if fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
 				seen[rel] = stamp{fi.ModTime(), fi.Size()}
 			}
 		}
@@ -264,7 +326,7 @@ func watchPoll(ctx context.Context, root string, interval time.Duration, links *
 	}
 	// The first scan is made before watchPoll returns: made later, it
 	// would take in an edit saved meanwhile and never report it.
-	prev := scan()
+	prev, prevLinks := scan(), links.list()
 	go func() {
 		t := time.NewTicker(interval)
 		defer t.Stop()
@@ -274,12 +336,13 @@ func watchPoll(ctx context.Context, root string, interval time.Duration, links *
 				return
 			case <-t.C:
 			}
+			curLinks := links.list()
 			cur := scan()
 			var changed []string
 			for p, s := range cur {
 				old, ok := prev[p]
-				if !ok && links.has(p) {
-					continue // a linked file the last build added to the set
+				if !ok && !relevant(p) && !covers(prevLinks, p) {
+					continue // linked since the last scan: the build read it
 				}
 				if !ok || old != s {
 					changed = append(changed, p)
@@ -290,7 +353,7 @@ func watchPoll(ctx context.Context, root string, interval time.Duration, links *
 					changed = append(changed, p)
 				}
 			}
-			prev = cur
+			prev, prevLinks = cur, curLinks
 			for _, p := range changed {
 				select {
 				case out <- p:
