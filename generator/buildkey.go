@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/internal/par"
+	"github.com/waymark-cx/waymark/generator/source"
 )
 
 // cacheFormat is the version of what a build writes and of the cache
@@ -135,8 +136,16 @@ func sumInputs(files []inputFile) [sha256.Size]byte {
 	return out
 }
 
-// copyFile streams a file into w through buf.
+// copyFile streams a file into w through buf. Only regular files are
+// read: a named pipe would block, a link to a device never end.
 func copyFile(w io.Writer, f inputFile, buf []byte) error {
+	fi, err := fs.Stat(f.fsys, f.path)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file but %s", f.name, source.Kind(fi.Mode()))
+	}
 	r, err := f.fsys.Open(f.path)
 	if err != nil {
 		return err

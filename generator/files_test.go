@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/waymark-cx/waymark/generator/output"
 )
@@ -208,5 +210,54 @@ theme = "acme"
 	}
 	if _, err := os.Stat(filepath.Join(src, "public", "id_rsa")); err == nil {
 		t.Error("a file from outside the site was published")
+	}
+}
+
+// A file that is not a regular one is never read: a named pipe would
+// block the build for ever and a link to /dev/zero fill the memory. In
+// content/ it is a mistake; in static/ it is left out.
+func TestIrregularFiles(t *testing.T) {
+	src := t.TempDir()
+	writeTxtar(t, src, goodSite)
+	if err := syscall.Mkfifo(filepath.Join(src, "content/guides/pipe.md"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	os.MkdirAll(filepath.Join(src, "static"), 0o755)
+	if err := syscall.Mkfifo(filepath.Join(src, "static/pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(src, "content/guides/zero.md")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := buildDir(t, src); done <- err }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("the build did not end: it is reading a pipe or a device")
+	}
+	for _, want := range []string{
+		"content/guides/pipe.md:1:1: not a regular file but a named pipe",
+		"content/guides/zero.md:1:1: not a regular file but a device",
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in: %v", want, err)
+		}
+	}
+	// Without them the site builds, the pipe in static/ left out.
+	os.Remove(filepath.Join(src, "content/guides/pipe.md"))
+	os.Remove(filepath.Join(src, "content/guides/zero.md"))
+	go func() { _, err := buildDir(t, src); done <- err }()
+	select {
+	case err = <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("the build did not end: it is reading the pipe in static/")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(src, "public/pipe.txt")); err == nil {
+		t.Error("the named pipe in static/ was copied")
 	}
 }

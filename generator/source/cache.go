@@ -152,9 +152,9 @@ func (c *Cache) update(fsys fs.FS) bool {
 		case strings.HasPrefix(p, "templates/") && strings.Count(p, "/") > 1:
 			continue // templates/ is read one level deep
 		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return false
+		data, rerr := readRegular(fsys, p)
+		if rerr != nil {
+			return false // the full read reports it
 		}
 		f, err := Split(p, data)
 		c.files[p] = cachedFile{stat: stat{info.ModTime(), info.Size()}, file: f, err: err}

@@ -2,6 +2,7 @@ package source
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -60,13 +61,20 @@ func ReadCached(fsys fs.FS, cache *Cache) (*Set, error) {
 		set.Templates = tree("templates", false)
 		return set, errs.Err()
 	}
-	data, err := fs.ReadFile(fsys, ConfigFile)
+	fi, err := fs.Stat(fsys, ConfigFile)
+	var data []byte
+	if err == nil && !fi.Mode().IsRegular() {
+		err = fmt.Errorf("%s is not a regular file but %s", ConfigFile, Kind(fi.Mode()))
+	} else if err == nil {
+		data, err = fs.ReadFile(fsys, ConfigFile)
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		errs.Add(&diag.Error{Path: ConfigFile, Msg: "no " + ConfigFile + " in the source folder",
 			Hint: "run waymark in the handbook's folder, pass -s FOLDER, or create " + ConfigFile + ` with title = "…"`})
 	case err != nil:
-		errs.Add(&diag.Error{Path: ConfigFile, Msg: err.Error()})
+		errs.Add(&diag.Error{Path: ConfigFile, Msg: err.Error(),
+			Hint: ConfigFile + ` is a TOML file of the site's settings, with at least title = "…"`})
 	default:
 		doc, err := Decode(ConfigFile, data, 1)
 		if err != nil {
@@ -109,9 +117,9 @@ func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List, cache *Ca
 			}
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			errs.Add(&diag.Error{Path: p, Msg: err.Error()})
+		data, rerr := readRegular(fsys, p)
+		if rerr != nil {
+			errs.Add(rerr)
 			return nil
 		}
 		f, err := Split(p, data)
@@ -128,6 +136,50 @@ func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List, cache *Ca
 	}
 	slices.SortFunc(files, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
 	return files
+}
+
+// MaxFileSize is the largest content file Waymark reads: far more than
+// any page, and a bound on what a link to a device or a runaway file can
+// make it hold.
+const MaxFileSize = 64 << 20
+
+// Kind names what a file that is not a regular one is, for messages.
+func Kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// readRegular reads a content file, which must be a regular file (a link
+// is followed) of at most MaxFileSize: a named pipe would block the read
+// for ever, and a link to /dev/zero fill the memory.
+func readRegular(fsys fs.FS, p string) ([]byte, *diag.Error) {
+	fi, err := fs.Stat(fsys, p)
+	if err == nil && !fi.Mode().IsRegular() {
+		return nil, &diag.Error{Path: p, Line: 1, Col: 1, Msg: "not a regular file but " + Kind(fi.Mode()),
+			Hint: "a page is a Markdown file; remove this one, or rename it so that it does not end in .md"}
+	}
+	if err == nil && fi.Size() > MaxFileSize {
+		return nil, &diag.Error{Path: p, Line: 1, Col: 1, Msg: fmt.Sprintf("%d MiB is too large for a page (at most %d MiB)", fi.Size()>>20, MaxFileSize>>20),
+			Hint: "split the page, or keep large files in static/"}
+	}
+	var data []byte
+	if err == nil {
+		data, err = fs.ReadFile(fsys, p)
+	}
+	if err != nil {
+		return nil, &diag.Error{Path: p, Line: 1, Col: 1, Msg: err.Error(),
+			Hint: "check that the file exists and can be read (a symbolic link must lead to a file)"}
+	}
+	return data, nil
 }
 
 // Ignored reports whether a file or folder name is hidden or an editor's
