@@ -14,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/source"
 )
 
 // Engine renders pages of one site with one theme.
@@ -189,6 +190,9 @@ func (e *Engine) loadStrings(l Layer, lang string) error {
 
 func (e *Engine) decodeStrings() error {
 	for _, f := range e.stringFiles {
+		if err := source.CheckDepth(f.name, f.text, 1); err != nil {
+			return err
+		}
 		var m map[string]string
 		if _, err := toml.Decode(string(f.text), &m); err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)

@@ -32,6 +32,9 @@ type Doc struct {
 // Decode parses TOML text that starts at line firstLine of path. A syntax
 // error is returned as a *diag.Error located in path.
 func Decode(path string, text []byte, firstLine int) (*Doc, error) {
+	if err := CheckDepth(path, text, firstLine); err != nil {
+		return nil, err
+	}
 	data := map[string]any{}
 	if _, err := toml.Decode(string(text), &data); err != nil {
 		return nil, syntaxError(path, firstLine, err)
