@@ -99,6 +99,9 @@ func (m *Main) newJourney(args []string) int {
 	if !ok {
 		return code
 	}
+	if !m.isSite(src) {
+		return exitContent
+	}
 	site := os.DirFS(src)
 	cfg, templates, err := loadTemplates(site)
 	if err != nil {
@@ -166,6 +169,9 @@ func (m *Main) newPersona(args []string) int {
 	if !ok {
 		return code
 	}
+	if !m.isSite(src) {
+		return exitContent
+	}
 	q := export.Quote
 	text := "+++\n" +
 		"name = " + q(name) + "\n" +
@@ -181,6 +187,18 @@ func (m *Main) newPersona(args []string) int {
 		"+++\n" +
 		"Who is " + name + "? Tell their story from your research: a day in their life, how they\nchoose, what they say. Replace every example above.\n"
 	return m.create(src, "content/personas/"+slug.Make(name)+".md", []byte(text))
+}
+
+// isSite reports whether src holds a handbook (its waymark.toml), and
+// says so when not: a mistyped -s would otherwise make a tree of folders
+// for the new file.
+func (m *Main) isSite(src string) bool {
+	if fi, err := os.Stat(filepath.Join(src, "waymark.toml")); err == nil && fi.Mode().IsRegular() {
+		return true
+	}
+	m.errorf("%s holds no waymark.toml: it is not a handbook's folder", src)
+	fmt.Fprintln(m.Stderr, "\thint: run it in the handbook's folder, pass -s FOLDER, or start a handbook with waymark new site DIR")
+	return false
 }
 
 // create writes a new file below src, refusing to overwrite one, or to
