@@ -2,6 +2,7 @@ package model
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/diag"
@@ -127,9 +128,19 @@ func normalizeBaseURL(raw string, fail func(string)) (string, string) {
 		fail("base_url must be an http or https URL, not " + u.Scheme)
 		return "/", "/"
 	}
-	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
+	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") || u.Scheme == "" && u.Host != "" {
 		fail("base_url must be an absolute URL or a path starting with /")
 		return "/", "/"
+	}
+	if u.Scheme != "" && u.Hostname() == "" {
+		fail("base_url " + strconv.Quote(raw) + " names no host")
+		return "/", "/"
+	}
+	if port := u.Port(); port != "" {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			fail("base_url's port must be from 1 to 65535, not " + port)
+			return "/", "/"
+		}
 	}
 	p := u.EscapedPath()
 	if !strings.HasSuffix(p, "/") {
