@@ -83,6 +83,16 @@ title = "Buying"
 persona = lan
 +++
 `, []string{"content/journeys/buy.md:3:11: toml: expected value"}},
+		{"a time of day for a date", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = "lan"
+last_reviewed = 07:32:00
+[[stage]]
+name = "A"
++++
+`, []string{`content/journeys/buy.md:4:1: last_reviewed must be a date, not a time of day`}},
 		{"cname that is not a domain", `
 -- waymark.toml --
 title = "Test handbook"

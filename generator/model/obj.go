@@ -239,6 +239,10 @@ func (o *obj) date(k string) time.Time {
 		o.typeErr(k, v, "a TOML date", k+" = 2026-09-01 (no quotes)")
 		return time.Time{}
 	}
+	if t.Location().String() == "time-local" { // BurntSushi/toml's zone for 07:32:00
+		o.d.errorf(o.key(k), "write it as "+k+" = 2026-09-01", "%s must be a date, not a time of day", k)
+		return time.Time{}
+	}
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 

@@ -40,6 +40,16 @@ func (s *Site) NeedsReview() []*Journey {
 }
 
 func reviewWarnings(site *Site) {
+	for _, j := range site.Journeys {
+		// A date in the future is a typo that would silence the review
+		// for years; a day ahead is a reviewer in another time zone.
+		if j.LastReviewed.After(site.Now.AddDate(0, 0, 1)) {
+			e := j.refs.reviewed
+			e.Msg = fmt.Sprintf("journey %q was last reviewed on %s, a day still to come", j.Title, j.LastReviewed.Format(time.DateOnly))
+			e.Hint = "set last_reviewed to the day of the last review, today at the latest: " + site.Now.Format(time.DateOnly)
+			site.Warnings = append(site.Warnings, &e)
+		}
+	}
 	for _, j := range site.NeedsReview() {
 		e := j.refs.reviewed
 		if j.LastReviewed.IsZero() {
