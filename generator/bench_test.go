@@ -66,7 +66,7 @@ func BenchmarkRender(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		opts := testOptions(dir)
-		opts.Output = output.Discard{}
+		opts.Output = &output.Discard{}
 		if _, err := Build(context.Background(), opts); err != nil {
 			b.Fatal(err)
 		}

@@ -163,7 +163,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	// minifying, the downloads, the search index, the hub's CSV files).
 	check := w == nil
 	if check {
-		w = output.Discard{}
+		w = &output.Discard{}
 	}
 	var min *minifier
 	if !check {

@@ -39,6 +39,25 @@ func TestCheckFindsWhatBuildFinds(t *testing.T) {
 <th scope="col">{{.Stage.Name}}
   {{index .Stage.Actions 3}}</th>
 `, []string{`layouts/partials/stage-head.html:2:5: rendering journeys/buy/index.html (content/journeys/buy.md): executing "partials/stage-head.html" at <index .Stage.Actions 3>: error calling index: index out of range: 3`}},
+		mistake{"two folders with one address", `
+-- content/Guides/a.md --
++++
+title = "A"
++++
+-- content/guides/b.md --
++++
+title = "B"
++++
+`, []string{"guides/index.html:1:1: its page, guides/index.html, is written twice: another page or a static file has the same address"}},
+		mistake{"static files where Waymark writes its own", `
+-- static/sitemap.xml --
+<urlset/>
+-- static/robots.txt --
+User-agent: *
+`, []string{
+			"static/robots.txt:1:1: static/robots.txt is where Waymark writes robots.txt for a page or a file of its own",
+			"static/sitemap.xml:1:1: static/sitemap.xml is where Waymark writes sitemap.xml",
+		}},
 		mistake{"a template that drops the stage table", `
 -- layouts/journey.html --
 {{template "_base.html" .}}{{define "main"}}{{with timeline .}}{{end}}<p>x</p>{{end}}

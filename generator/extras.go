@@ -2,6 +2,7 @@ package generator
 
 import (
 	"encoding/xml"
+	"errors"
 	"io"
 	"io/fs"
 	"path"
@@ -9,7 +10,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/output"
 	"github.com/waymark-cx/waymark/generator/render"
 	"github.com/waymark-cx/waymark/generator/source"
 )
@@ -59,6 +62,7 @@ func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, so
 		names = append(names, n)
 	}
 	slices.Sort(names)
+	var twice diag.List // every static file in a built file's place, not just the first
 	for _, n := range names {
 		b, err := fs.ReadFile(statics[n], "static/"+n)
 		if err != nil {
@@ -67,11 +71,14 @@ func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, so
 		if mt := minifiable(n); mt != "" && min != nil {
 			b = min.static(n, mt, b)
 		}
-		if err := write(n, b); err != nil {
+		if err := write(n, b); errors.Is(err, output.ErrWrittenTwice) {
+			twice.Add(&diag.Error{Path: "static/" + n, Line: 1, Col: 1, Msg: "static/" + n + " is where Waymark writes " + n + " for a page or a file of its own",
+				Hint: "rename or move it out of the way; a page's address comes from its file name under content/"})
+		} else if err != nil {
 			return err
 		}
 	}
-	return nil
+	return twice.Err()
 }
 
 // minifiable gives the media type of files worth minifying.

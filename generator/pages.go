@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"runtime"
 	"runtime/pprof"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markup"
+	"github.com/waymark-cx/waymark/generator/output"
 	"github.com/waymark-cx/waymark/generator/render"
 )
 
@@ -151,7 +153,15 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 		return
 	}
 	if err := write(outName(p.URL), b); err != nil {
-		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: err.Error()})
+		e := &diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: err.Error()}
+		if errors.Is(err, output.ErrWrittenTwice) {
+			if _, src, _ := p.Body(); src != "" {
+				e.Path = src
+			}
+			e.Msg = "its page, " + outName(p.URL) + ", is written twice: another page or a static file has the same address"
+			e.Hint = "rename one of them: names that give the same slug (Guides and guides, Hướng dẫn and huong-dan, guides.md and guides/) give the same address"
+		}
+		fail(e)
 	}
 }
 

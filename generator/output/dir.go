@@ -85,7 +85,7 @@ func (d *Dir) claim(name string) (full string, err error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.written[name] {
-		return "", fmt.Errorf("%s is written twice", name)
+		return "", twice(name)
 	}
 	d.written[name] = true
 	return filepath.Join(d.tmp, filepath.FromSlash(name)), nil

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"fmt"
 	"maps"
 	"sync"
 )
@@ -27,7 +26,7 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, dup := m.files[name]; dup {
-		return fmt.Errorf("%s is written twice", name)
+		return twice(name)
 	}
 	m.files[name] = data
 	return nil

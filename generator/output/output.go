@@ -6,10 +6,12 @@
 package output
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path"
 	"strings"
+	"sync"
 )
 
 // Writer receives the files of a build. Names are slash-separated paths
@@ -48,8 +50,33 @@ func CheckName(name string) error {
 	return nil
 }
 
-// Discard is a Writer that keeps nothing, for checks.
-type Discard struct{}
+// ErrWrittenTwice is what every Writer returns, wrapped, for a name
+// written a second time in one build: two sources give one address.
+var ErrWrittenTwice = errors.New("is written twice")
+
+// twice is the error for writing name again.
+func twice(name string) error { return fmt.Errorf("%s %w", name, ErrWrittenTwice) }
+
+// Discard is a Writer that keeps nothing, for checks; like the others it
+// refuses a name written twice. The zero value is ready to use.
+type Discard struct {
+	mu    sync.Mutex
+	names map[string]bool
+}
 
 // WriteFile checks the name and throws the data away.
-func (Discard) WriteFile(name string, data []byte) error { return CheckName(name) }
+func (d *Discard) WriteFile(name string, data []byte) error {
+	if err := CheckName(name); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.names[name] {
+		return twice(name)
+	}
+	if d.names == nil {
+		d.names = map[string]bool{}
+	}
+	d.names[name] = true
+	return nil
+}

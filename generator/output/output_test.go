@@ -523,7 +523,7 @@ func TestWritersRejectBadAndDuplicateNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Abort()
-	writers := map[string]Writer{"Dir": d, "Memory": NewMemory(), "Discard": Discard{}}
+	writers := map[string]Writer{"Dir": d, "Memory": NewMemory(), "Discard": &Discard{}}
 	for name, w := range writers {
 		t.Run(name, func(t *testing.T) {
 			for _, n := range badNames {
