@@ -83,6 +83,22 @@ title = "Buying"
 persona = lan
 +++
 `, []string{"content/journeys/buy.md:3:11: toml: expected value"}},
+		{"unknown arrays of tables", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = "lan"
+[[stage]]
+name = "A"
+[[stage.touchpointz]]
+name = "x"
+[[bar]]
+x = 1
++++
+`, []string{
+			`content/journeys/buy.md:6:1: unknown key "touchpointz" (did you mean "touchpoint"?)`,
+			`content/journeys/buy.md:8:1: unknown key "bar"`,
+		}},
 		{"a time of day for a date", `
 -- content/journeys/buy.md --
 +++

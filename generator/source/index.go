@@ -188,6 +188,9 @@ func (s *scanner) header() {
 		res = Join(res, part)
 		last := i == len(parts)-1
 		if last && isArray {
+			// The array itself is where its first element starts: an
+			// unknown [[key]] is reported there.
+			s.mark(res, p)
 			s.arrays[res]++
 			res = Elem(res, s.arrays[res]-1)
 			continue
