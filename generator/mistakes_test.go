@@ -83,6 +83,10 @@ title = "Buying"
 persona = lan
 +++
 `, []string{"content/journeys/buy.md:3:11: toml: expected value"}},
+		{"a persona file with no front matter", `
+-- content/personas/lan.md --
+Lan's story, with no front matter.
+`, []string{"content/personas/lan.md:1:1:"}},
 		{"unknown arrays of tables", `
 -- content/journeys/buy.md --
 +++

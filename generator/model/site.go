@@ -78,6 +78,13 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		}
 		return nil
 	})
+	// A file that could not be read or split is reported already; its
+	// address is known, so that links and references to it are not.
+	for _, p := range set.Unread {
+		u := urlOf(strings.TrimPrefix(p, "content/"))
+		broken[strings.TrimSuffix(u, "/")] = true
+		site.Unloaded[p] = u
+	}
 	for i, f := range set.Content {
 		a := pre[i]
 		pre[i] = ahead{} // what the site keeps is in the entry; the rest can go

@@ -22,6 +22,10 @@ type Set struct {
 	ConfigText []byte  // waymark.toml as written
 	Content    []*File // content/**/*.md, sorted by path
 	Templates  []*File // templates/*.md, sorted by path
+	// Unread lists the content files that could not be read or split
+	// (their mistakes are reported): the model knows their addresses,
+	// so that links and references to them are not reported too.
+	Unread []string
 }
 
 // Read loads the configuration and the Markdown files of a site. Every
@@ -59,6 +63,7 @@ func ReadCached(fsys fs.FS, cache *Cache) (*Set, error) {
 		}
 		set.Content = tree("content", true)
 		set.Templates = tree("templates", false)
+		set.Unread = unread(&errs)
 		return set, errs.Err()
 	}
 	fi, err := fs.Stat(fsys, ConfigFile)
@@ -85,7 +90,20 @@ func ReadCached(fsys fs.FS, cache *Cache) (*Set, error) {
 	}
 	set.Content = tree("content", true)
 	set.Templates = tree("templates", false)
+	set.Unread = unread(&errs)
 	return set, errs.Err()
+}
+
+// unread lists the content files that mistakes were reported in while
+// reading: none of them made it into the set.
+func unread(errs *diag.List) []string {
+	var out []string
+	for _, e := range errs.Items() {
+		if strings.HasPrefix(e.Path, "content/") && strings.HasSuffix(e.Path, ".md") && !slices.Contains(out, e.Path) {
+			out = append(out, e.Path)
+		}
+	}
+	return out
 }
 
 // readTree reads every Markdown file below dir (or only directly in it).
