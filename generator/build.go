@@ -103,6 +103,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		builtin, err := b.builtinTemplates()
 		collect(&errs, err)
 		set.Templates = append(builtin, set.Templates...)
+		set.Builtin = len(builtin)
 	}
 	site, err := model.New(set, model.Options{
 		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: day(now()), Cache: b.model,

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/output"
 )
 
@@ -259,5 +260,41 @@ func TestIrregularFiles(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(src, "public/pipe.txt")); err == nil {
 		t.Error("the named pipe in static/ was copied")
+	}
+}
+
+// A blank template marked draft is left out, as a draft page is, unless
+// the build includes drafts.
+func TestDraftTemplate(t *testing.T) {
+	src := t.TempDir()
+	writeTxtar(t, src, goodSite+`
+-- templates/wip.md --
++++
+title = "Work in progress"
+draft = true
+[[stage]]
+name = "A"
++++
+`)
+	rep, err := buildDir(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, j := range rep.Site.Templates {
+		if j.Slug == "wip" {
+			t.Error("the draft template is in the site")
+		}
+	}
+	if _, err := os.Stat(filepath.Join(src, "public/templates/wip.md")); err == nil {
+		t.Error("the draft template's download was written")
+	}
+	opts := testOptions(src)
+	opts.Drafts = true
+	site, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(site.Site.Templates, func(j *model.Journey) bool { return j.Slug == "wip" }) {
+		t.Error("with drafts, the draft template is left out")
 	}
 }

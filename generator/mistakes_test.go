@@ -83,6 +83,20 @@ title = "Buying"
 persona = lan
 +++
 `, []string{"content/journeys/buy.md:3:11: toml: expected value"}},
+		{"two templates with one slug", `
+-- templates/Workshop.md --
++++
+title = "Workshop"
+[[stage]]
+name = "A"
++++
+-- templates/workshop.md --
++++
+title = "Workshop, again"
+[[stage]]
+name = "A"
++++
+`, []string{`templates/workshop.md:1:1: duplicate slug "workshop": templates/Workshop.md has the same URL /templates/workshop/`}},
 		{"a persona file with no front matter", `
 -- content/personas/lan.md --
 Lan's story, with no front matter.

@@ -256,7 +256,7 @@ func loadTemplates(site fs.FS) (model.Config, []*model.Journey, error) {
 		return model.Config{}, nil, err
 	}
 	own, _ := source.ReadTemplates(site, "templates") // a site without templates/ has none
-	s, err := model.New(&source.Set{Config: cfg, ConfigText: cfgText, Templates: append(builtin, own...)}, model.Options{})
+	s, err := model.New(&source.Set{Config: cfg, ConfigText: cfgText, Templates: append(builtin, own...), Builtin: len(builtin)}, model.Options{})
 	if s == nil {
 		return model.Config{}, nil, err
 	}

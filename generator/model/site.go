@@ -166,7 +166,8 @@ func New(set *source.Set, opts Options) (*Site, error) {
 			site.Pages = append(site.Pages, p)
 		}
 	}
-	for _, f := range set.Templates {
+	own := map[string]string{} // slug → path of the site's templates
+	for n, f := range set.Templates {
 		doc, err := cache.decode(f)
 		if err != nil {
 			addErr(&errs, f.Path, err)
@@ -175,7 +176,23 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		name := strings.TrimSuffix(path.Base(f.Path), ".md")
 		e := Entry{Path: f.Path, Slug: slug.Make(name), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine}
 		e.URL = "templates/" + e.Slug + "/"
+		if n >= set.Builtin {
+			if e.Slug == "" {
+				errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1, Msg: fmt.Sprintf("file name %q gives an empty slug", path.Base(f.Path)),
+					Hint: "name the file with letters or digits, such as b2b-onboarding.md"})
+				continue
+			}
+			if prev, dup := own[e.Slug]; dup {
+				errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1, Msg: fmt.Sprintf("duplicate slug %q: %s has the same URL /%s", e.Slug, prev, e.URL),
+					Hint: "rename one of the two files"})
+				continue
+			}
+			own[e.Slug] = f.Path
+		}
 		j := cachedEntry(cache, f, &errs, func() *Journey { return decodeJourney(&decoder{doc: doc, errs: &errs}, e, &site.Config) })
+		if j.Draft && !opts.Drafts {
+			continue
+		}
 		if i := slices.IndexFunc(site.Templates, func(t *Journey) bool { return t.Slug == j.Slug }); i >= 0 {
 			site.Templates[i] = j // the site's own template replaces a built-in one
 			continue

@@ -22,6 +22,10 @@ type Set struct {
 	ConfigText []byte  // waymark.toml as written
 	Content    []*File // content/**/*.md, sorted by path
 	Templates  []*File // templates/*.md, sorted by path
+	// Builtin is how many of Templates, at their start, are built into
+	// Waymark rather than the site's: a site template replaces a
+	// built-in one of the same slug.
+	Builtin int
 	// Unread lists the content files that could not be read or split
 	// (their mistakes are reported): the model knows their addresses,
 	// so that links and references to them are not reported too.
