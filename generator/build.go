@@ -128,7 +128,13 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	checkAvatars(site, statics, &errs)
 	eng, err := render.Reuse(b.engine, site, render.Layer{Name: theme.name, FS: theme.fs}, render.Layer{Name: "", FS: opts.Source})
 	if err != nil {
-		errs.Add(&diag.Error{Path: "layouts", Msg: err.Error(), Hint: "fix the template; see content/docs/theming.md"})
+		var de *diag.Errors
+		var one *diag.Error
+		if errors.As(err, &de) || errors.As(err, &one) {
+			collect(&errs, err) // templates or string files, located
+		} else {
+			errs.Add(&diag.Error{Path: "layouts", Msg: err.Error(), Hint: "fix the template; see content/docs/theming.md"})
+		}
 		return nil, errs.Err()
 	}
 	if b.src != nil {

@@ -39,6 +39,23 @@ func TestCheckFindsWhatBuildFinds(t *testing.T) {
 <th scope="col">{{.Stage.Name}}
   {{index .Stage.Actions 3}}</th>
 `, []string{`layouts/partials/stage-head.html:2:5: rendering journeys/buy/index.html (content/journeys/buy.md): executing "partials/stage-head.html" at <index .Stage.Actions 3>: error calling index: index out of range: 3`}},
+		mistake{"templates that do not parse, all of them", `
+-- layouts/partials/broken.html --
+<p>
+{{if .Title}}
+</p>
+-- layouts/persona.html --
+{{template "_base.html" .}}
+{{define "main"}}{{.Nope | nofunc}}{{end}}
+`, []string{
+			"layouts/partials/broken.html:4:1: unexpected EOF",
+			`layouts/persona.html:2:1: function "nofunc" not defined`,
+		}},
+		mistake{"a string file that does not parse", `
+-- i18n/en.toml --
+"nav.home" = "Home"
+"x" =
+`, []string{"i18n/en.toml:2:6: toml: expected value"}},
 		mistake{"two folders with one address", `
 -- content/Guides/a.md --
 +++

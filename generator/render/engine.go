@@ -9,10 +9,10 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
+	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/source"
 )
@@ -118,12 +118,13 @@ func read(lang string, layers []Layer) (*Engine, error) {
 func (e *Engine) parse() error {
 	files, origin := e.files, e.origin
 	base := template.New("").Funcs(e.funcs()).Funcs(e.componentFuncs())
+	var errs diag.List // every template that does not parse, at its line
 	var pages []string
 	for _, p := range sortedKeys(files) {
 		rel := strings.TrimPrefix(p, "layouts/")
 		if strings.HasPrefix(rel, "partials/") || strings.HasPrefix(path.Base(rel), "_") {
 			if _, err := base.New(rel).Parse(compact(files[p])); err != nil {
-				return fmt.Errorf("%s: %w", origin[p], err)
+				errs.Add(parseError(origin[p], err))
 			}
 			continue
 		}
@@ -139,11 +140,29 @@ func (e *Engine) parse() error {
 		}
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")
 		if _, err := set.New(name).Parse(compact(files[p])); err != nil {
-			return fmt.Errorf("%s: %w", origin[p], err)
+			errs.Add(parseError(origin[p], err))
+			continue
 		}
 		e.sets[name] = set
 	}
-	return nil
+	return errs.Err()
+}
+
+// parseError locates a template's parse error, "template: journey:12:
+// unexpected …", at its file and line.
+func parseError(file string, err error) *diag.Error {
+	e := &diag.Error{Path: file, Line: 1, Col: 1, Msg: err.Error(),
+		Hint: "fix the template; see content/docs/theming.md"}
+	rest, ok := strings.CutPrefix(err.Error(), "template: ")
+	if !ok {
+		return e
+	}
+	_, rest, _ = strings.Cut(rest, ":")
+	lineStr, msg, ok := strings.Cut(rest, ": ")
+	if n, err := strconv.Atoi(lineStr); ok && err == nil && n > 0 {
+		e.Line, e.Msg = n, msg
+	}
+	return e
 }
 
 // compact drops the indentation and trailing blanks of a template's
@@ -189,20 +208,30 @@ func (e *Engine) loadStrings(l Layer, lang string) error {
 }
 
 func (e *Engine) decodeStrings() error {
+	var errs diag.List
 	for _, f := range e.stringFiles {
-		if err := source.CheckDepth(f.name, f.text, 1); err != nil {
-			return err
+		doc, err := source.Decode(f.name, f.text, 1) // located, depth-checked
+		if err != nil {
+			if de, ok := err.(*diag.Error); ok {
+				errs.Add(de)
+			} else {
+				errs.Add(&diag.Error{Path: f.name, Line: 1, Col: 1, Msg: err.Error()})
+			}
+			continue
 		}
-		var m map[string]string
-		if _, err := toml.Decode(string(f.text), &m); err != nil {
-			return fmt.Errorf("%s: %w", f.name, err)
-		}
-		for k, v := range m {
+		for _, k := range sortedKeys(doc.Data) {
+			v, ok := doc.Data[k].(string)
+			if !ok {
+				line, col := doc.Pos(k)
+				errs.Add(&diag.Error{Path: f.name, Line: line, Col: col, Msg: fmt.Sprintf("the string %q is not text", k),
+					Hint: `each line of a string file is "key" = "text"`})
+				continue
+			}
 			e.strings[k] = v
 		}
 	}
 	e.stringFiles = nil
-	return nil
+	return errs.Err()
 }
 
 // stringFile is a layer's i18n file, read but not yet decoded.
