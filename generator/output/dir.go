@@ -163,10 +163,14 @@ func (d *Dir) Commit() error {
 				foreign = append(foreign, dir)
 			}
 		}
-		if old[n] {
-			continue
-		}
-		if _, err := os.Lstat(filepath.Join(d.dest, filepath.FromSlash(n))); err == nil {
+		fi, err := os.Lstat(filepath.Join(d.dest, filepath.FromSlash(n)))
+		switch {
+		case err != nil:
+		case !old[n]:
+			foreign = append(foreign, n)
+		case fi.IsDir():
+			// Waymark's file was replaced by someone's folder: moving
+			// onto it would fail halfway through the commit.
 			foreign = append(foreign, n)
 		}
 	}

@@ -348,6 +348,27 @@ func TestForeignFolderIsForeign(t *testing.T) {
 	}
 }
 
+// A file the last build wrote, replaced since by someone's folder with
+// files in it: the commit stops before moving anything, and the folder
+// is theirs.
+func TestOwnFileReplacedByAFolder(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	build(t, dest, map[string]string{"a.html": "v1", "p/index.html": "page"})
+	os.Remove(filepath.Join(dest, "p", "index.html"))
+	put(t, dest, map[string]string{"p/index.html/notes.txt": "mine"})
+	before := tree(t, dest)
+	d := stage(t, dest, map[string]string{"a.html": "v2", "p/index.html": "page 2"})
+	err := d.Commit()
+	_ = d.Abort()
+	var fe *ForeignError
+	if !errors.As(err, &fe) {
+		t.Fatalf("Commit = %v, want a *ForeignError", err)
+	}
+	if after := tree(t, dest); !maps.Equal(after, before) {
+		t.Errorf("dest was %v, is now %v", before, after)
+	}
+}
+
 func TestCommitFailureLeavesDestUnchanged(t *testing.T) {
 	// A file in dest stands where the new build needs a folder. Whether it
 	// is Waymark's own (stale) or the user's, Commit must either succeed or
