@@ -159,7 +159,7 @@ emotion = { lan = nan }
 `, []string{
 			"waymark.toml:3:1: drop_off_alert must be a finite number, not NaN",
 			"content/journeys/buy.md:6:1: emotion must be between 1 and 5, not NaN",
-			"content/journeys/buy.md:7:1: drop_off must be a finite number, not +Inf",
+			"content/journeys/buy.md:7:1: drop_off must be a finite number, not +Inf\n\thint: write it as drop_off = 0.35",
 			"content/journeys/buy.md:10:1: emotion must be a finite number, not -Inf",
 			"content/journeys/buy.md:13:1: value must be a finite number, not NaN",
 			"content/journeys/buy.md:16:13: emotion must be between 1 and 5, not NaN",

@@ -194,13 +194,32 @@ func (o *obj) num(k string) (float64, bool) {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			// TOML has nan and inf; no measure is either, and neither
 			// can be drawn or written as JSON.
-			o.d.errorf(o.key(k), "write it as "+k+" = 3", "%s must be a finite number, not %v", k, v)
+			o.d.errorf(o.key(k), "write it as "+k+" = "+example(k), "%s must be a finite number, not %v", k, v)
 			return 0, false
 		}
 		return v, true
 	}
-	o.typeErr(k, v, "a number", k+" = 3")
+	o.typeErr(k, v, "a number", k+" = "+example(k))
 	return 0, false
+}
+
+// example is a valid number for key k, for hints.
+func example(k string) string {
+	switch k {
+	case "drop_off":
+		return "0.35"
+	case "drop_off_alert":
+		return "0.3"
+	case "hub_limit":
+		return "200"
+	case "age":
+		return "34"
+	case "severity":
+		return "2"
+	case "value", "target":
+		return "42"
+	}
+	return "3"
 }
 
 func (o *obj) integer(k string) (int, bool) {
@@ -210,7 +229,7 @@ func (o *obj) integer(k string) (int, bool) {
 	}
 	n, ok := v.(int64)
 	if !ok {
-		o.typeErr(k, v, "a whole number", k+" = 2")
+		o.typeErr(k, v, "a whole number", k+" = "+example(k))
 		return 0, false
 	}
 	return int(n), true
