@@ -2,6 +2,7 @@ package source
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 )
@@ -77,21 +78,17 @@ func CheckDepth(path string, text []byte, firstLine int) *diag.Error {
 			switch c {
 			case '#':
 				state = comment
-			case '"':
-				if hasAt(text, i, `"""`) {
-					state = mlBasic
-					i += 2
-					col += 2
-				} else {
-					state = basic
+			case '"', '\'':
+				ml, single := mlBasic, basic
+				if c == '\'' {
+					ml, single = mlLiteral, literal
 				}
-			case '\'':
-				if hasAt(text, i, `'''`) {
-					state = mlLiteral
+				if hasAt(text, i, strings.Repeat(string(c), 3)) {
+					state = ml
 					i += 2
 					col += 2
 				} else {
-					state = literal
+					state = single
 				}
 			case '[', '{':
 				if depth++; depth > maxDepth {
