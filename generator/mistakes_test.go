@@ -83,6 +83,8 @@ title = "Buying"
 persona = lan
 +++
 `, []string{"content/journeys/buy.md:3:11: toml: expected value"}},
+		{"a body not in UTF-8", "\n-- content/guides/method.md --\n+++\ntitle = \"Method\"\n+++\nFirst line.\nH\xe0nh tr\xecnh in Windows-1258.\n",
+			[]string{"content/guides/method.md:5:2: the text is not UTF-8"}},
 		{"two templates with one slug", `
 -- templates/Workshop.md --
 +++

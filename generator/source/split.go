@@ -5,6 +5,7 @@ package source
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 )
@@ -57,6 +58,9 @@ func Split(path string, raw []byte) (*File, error) {
 			f.Front = data[start:pos]
 			f.Body = next
 			f.BodyLine = line + 1
+			if !utf8.Valid(next) {
+				return nil, notUTF8(path, next, f.BodyLine)
+			}
 			return f, nil
 		}
 		if !ok {
@@ -66,6 +70,27 @@ func Split(path string, raw []byte) (*File, error) {
 		}
 		pos = len(data) - len(next)
 	}
+}
+
+// notUTF8 locates the first byte of body (starting at line first) that
+// is not UTF-8: a file saved in an older encoding (Windows-1258 for
+// Vietnamese, say) would otherwise come out garbled.
+func notUTF8(path string, body []byte, first int) *diag.Error {
+	line, col := first, 1
+	for len(body) > 0 {
+		r, size := utf8.DecodeRune(body)
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		body = body[size:]
+	}
+	return &diag.Error{Path: path, Line: line, Col: col, Msg: "the text is not UTF-8",
+		Hint: "save the file as UTF-8 (in your editor's encoding menu, or iconv -f WINDOWS-1258 -t UTF-8 for an old Vietnamese file)"}
 }
 
 // cutLine returns the first line of b (without its newline) and what follows
