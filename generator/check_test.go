@@ -51,6 +51,10 @@ func TestCheckFindsWhatBuildFinds(t *testing.T) {
 			"layouts/partials/broken.html:4:1: unexpected EOF",
 			`layouts/persona.html:2:1: function "nofunc" not defined`,
 		}},
+		mistake{"a layout that makes an empty page", `
+-- layouts/persona.html --
+{{define "main"}}<p>{{.Title}}</p>{{end}}
+`, []string{"layouts/persona.html:1:1: rendering personas/lan/index.html: the layout made an empty page"}},
 		mistake{"a string file that does not parse", `
 -- i18n/en.toml --
 "nav.home" = "Home"

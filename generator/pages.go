@@ -130,6 +130,11 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 		return
 	}
 	page := s.tpl.Bytes()
+	if len(bytes.TrimSpace(page)) == 0 {
+		fail(&diag.Error{Path: eng.File(p.Layout), Line: 1, Col: 1, Msg: "rendering " + outName(p.URL) + ": the layout made an empty page",
+			Hint: `a layout that defines blocks must call the base: {{template "_base.html" .}}; see content/docs/theming.md`})
+		return
+	}
 	if min != nil {
 		if err := min.m.Minify("text/html", &s.min, buffer.NewReader(page)); err != nil {
 			fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "minifying: " + err.Error()})

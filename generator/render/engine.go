@@ -246,6 +246,9 @@ func (e *Engine) Has(layout string) bool {
 	return ok
 }
 
+// File is the file a layout was read from, as errors name it.
+func (e *Engine) File(layout string) string { return e.origin["layouts/"+layout+".html"] }
+
 // Layouts lists the page layouts the engine knows.
 func (e *Engine) Layouts() []string {
 	return sortedKeys(e.sets)
