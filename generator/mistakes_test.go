@@ -83,6 +83,13 @@ title = "Buying"
 persona = lan
 +++
 `, []string{"content/journeys/buy.md:3:11: toml: expected value"}},
+		{"an empty title and an age out of range", `
+-- content/personas/lan.md --
++++
+name = ""
+age = 200
++++
+`, []string{"content/personas/lan.md:2:1: name must not be empty", "content/personas/lan.md:3:1: age must be between 0 and 150, not 200"}},
 		{"a body not in UTF-8", "\n-- content/guides/method.md --\n+++\ntitle = \"Method\"\n+++\nFirst line.\nH\xe0nh tr\xecnh in Windows-1258.\n",
 			[]string{"content/guides/method.md:5:2: the text is not UTF-8"}},
 		{"two templates with one slug", `

@@ -151,7 +151,7 @@ func (o *obj) required(k string) string {
 		return ""
 	}
 	if s == "" {
-		o.d.errorf(o.key(k), "", "%s must not be empty", k)
+		o.d.errorf(o.key(k), "write some text between the quotes: "+k+` = "…"`, "%s must not be empty", k)
 	}
 	return own(s)
 }

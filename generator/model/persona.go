@@ -20,7 +20,7 @@ func decodePersona(d *decoder, e Entry) *Persona {
 	}
 	if age, ok := o.integer("age"); ok {
 		if age < 0 || age > 150 {
-			d.errorf("age", "", "age must be between 0 and 150, not %d", age)
+			d.errorf("age", "age is in years, such as age = 34; leave it out when it does not matter", "age must be between 0 and 150, not %d", age)
 		}
 		p.Age = age
 	}
