@@ -19,7 +19,7 @@ import (
 
 // writeExtras writes what is not a rendered page: static files (theme's,
 // then the site's), and the source of every template for download. A
-// check (min nil) leaves out the search index and minifies nothing.
+// check leaves out the search index and minifies nothing (min is nil).
 func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, sources map[string][]byte, statics map[string]fs.FS, min *minifier,
 	write func(string, []byte) error, stream func(string, func(io.Writer) error) error, check bool) error {
 	// GitHub Pages: serve files as they are (no Jekyll), on the custom
@@ -32,15 +32,17 @@ func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, so
 			return err
 		}
 	}
-	if check {
-		// The search index holds nothing a check would report.
-	} else if search != nil {
+	switch {
+	case check: // the search index holds nothing a check would report
+	case search != nil:
 		// The Builder keeps each entry's part between builds.
 		if err := write(SearchIndexName, searchIndex(site, search)); err != nil {
 			return err
 		}
-	} else if err := stream(SearchIndexName, func(w io.Writer) error { return writeSearchIndex(w, site, 1024) }); err != nil {
-		return err
+	default:
+		if err := stream(SearchIndexName, func(w io.Writer) error { return writeSearchIndex(w, site, 1024) }); err != nil {
+			return err
+		}
 	}
 	if err := write("sitemap.xml", sitemap(site, pages)); err != nil {
 		return err
@@ -68,7 +70,7 @@ func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, so
 		if err != nil {
 			return err
 		}
-		if mt := minifiable(n); mt != "" && min != nil {
+		if mt := minifiable(n); mt != "" && !check {
 			b = min.static(n, mt, b)
 		}
 		if err := write(n, b); errors.Is(err, output.ErrWrittenTwice) {

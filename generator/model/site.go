@@ -78,21 +78,23 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		}
 		return nil
 	})
-	// A file that could not be read or split is reported already; its
-	// address is known, so that links and references to it are not.
-	for _, p := range set.Unread {
+	// A file that could not be read, split or decoded is reported
+	// already; its address is known, so that links and references to it
+	// are not.
+	unloaded := func(p string) {
 		u := urlOf(strings.TrimPrefix(p, "content/"))
 		broken[strings.TrimSuffix(u, "/")] = true
 		site.Unloaded[p] = u
+	}
+	for _, p := range set.Unread {
+		unloaded(p)
 	}
 	for i, f := range set.Content {
 		a := pre[i]
 		pre[i] = ahead{} // what the site keeps is in the entry; the rest can go
 		if a.err != nil {
 			addErr(&errs, f.Path, a.err)
-			u := urlOf(strings.TrimPrefix(f.Path, "content/"))
-			broken[strings.TrimSuffix(u, "/")] = true
-			site.Unloaded[f.Path] = u
+			unloaded(f.Path)
 			continue
 		}
 		cache.keep(f, &a)

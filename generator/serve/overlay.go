@@ -71,11 +71,11 @@ func readLines(root string, themes func(string) (fs.FS, bool), rel string) []str
 	var err error
 	if theme, ok := strings.CutPrefix(rel, builtinPrefix); ok {
 		name, file, _ := strings.Cut(theme, "/")
-		fsys, found := fs.FS(nil), false
-		if themes != nil {
-			fsys, found = themes(name)
+		if themes == nil || !fs.ValidPath(file) {
+			return nil
 		}
-		if !found || !fs.ValidPath(file) {
+		fsys, found := themes(name)
+		if !found {
 			return nil
 		}
 		b, err = fs.ReadFile(fsys, file)

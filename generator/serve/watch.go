@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -58,61 +57,53 @@ func isWatchedDir(name string) bool {
 // static/ do. The watcher takes each build's set in.
 type linked struct {
 	mu      sync.Mutex
-	files   map[string]bool             // slash paths relative to the site root
-	trees   map[string]bool             // folders, every file below them
+	entries []string                    // sorted slash paths from the site root; a folder ends in "/"
 	watched map[string]bool             // folders watched: "dir" alone, or "dir/" and below
 	watch   func(dir string, tree bool) // starts watching (inotify); nil when polling
 }
 
-func newLinked() *linked {
-	return &linked{files: map[string]bool{}, trees: map[string]bool{}, watched: map[string]bool{}}
-}
+func newLinked() *linked { return &linked{watched: map[string]bool{}} }
 
 // set makes paths (slash-separated, relative to the site root; a folder
 // ends in "/") the set, and watches the folders of those not watched
 // already. A folder stays watched when it leaves the set: its events are
 // filtered out.
 func (l *linked) set(paths []string) {
-	l.mu.Lock()
-	clear(l.files)
-	clear(l.trees)
+	var entries []string
 	for _, p := range paths {
-		if dir, ok := strings.CutSuffix(p, "/"); ok {
-			if fs.ValidPath(dir) && dir != "." {
-				l.trees[dir] = true
-			}
-		} else if !relevant(p) && fs.ValidPath(p) {
-			l.files[p] = true
+		dir, tree := strings.CutSuffix(p, "/")
+		if fs.ValidPath(dir) && dir != "." && (tree || !relevant(p)) {
+			entries = append(entries, p)
 		}
 	}
+	slices.Sort(entries)
+	l.mu.Lock()
+	l.entries = entries
 	watch, dirs := l.newDirs()
 	l.mu.Unlock()
 	// Outside the lock: the watcher's event loop asks has() meanwhile.
 	for _, d := range dirs {
-		tree := strings.HasSuffix(d, "/")
-		watch(strings.TrimSuffix(d, "/"), tree)
+		watch(strings.TrimSuffix(d, "/"), strings.HasSuffix(d, "/"))
 	}
 }
 
-// newDirs marks the folders of the set's files, and its trees, that are
-// not watched yet as watched, and returns them (a tree ends in "/") with
-// the function that watches them; none before the watcher starts. l.mu
-// is held.
+// newDirs marks the folders of the set's files, and its folders, that
+// are not watched yet as watched, and returns them (a whole tree ends in
+// "/") with the function that watches them; none before the watcher
+// starts. l.mu is held.
 func (l *linked) newDirs() (func(string, bool), []string) {
 	if l.watch == nil {
 		return nil, nil
 	}
 	var dirs []string
-	for p := range l.files {
-		if d := path.Dir(p); !l.watched[d] {
+	for _, e := range l.entries {
+		d := e
+		if !strings.HasSuffix(e, "/") {
+			d = path.Dir(e)
+		}
+		if !l.watched[d] {
 			l.watched[d] = true
 			dirs = append(dirs, d)
-		}
-	}
-	for t := range l.trees {
-		if !l.watched[t+"/"] {
-			l.watched[t+"/"] = true
-			dirs = append(dirs, t+"/")
 		}
 	}
 	return l.watch, dirs
@@ -123,27 +114,14 @@ func (l *linked) newDirs() (func(string, bool), []string) {
 func (l *linked) has(rel string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.files[rel] {
-		return true
-	}
-	for t := range l.trees {
-		if strings.HasPrefix(rel, t+"/") {
-			return true
-		}
-	}
-	return false
+	return covers(l.entries, rel)
 }
 
 // list is the set, sorted; folders end in "/".
 func (l *linked) list() []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := slices.Collect(maps.Keys(l.files))
-	for t := range l.trees {
-		out = append(out, t+"/")
-	}
-	slices.Sort(out)
-	return out
+	return slices.Clone(l.entries)
 }
 
 // onWatch sets how a folder is watched, and watches the folders of what
@@ -249,7 +227,7 @@ func watchNotify(ctx context.Context, root string, links *linked, out chan<- str
 }
 
 // covers reports whether a linked set, as list gives it, holds rel: as a
-// file, or below one of its folders.
+// file, or below one of its folders. The set is a few entries at most.
 func covers(set []string, rel string) bool {
 	for _, e := range set {
 		if e == rel || strings.HasSuffix(e, "/") && strings.HasPrefix(rel, e) {
