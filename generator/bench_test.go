@@ -12,9 +12,11 @@ import (
 
 	"github.com/waymark-cx/waymark/bench/synth"
 	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/render"
 	"github.com/waymark-cx/waymark/generator/source"
 )
@@ -90,7 +92,7 @@ func BenchmarkRenderJourney(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng, err := render.New(site, render.Layer{Name: th.name, FS: th.fs})
+	eng, err := render.New(site, hub.New(site, plan.HubAddresses()), render.Layer{Name: th.name, FS: th.fs})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -11,9 +11,11 @@ import (
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/render"
 	"github.com/waymark-cx/waymark/generator/source"
 )
@@ -114,6 +116,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	if site == nil {
 		return nil, errs.Err()
 	}
+	h := hub.New(site, plan.HubAddresses())
 	theme, err := loadTheme(opts, site, set)
 	if err != nil {
 		errs.Add(err.(*diag.Error))
@@ -126,7 +129,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	statics := st.files
 	site.Warnings = append(site.Warnings, st.warnings...)
 	checkAvatars(site, statics, &errs)
-	eng, err := render.Reuse(b.engine, site, render.Layer{Name: theme.name, FS: theme.fs}, render.Layer{Name: "", FS: opts.Source})
+	eng, err := render.Reuse(b.engine, site, h, render.Layer{Name: theme.name, FS: theme.fs}, render.Layer{Name: "", FS: opts.Source})
 	if err != nil {
 		var de *diag.Errors
 		var one *diag.Error
@@ -142,7 +145,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	}
 	pages := eng.Plan()
 	checkLayouts(eng, pages, theme.name, &errs)
-	res := newResolver(site, pages, statics)
+	res := newResolver(site, h, pages, statics)
 	conv := markup.New(markup.Options{
 		UnsafeHTML: site.Config.UnsafeHTML,
 		BasePath:   site.Config.BasePath,
@@ -197,10 +200,10 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	// The hub's CSV files are the last build's when no hub page is
 	// rendered again and the Builder kept them all; otherwise they, like
 	// the hub pages, need the hub filled, before the pages read it.
-	hubCSV := hubFiles(site, pages)
-	keptCSV := !(site.Hub != nil && reuse.rendersHub(pages)) && b.hubExports.has(hubCSV)
-	if site.Hub != nil && !keptCSV {
-		site.Hub.Fill()
+	hubCSV := hubFiles(site, h, pages)
+	keptCSV := !reuse.rendersHub(pages) && b.hubExports.has(hubCSV)
+	if !keptCSV {
+		h.Fill()
 	}
 	// What is not a rendered page (static files, the search index, the
 	// downloads, the hub's CSV files) is written while the pages render.

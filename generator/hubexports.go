@@ -5,13 +5,15 @@ import (
 	"io"
 
 	"github.com/waymark-cx/waymark/generator/export"
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/internal/par"
 	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/render"
 )
 
 // hubFile is a CSV file beside a hub page, with every entry of a list the
-// page cuts to hub_limit. write needs the hub filled (model.Hub.Fill).
+// page cuts to hub_limit. write needs the hub filled (hub.Hub.Fill).
 type hubFile struct {
 	name  string
 	write func(w io.Writer) error
@@ -19,44 +21,41 @@ type hubFile struct {
 
 // hubFiles lists the CSV files of the hub pages planned: the names alone
 // need only the hub's index.
-func hubFiles(site *model.Site, pages []*render.Page) []hubFile {
-	h := site.Hub
-	if h == nil {
-		return nil
-	}
+func hubFiles(site *model.Site, h *hub.Hub, pages []*render.Page) []hubFile {
 	abs := func(p string) string { return absolute(site, p) }
+	at := plan.HubAddresses()
 	var out []hubFile
 	add := func(name string, write func(io.Writer) error) { out = append(out, hubFile{name, write}) }
 	for _, p := range pages {
 		switch p.Kind {
 		case render.KindPainPoints:
-			add(model.PainPointsCSV, func(w io.Writer) error { return export.HubItems(w, h.PainPoints, abs) })
-			add(model.OpportunitiesCSV, func(w io.Writer) error { return export.HubItems(w, h.Opportunities, abs) })
-			add(model.NoOwnerCSV, func(w io.Writer) error {
+			add(at.CSV(hub.ListPainPoints), func(w io.Writer) error { return export.HubItems(w, h.PainPoints, abs) })
+			add(at.CSV(hub.ListOpportunities), func(w io.Writer) error { return export.HubItems(w, h.Opportunities, abs) })
+			add(at.CSV(hub.ListNoOwner), func(w io.Writer) error {
 				return export.NoOwner(w, h.View.NoOwnerPainPoints.All(), h.View.NoOwnerOpportunities.All(), abs)
 			})
 		case render.KindTouchpoints:
-			add(model.TouchpointsCSV, func(w io.Writer) error { return export.TouchpointGroups(w, h.Touchpoints, abs) })
+			add(at.CSV(hub.ListTouchpoints), func(w io.Writer) error { return export.TouchpointGroups(w, h.Touchpoints, abs) })
 		case render.KindMetrics:
-			add(model.MetricsCSV, func(w io.Writer) error { return export.Metrics(w, h.Metrics, abs) })
+			add(at.CSV(hub.ListMetrics), func(w io.Writer) error { return export.Metrics(w, h.Metrics, abs) })
 		case render.KindMatrix:
-			add(model.MatrixCSV, func(w io.Writer) error { return export.Matrix(w, site.Journeys, abs) })
+			add(at.CSV(hub.ListMatrix), func(w io.Writer) error { return export.Matrix(w, site.Journeys, abs) })
 		case render.KindOwner:
 			o := p.Owner
-			add(o.Download("journeys"), func(w io.Writer) error { return export.Journeys(w, o.Journeys, abs) })
-			add(o.Download("touchpoints"), func(w io.Writer) error { return export.TouchpointUses(w, o.Touchpoints, abs) })
-			add(o.Download("pain-points"), func(w io.Writer) error { return export.HubItems(w, o.PainPoints, abs) })
-			add(o.Download("opportunities"), func(w io.Writer) error { return export.HubItems(w, o.Opportunities, abs) })
+			add(at.OwnerCSV(o, hub.ListJourneys), func(w io.Writer) error { return export.Journeys(w, o.Journeys, abs) })
+			add(at.OwnerCSV(o, hub.ListTouchpoints), func(w io.Writer) error { return export.TouchpointUses(w, o.Touchpoints, abs) })
+			add(at.OwnerCSV(o, hub.ListPainPoints), func(w io.Writer) error { return export.HubItems(w, o.PainPoints, abs) })
+			add(at.OwnerCSV(o, hub.ListOpportunities), func(w io.Writer) error { return export.HubItems(w, o.Opportunities, abs) })
 		case render.KindTag:
 			t := p.Tag
-			add(t.Download(), func(w io.Writer) error { return export.Journeys(w, t.Journeys, abs) })
+			add(at.TagCSV(t), func(w io.Writer) error { return export.Journeys(w, t.Journeys, abs) })
 		}
 	}
 	return out
 }
 
 // writeHubExports writes the CSV files of the hub pages, filled by then
-// (model.Hub.Fill). kept means they are the last build's, which the
+// (hub.Hub.Fill). kept means they are the last build's, which the
 // cache holds: no hub page is rendered again, so they would be made from
 // the same inputs.
 func writeHubExports(files []hubFile, kept bool, cache *hubExportCache,

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/render"
 )
@@ -22,7 +23,7 @@ type resolver struct {
 	extra   map[string]bool // other generated files: template downloads
 }
 
-func newResolver(site *model.Site, pages []*render.Page, statics map[string]fs.FS) *resolver {
+func newResolver(site *model.Site, h *hub.Hub, pages []*render.Page, statics map[string]fs.FS) *resolver {
 	return &resolver{statics: statics, index: func(r *resolver) {
 		r.pages, r.sources, r.extra = map[string]bool{}, map[string]string{}, map[string]bool{}
 		for _, p := range pages {
@@ -37,7 +38,7 @@ func newResolver(site *model.Site, pages []*render.Page, statics map[string]fs.F
 		for _, f := range exportFiles(site) {
 			r.extra[f] = true
 		}
-		for _, f := range hubFiles(site, pages) {
+		for _, f := range hubFiles(site, h, pages) {
 			r.extra[f.name] = true
 		}
 		for src, u := range site.Unloaded {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
@@ -25,7 +26,7 @@ func header(cols ...string) []string {
 }
 
 // severity is an item's severity as a cell: empty when unset.
-func severity(it *model.HubItem) string {
+func severity(it *hub.Item) string {
 	if it.Severity == 0 {
 		return ""
 	}
@@ -33,7 +34,7 @@ func severity(it *model.HubItem) string {
 }
 
 // HubItems writes pain points and opportunities.
-func HubItems(w io.Writer, items []*model.HubItem, abs func(string) string) error {
+func HubItems(w io.Writer, items []*hub.Item, abs func(string) string) error {
 	t := newTableTo(w)
 	t.row(header("Text", "Severity", "Status", LabelOwner)...)
 	for _, it := range items {
@@ -43,12 +44,12 @@ func HubItems(w io.Writer, items []*model.HubItem, abs func(string) string) erro
 }
 
 // NoOwner writes the pain points and opportunities without an owner.
-func NoOwner(w io.Writer, pains, opps []*model.HubItem, abs func(string) string) error {
+func NoOwner(w io.Writer, pains, opps []*hub.Item, abs func(string) string) error {
 	t := newTableTo(w)
 	t.row(header("Kind", "Text", "Severity", "Status")...)
 	for _, part := range []struct {
 		kind  string
-		items []*model.HubItem
+		items []*hub.Item
 	}{{"pain point", pains}, {"opportunity", opps}} {
 		for _, it := range part.items {
 			t.row(append([]string{part.kind, it.Text, severity(it), it.Status}, where(abs, it.Journey, it.Stage)...)...)
@@ -59,7 +60,7 @@ func NoOwner(w io.Writer, pains, opps []*model.HubItem, abs func(string) string)
 
 // TouchpointUses writes touchpoints, one row for each stage where one
 // appears.
-func TouchpointUses(w io.Writer, uses []model.TouchpointUse, abs func(string) string) error {
+func TouchpointUses(w io.Writer, uses []hub.TouchpointUse, abs func(string) string) error {
 	t := newTableTo(w)
 	t.row(header("Touchpoint", "Channel", "Kind", LabelOwner, LabelEmotion, "Fail point", "Description")...)
 	for _, u := range uses {
@@ -77,8 +78,8 @@ func TouchpointUses(w io.Writer, uses []model.TouchpointUse, abs func(string) st
 }
 
 // TouchpointGroups writes every use of every touchpoint group, in the groups' order.
-func TouchpointGroups(w io.Writer, groups []*model.TouchpointGroup, abs func(string) string) error {
-	var uses []model.TouchpointUse
+func TouchpointGroups(w io.Writer, groups []*hub.TouchpointGroup, abs func(string) string) error {
+	var uses []hub.TouchpointUse
 	for _, g := range groups {
 		uses = append(uses, g.Uses...)
 	}
@@ -86,7 +87,7 @@ func TouchpointGroups(w io.Writer, groups []*model.TouchpointGroup, abs func(str
 }
 
 // Metrics writes metrics against their targets.
-func Metrics(w io.Writer, ms []*model.HubMetric, abs func(string) string) error {
+func Metrics(w io.Writer, ms []*hub.Metric, abs func(string) string) error {
 	t := newTableTo(w)
 	t.row(header("Metric", "Value", "Target", "Unit", "Better", "Status")...)
 	for _, m := range ms {

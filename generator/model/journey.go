@@ -45,9 +45,17 @@ func decodeJourney(d *decoder, e Entry, site *Config) *Journey {
 	return j
 }
 
-// ownerNames lists the teams a journey names, each once, in the order
-// met: the hub's index is made from them on every build, and a journey
-// is decoded once while its file is unchanged.
+// OwnerNames lists the teams a journey names (its owner, its touchpoints'
+// and items' owners), each once, in the order met. The hub's index is made
+// from them on every build, and a journey is decoded once while its file
+// is unchanged, so the list is kept from decoding.
+func (j *Journey) OwnerNames() []string {
+	if j.owners == nil {
+		return ownerNames(j) // a journey made other than by decoding
+	}
+	return j.owners
+}
+
 func ownerNames(j *Journey) []string {
 	var names []string
 	add := func(n string) {

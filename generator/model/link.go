@@ -91,7 +91,6 @@ func link(site *Site, drafts, broken map[string]bool, errs *diag.List) {
 	root := buildSections(site.Pages)
 	site.Sections, site.TopPages = root.Sections, root.Pages
 	reviewWarnings(site)
-	site.Hub = buildHub(site)
 }
 
 func sortJourneys(js []*Journey) {

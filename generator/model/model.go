@@ -22,7 +22,6 @@ type Site struct {
 	Templates []*Journey       // downloadable blank maps, sorted by slug
 	Lists     map[string]*Page // intros of list pages: "personas", "journeys", "templates"
 	Warnings  []*diag.Error    // e.g. maps due for review
-	Hub       *Hub             // the views across journeys
 	Now       time.Time        // the clock the build used, for review dates
 	// Unloaded maps the source path of every content file whose front
 	// matter could not be decoded to the URL it would have had, so that

@@ -78,7 +78,7 @@ func TestComponentsMatchTemplates(t *testing.T) {
 		}
 		ref["layouts/partials/"+f.Name()] = &fstest.MapFile{Data: b}
 	}
-	newEng, err := New(site, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: own})
+	newEng, err := New(site, nil, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: own})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestComponentsMatchTemplates(t *testing.T) {
 		}
 	}
 	mixed["layouts/cmp.html"] = own["layouts/cmp.html"]
-	mixEng, err := New(site, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: mixed})
+	mixEng, err := New(site, nil, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: mixed})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestComponentsMatchTemplates(t *testing.T) {
 	if newEng.redrawn != nil {
 		t.Errorf("the default theme's wrappers count as redrawn: %v", newEng.redrawn)
 	}
-	refEng, err := New(site, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: ref})
+	refEng, err := New(site, nil, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: ref})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestComponentsMatchTemplates(t *testing.T) {
 		for _, per := range j.Personas {
 			per.Journeys = []*model.Journey{j, j} // the pains of two journeys
 		}
-		p := &Page{Kind: KindJourney, Layout: "cmp", Journey: j, Site: site}
+		p := &Page{Kind: KindJourney, Layout: "cmp", Journey: j, Site: &Site{Site: site}}
 		got, err := newEng.Bytes(p)
 		if err != nil {
 			t.Fatal(err)
@@ -214,13 +214,13 @@ func TestCompact(t *testing.T) {
 func TestFragments(t *testing.T) {
 	th := defaultTheme(t)
 	site := &model.Site{Config: model.Config{BasePath: "/cx/", BaseURL: "/cx/", Language: "en", DropOffAlert: 0.3}}
-	eng, err := New(site, Layer{Name: "themes/default", FS: th})
+	eng, err := New(site, nil, Layer{Name: "themes/default", FS: th})
 	if err != nil {
 		t.Fatal(err)
 	}
 	j := componentJourney()
 	j.Type = model.ServiceBlueprint
-	p := &Page{Kind: KindJourney, Journey: j, Site: site, Title: j.Title}
+	p := &Page{Kind: KindJourney, Journey: j, Site: &Site{Site: site}, Title: j.Title}
 	whole, err := eng.Bytes(p)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
@@ -149,7 +150,7 @@ func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 // NewPairCurve puts a current-state map and its future-state map on one
 // chart, stage by stage as the pair lines them up: line 1 is the current
 // map, line 2 the future one, each at the mean score of its personas.
-func NewPairCurve(p *model.Pair) *Curve {
+func NewPairCurve(p *hub.Pair) *Curve {
 	c := &Curve{Width: curveCol * max(len(p.Stages), 1), Height: curveTop + curvePlot + curveBottom}
 	for i, s := range p.Stages {
 		c.Stages = append(c.Stages, CurveStage{Name: s.Name, X: float64(i*curveCol + curveCol/2)})

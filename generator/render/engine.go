@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/source"
 )
@@ -22,6 +23,8 @@ type Engine struct {
 	files   map[string][]byte // layouts/… path → text of the winning layer
 	origin  map[string]string // layouts/… path → where it came from
 	site    *model.Site
+	hub     *hub.Hub                      // nil: a site without the hub
+	data    *Site                         // .Site of every page
 	sources []byte                        // every template and string file, for Fingerprint
 	sets    map[string]*template.Template // by layout name
 	// redrawn holds the component partials a theme or site draws its own
@@ -42,8 +45,8 @@ type Layer struct {
 
 // New loads the templates and UI strings of the layers, later layers
 // overriding earlier ones file by file (the theme first, then the site).
-func New(site *model.Site, layers ...Layer) (*Engine, error) {
-	return Reuse(nil, site, layers...)
+func New(site *model.Site, h *hub.Hub, layers ...Layer) (*Engine, error) {
+	return Reuse(nil, site, h, layers...)
 }
 
 // Sources reads the template and string files of the layers as New
@@ -59,14 +62,14 @@ func Sources(lang string, layers ...Layer) ([]byte, error) {
 // Reuse is New, except that it returns prev, now rendering site, when the
 // layers hold exactly the files prev was made from and the language is
 // the same: parsing templates is a good part of a small rebuild.
-func Reuse(prev *Engine, site *model.Site, layers ...Layer) (*Engine, error) {
+func Reuse(prev *Engine, site *model.Site, h *hub.Hub, layers ...Layer) (*Engine, error) {
 	e, err := read(site.Config.Language, layers)
 	if err != nil {
 		return nil, err
 	}
-	e.site = site
+	e.site, e.hub, e.data = site, h, &Site{Site: site, Hub: h}
 	if prev != nil && prev.site.Config.Language == site.Config.Language && bytes.Equal(prev.sources, e.sources) {
-		prev.site = site
+		prev.site, prev.hub, prev.data = site, h, e.data
 		return prev, nil
 	}
 	if err := e.decodeStrings(); err != nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/slug"
 )
@@ -42,7 +43,7 @@ func (e *Engine) funcs() template.FuncMap {
 		"list":              func(v ...any) []any { return v },
 		"typeName":          func(t model.MapType) string { return e.translate("type." + string(t)) },
 		"painPointsByStage": func(p *model.Persona) []model.StageItems { return e.site.PainPointsByStage(p) },
-		"pairOf":            func(j *model.Journey) *model.Pair { return e.site.Hub.PairOf(j) },
+		"pairOf":            func(j *model.Journey) *hub.Pair { return e.hub.PairOf(j) },
 		"first":             first,
 		"previewLimit": func() int {
 			_, n := e.site.Config.HubLimits()

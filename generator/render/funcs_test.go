@@ -272,7 +272,7 @@ func TestFuncsInTemplates(t *testing.T) {
 			`{{with dict "A" 1}}{{.A}}{{end}}|{{t "nav.home"}}|{{t "journey.stage-count" 4}}|{{typeName "future-state"}}`)},
 		"i18n/en.toml": {Data: []byte(`"nav.home" = "Home"` + "\n" + `"journey.stage-count" = "%d stages"` + "\n" + `"type.future-state" = "Future state"` + "\n")},
 	}
-	e, err := New(site, Layer{Name: "site", FS: layer})
+	e, err := New(site, nil, Layer{Name: "site", FS: layer})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,7 +289,7 @@ func TestFuncsInTemplates(t *testing.T) {
 func TestThemeParsesAndOverrides(t *testing.T) {
 	th := defaultTheme(t)
 	site := &model.Site{Config: model.Config{BasePath: "/", BaseURL: "/", Language: "en"}}
-	e, err := New(site, Layer{Name: "themes/default", FS: th})
+	e, err := New(site, nil, Layer{Name: "themes/default", FS: th})
 	if err != nil {
 		t.Fatalf("the default theme does not parse: %v", err)
 	}
@@ -315,7 +315,7 @@ func TestThemeParsesAndOverrides(t *testing.T) {
 		"layouts/sub/deeper/x.html":   {Data: []byte(`deep`)},
 		"layouts/partials/_skip.html": {Data: []byte(`{{define "skip"}}s{{end}}`)},
 	}
-	e2, err := New(site, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: own})
+	e2, err := New(site, nil, Layer{Name: "themes/default", FS: th}, Layer{Name: "", FS: own})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,18 +342,18 @@ func TestThemeParsesAndOverrides(t *testing.T) {
 
 	// A parse error names the file in its layer.
 	broken := fstest.MapFS{"layouts/page.html": {Data: []byte(`{{if}}`)}}
-	if _, err := New(site, Layer{Name: "themes/default", FS: th}, Layer{Name: "mysite", FS: broken}); err == nil ||
+	if _, err := New(site, nil, Layer{Name: "themes/default", FS: th}, Layer{Name: "mysite", FS: broken}); err == nil ||
 		!strings.Contains(err.Error(), "mysite/layouts/page.html") {
 		t.Errorf("parse error = %v, want it to name mysite/layouts/page.html", err)
 	}
 
 	// Reuse keeps the engine when nothing changed, and not otherwise.
-	again, err := Reuse(e, site, Layer{Name: "themes/default", FS: th})
+	again, err := Reuse(e, site, nil, Layer{Name: "themes/default", FS: th})
 	if err != nil || again != e {
 		t.Errorf("Reuse with the same layers made a new engine (%v)", err)
 	}
 	vi := &model.Site{Config: model.Config{BasePath: "/", BaseURL: "/", Language: "vi"}}
-	if other, err := Reuse(e, vi, Layer{Name: "themes/default", FS: th}); err != nil || other == e {
+	if other, err := Reuse(e, vi, nil, Layer{Name: "themes/default", FS: th}); err != nil || other == e {
 		t.Errorf("Reuse across languages kept the engine (%v)", err)
 	}
 }

@@ -2,7 +2,7 @@ package render
 
 import "slices"
 
-// Hub page kinds: views across journeys (see model.Hub).
+// Hub page kinds: views across journeys (see package hub).
 const (
 	KindHub         = "hub"         // hub/: what the hub holds
 	KindTouchpoints = "touchpoints" // touchpoints/: every touchpoint, the channel × stage matrix
@@ -26,7 +26,7 @@ func HubKinds() []string {
 // planHub adds the hub's pages. A theme that lacks a hub layout has no
 // such page (a site's own theme may leave the hub out).
 func (e *Engine) planHub(addPage func(*Page), home Crumb, nav *navs) {
-	h := e.site.Hub
+	h := e.hub
 	if h == nil || !e.Has(KindHub) {
 		return
 	}

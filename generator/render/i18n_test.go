@@ -354,7 +354,7 @@ func TestEngineLoadsStrings(t *testing.T) {
 	th := defaultTheme(t)
 	for _, lang := range model.Languages() {
 		t.Run(lang, func(t *testing.T) {
-			e, err := New(siteIn(lang), Layer{Name: "themes/default", FS: th})
+			e, err := New(siteIn(lang), nil, Layer{Name: "themes/default", FS: th})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -366,7 +366,7 @@ func TestEngineLoadsStrings(t *testing.T) {
 			}
 		})
 	}
-	e, err := New(siteIn("vi"), Layer{Name: "themes/default", FS: th})
+	e, err := New(siteIn("vi"), nil, Layer{Name: "themes/default", FS: th})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -397,7 +397,7 @@ func TestSiteStringsOverrideTheme(t *testing.T) {
 		"i18n/en.toml": {Data: []byte(`"nav.home" = "Start"` + "\n" + `"site.extra" = "Extra %s"` + "\n")},
 		"i18n/vi.toml": {Data: []byte(`"nav.home" = "Nhà"` + "\n")},
 	}
-	e, err := New(siteIn("en"), Layer{Name: "themes/default", FS: defaultTheme(t)}, Layer{Name: "", FS: site})
+	e, err := New(siteIn("en"), nil, Layer{Name: "themes/default", FS: defaultTheme(t)}, Layer{Name: "", FS: site})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -413,7 +413,7 @@ func TestSiteStringsOverrideTheme(t *testing.T) {
 	// A layer without the language's file changes nothing; a broken one
 	// is reported with its path.
 	bad := fstest.MapFS{"i18n/en.toml": {Data: []byte(`"nav.home" = `)}}
-	_, err = New(siteIn("en"), Layer{Name: "themes/default", FS: defaultTheme(t)}, Layer{Name: "mysite", FS: bad})
+	_, err = New(siteIn("en"), nil, Layer{Name: "themes/default", FS: defaultTheme(t)}, Layer{Name: "mysite", FS: bad})
 	if err == nil || !strings.Contains(err.Error(), "mysite/i18n/en.toml") {
 		t.Errorf("broken string file: err = %v, want it to name mysite/i18n/en.toml", err)
 	}

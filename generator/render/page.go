@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
@@ -33,7 +34,7 @@ const (
 
 // Page is the data every template receives as its dot.
 type Page struct {
-	Site        *model.Site
+	Site        *Site
 	Kind        string        // one of the Kind constants
 	Title       string        // the page's own title (not the site's)
 	Description string        // for <meta name="description">
@@ -50,14 +51,20 @@ type Page struct {
 	Tags        []Group        // journeys grouped by tag (journeys list)
 	Segments    []Segment      // personas grouped by segment (personas list)
 	Layout      string         // the template used, without .html
-	Hub         *model.Hub     // hub pages: the views across journeys
-	Owner       *model.Owner   // an owner's page
-	Tag         *model.Tag     // a tag's page
-	Pair        *model.Pair    // a compare page
+	Hub         *hub.Hub       // hub pages: the views across journeys
+	Owner       *hub.Owner     // an owner's page
+	Tag         *hub.Tag       // a tag's page
+	Pair        *hub.Pair      // a compare page
 
 	// fragments, when not nil, collects what the built-in components
 	// drew, leaving placeholders in the page (see Hold).
 	fragments *Fragments
+}
+
+// Site is what every page reaches as .Site: the handbook, and its hub.
+type Site struct {
+	*model.Site
+	Hub *hub.Hub // the views across journeys; nil for a site without them
 }
 
 // Crumb is one step of a breadcrumb trail.

@@ -18,7 +18,7 @@ func (e *Engine) Plan() []*Page {
 	home := Crumb{Title: e.translate("nav.home"), URL: ""}
 	var pages []*Page
 	add := func(p *Page) {
-		p.Site = s
+		p.Site = e.data
 		p.Nav = nav.forURL(p.URL)
 		pages = append(pages, p)
 	}
@@ -45,10 +45,10 @@ func (e *Engine) Plan() []*Page {
 	add(pl)
 	jl := list(KindJourneys, e.translate("nav.journeys"))
 	jl.Groups, jl.Tags = e.byType(s.Journeys), e.previews(byTag(s.Journeys))
-	if s.Hub != nil && e.Has(KindHub) && e.Has(KindTag) {
+	if e.hub != nil && e.Has(KindHub) && e.Has(KindTag) {
 		// Each tag group links to the hub's page of that tag.
-		pages := make(map[string]string, len(s.Hub.Tags))
-		for _, t := range s.Hub.Tags {
+		pages := make(map[string]string, len(e.hub.Tags))
+		for _, t := range e.hub.Tags {
 			pages["tag-"+t.Slug] = t.URL
 		}
 		for i, g := range jl.Tags {

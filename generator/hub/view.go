@@ -1,4 +1,6 @@
-package model
+package hub
+
+import "github.com/waymark-cx/waymark/generator/model"
 
 // What the hub pages show: every list is cut to hub_limit entries, in its
 // order (what matters most comes first), and offered whole as a CSV file
@@ -35,16 +37,16 @@ type ByStatus struct {
 // StatusGroup is the pain points or opportunities of one status.
 type StatusGroup struct {
 	Status string // "" for none: they need triage
-	Items  Shown[*HubItem]
+	Items  Shown[*Item]
 }
 
-// HubView holds what the hub pages show, computed by Fill.
-type HubView struct {
+// View holds what the hub pages show, computed by Fill.
+type View struct {
 	PainPoints    ByStatus
 	Opportunities ByStatus
 	// NoOwner: the pain points and opportunities without an owner.
-	NoOwnerPainPoints    Shown[*HubItem]
-	NoOwnerOpportunities Shown[*HubItem]
+	NoOwnerPainPoints    Shown[*Item]
+	NoOwnerOpportunities Shown[*Item]
 	OpenPainPoints       int // status open
 	NoOwnerOpen          int // open, without an owner
 	// FailGroups are the touchpoints with a fail point, OtherGroups the rest.
@@ -52,62 +54,44 @@ type HubView struct {
 	OtherGroups  Shown[*TouchpointGroup]
 	FailPoints   int   // uses marked as fail points
 	StageUses    []int // touchpoints of each stage of Matrix.Stages, over the channels
-	OffTarget    Shown[*HubMetric]
-	OtherMetrics Shown[*HubMetric]
+	OffTarget    Shown[*Metric]
+	OtherMetrics Shown[*Metric]
 	People       PersonaMatrix
 }
 
 // PersonaMatrix is the persona × journey matrix: the first journeys
 // (rows) and personas (columns) the limits allow.
 type PersonaMatrix struct {
-	Personas Shown[*Persona]
+	Personas Shown[*model.Persona]
 	Rows     Shown[PersonaRow]
-	Alone    Shown[*Persona] // personas of no journey
+	Alone    Shown[*model.Persona] // personas of no journey
 }
 
 // PersonaRow is a journey and, for each persona shown, whether the
 // journey is told from its view.
 type PersonaRow struct {
-	Journey *Journey
+	Journey *model.Journey
 	In      []bool // by column of PersonaMatrix.Personas
 }
 
 // OwnerView is what an owner's page shows.
 type OwnerView struct {
-	Journeys      Shown[*Journey]
+	Journeys      Shown[*model.Journey]
 	Touchpoints   Shown[TouchpointUse]
-	PainPoints    Shown[*HubItem]
-	Opportunities Shown[*HubItem]
+	PainPoints    Shown[*Item]
+	Opportunities Shown[*Item]
 	Open          int // open pain points
 	FailPoints    int // touchpoint uses marked as fail points
 }
 
-// Paths of the hub's downloads (see generator/hubexports.go).
-const (
-	PainPointsCSV    = "pain-points/pain-points.csv"
-	OpportunitiesCSV = "pain-points/opportunities.csv"
-	NoOwnerCSV       = "pain-points/no-owner.csv"
-	TouchpointsCSV   = "touchpoints/touchpoints.csv"
-	MetricsCSV       = "metrics/metrics.csv"
-	MatrixCSV        = "matrix/matrix.csv"
-)
-
-// Download is the path of one of an owner's downloads: what is
-// "journeys", "touchpoints", "pain-points" or "opportunities"
-// (owners/support/support-pain-points.csv).
-func (o *Owner) Download(what string) string { return o.URL + o.Slug + "-" + what + ".csv" }
-
-// Download is the path of the list of a tag's journeys
-// (tags/onboarding/onboarding-journeys.csv).
-func (t *Tag) Download() string { return t.URL + t.Slug + "-journeys.csv" }
-
 // view computes the views of a filled hub.
-func (h *Hub) view(s *Site) {
+func (h *Hub) view() {
+	s := h.site
 	limit, nested := s.Config.HubLimits()
 	v := &h.View
-	v.PainPoints = statusGroups(h.PainPoints, limit, PainPointsCSV)
-	v.Opportunities = statusGroups(h.Opportunities, limit, OpportunitiesCSV)
-	var noPain, noOpp []*HubItem
+	v.PainPoints = statusGroups(h.PainPoints, limit, h.at.CSV(ListPainPoints))
+	v.Opportunities = statusGroups(h.Opportunities, limit, h.at.CSV(ListOpportunities))
+	var noPain, noOpp []*Item
 	for _, it := range h.PainPoints {
 		if it.Status == "open" {
 			v.OpenPainPoints++
@@ -124,18 +108,18 @@ func (h *Hub) view(s *Site) {
 			noOpp = append(noOpp, it)
 		}
 	}
-	v.NoOwnerPainPoints = shown(noPain, limit, NoOwnerCSV)
-	v.NoOwnerOpportunities = shown(noOpp, limit, NoOwnerCSV)
+	v.NoOwnerPainPoints = shown(noPain, limit, h.at.CSV(ListNoOwner))
+	v.NoOwnerOpportunities = shown(noOpp, limit, h.at.CSV(ListNoOwner))
 	failing := 0 // fail points first: the failing groups are a prefix
 	for _, g := range h.Touchpoints {
-		g.Shown = shown(g.Uses, nested, TouchpointsCSV)
+		g.Shown = shown(g.Uses, nested, h.at.CSV(ListTouchpoints))
 		v.FailPoints += g.FailPoints
 		if g.FailPoints > 0 {
 			failing++
 		}
 	}
-	v.FailGroups = shown(h.Touchpoints[:failing], limit, TouchpointsCSV)
-	v.OtherGroups = shown(h.Touchpoints[failing:], limit, TouchpointsCSV)
+	v.FailGroups = shown(h.Touchpoints[:failing], limit, h.at.CSV(ListTouchpoints))
+	v.OtherGroups = shown(h.Touchpoints[failing:], limit, h.at.CSV(ListTouchpoints))
 	v.StageUses = make([]int, len(h.Matrix.Stages))
 	for _, row := range h.Matrix.Cells {
 		for i, c := range row {
@@ -146,15 +130,15 @@ func (h *Hub) view(s *Site) {
 	for off < len(h.Metrics) && h.Metrics[off].OffTarget() {
 		off++
 	}
-	v.OffTarget = shown(h.Metrics[:off], limit, MetricsCSV)
-	v.OtherMetrics = shown(h.Metrics[off:], limit, MetricsCSV)
-	v.People = personaMatrix(s, limit, nested)
+	v.OffTarget = shown(h.Metrics[:off], limit, h.at.CSV(ListMetrics))
+	v.OtherMetrics = shown(h.Metrics[off:], limit, h.at.CSV(ListMetrics))
+	v.People = personaMatrix(s, limit, nested, h.at.CSV(ListMatrix))
 	for _, o := range h.Owners {
 		ov := &o.View
-		ov.Journeys = shown(o.Journeys, limit, o.Download("journeys"))
-		ov.Touchpoints = shown(o.Touchpoints, limit, o.Download("touchpoints"))
-		ov.PainPoints = shown(o.PainPoints, limit, o.Download("pain-points"))
-		ov.Opportunities = shown(o.Opportunities, limit, o.Download("opportunities"))
+		ov.Journeys = shown(o.Journeys, limit, h.at.OwnerCSV(o, ListJourneys))
+		ov.Touchpoints = shown(o.Touchpoints, limit, h.at.OwnerCSV(o, ListTouchpoints))
+		ov.PainPoints = shown(o.PainPoints, limit, h.at.OwnerCSV(o, ListPainPoints))
+		ov.Opportunities = shown(o.Opportunities, limit, h.at.OwnerCSV(o, ListOpportunities))
 		for _, it := range o.PainPoints {
 			if it.Status == "open" {
 				ov.Open++
@@ -167,15 +151,15 @@ func (h *Hub) view(s *Site) {
 		}
 	}
 	for _, t := range h.Tags {
-		t.Shown = shown(t.Journeys, limit, t.Download())
-		t.Preview = shown(t.Journeys, nested, t.Download())
+		t.Shown = shown(t.Journeys, limit, h.at.TagCSV(t))
+		t.Preview = shown(t.Journeys, nested, h.at.TagCSV(t))
 	}
 }
 
 // statusGroups splits items sorted by status into their groups: each
 // status is one run of them.
-func statusGroups(items []*HubItem, limit int, csv string) ByStatus {
-	runs := map[string][]*HubItem{}
+func statusGroups(items []*Item, limit int, csv string) ByStatus {
+	runs := map[string][]*Item{}
 	for i := 0; i < len(items); {
 		j := i + 1
 		for j < len(items) && items[j].Status == items[i].Status {
@@ -185,7 +169,7 @@ func statusGroups(items []*HubItem, limit int, csv string) ByStatus {
 		i = j
 	}
 	groups := ByStatus{CSV: csv}
-	for _, st := range []string{"", "open", "planned", "in-progress", "done"} {
+	for _, st := range statuses() {
 		if in := runs[st]; len(in) > 0 {
 			groups.Groups = append(groups.Groups, StatusGroup{Status: st, Items: shown(in, limit, csv)})
 		}
@@ -194,9 +178,9 @@ func statusGroups(items []*HubItem, limit int, csv string) ByStatus {
 }
 
 // personaMatrix lines up the first journeys with the first personas.
-func personaMatrix(s *Site, limit, nested int) PersonaMatrix {
-	m := PersonaMatrix{Personas: shown(s.Personas, nested, MatrixCSV)}
-	col := make(map[*Persona]int, len(m.Personas.Items))
+func personaMatrix(s *model.Site, limit, nested int, csv string) PersonaMatrix {
+	m := PersonaMatrix{Personas: shown(s.Personas, nested, csv)}
+	col := make(map[*model.Persona]int, len(m.Personas.Items))
 	for i, p := range m.Personas.Items {
 		col[p] = i
 	}
@@ -210,13 +194,13 @@ func personaMatrix(s *Site, limit, nested int) PersonaMatrix {
 			}
 		}
 	}
-	m.Rows = Shown[PersonaRow]{Items: rows, Total: len(s.Journeys), CSV: MatrixCSV} // All: nil, the rows of every journey would grow as journeys × personas
-	var alone []*Persona
+	m.Rows = Shown[PersonaRow]{Items: rows, Total: len(s.Journeys), CSV: csv} // All: nil, the rows of every journey would grow as journeys × personas
+	var alone []*model.Persona
 	for _, p := range s.Personas {
 		if len(p.Journeys) == 0 {
 			alone = append(alone, p)
 		}
 	}
-	m.Alone = shown(alone, limit, MatrixCSV)
+	m.Alone = shown(alone, limit, csv)
 	return m
 }
