@@ -10,11 +10,12 @@ import (
 )
 
 // writeExports writes the downloads of every journey beside its page
-// (journeys/buy/buy.csv, .json, .mmd and the source .md), the CSV and
-// JSON of every template beside the templates page, and the JSON schema.
-// Journeys are exported on every core. The Builder keeps each journey's
-// exports while the journey is unchanged (exportCache). text gives a
-// journey's source as written.
+// (journeys/buy/buy.csv, .json, .mmd and the source .md, as
+// export.Formats lists them), a template's in the formats marked
+// Template beside the templates page, and the JSON schema. Journeys are
+// exported on every core. The Builder keeps each journey's exports while
+// the journey is unchanged (exportCache). text gives a journey's source
+// as written.
 func writeExports(site *model.Site, text func(j *model.Journey) []byte, cache *exportCache, write func(string, []byte) error) error {
 	schemaURL := ""
 	if strings.Contains(site.Config.BaseURL, "://") {
@@ -23,13 +24,19 @@ func writeExports(site *model.Site, text func(j *model.Journey) []byte, cache *e
 	if err := write(export.SchemaPath, export.Schema); err != nil {
 		return err
 	}
+	formats := export.Formats()
 	cache.begin()
 	defer cache.end()
 	err := par.Each(len(site.Journeys), 0, func(i int) error {
 		j := site.Journeys[i]
-		ex := cache.get(j, schemaURL)
-		for i, data := range [][]byte{ex.csv, ex.json, ex.mmd, text(j)} {
-			if err := write(ex.names[i], data); err != nil {
+		in := export.Input{SchemaURL: schemaURL, Source: text(j)}
+		ex := cache.get(j, formats, in)
+		for _, f := range formats {
+			file := ex.files[f.Ext]
+			if f.Verbatim {
+				file.data = f.Write(j, in)
+			}
+			if err := write(file.name, file.data); err != nil {
 				return err
 			}
 		}
@@ -38,12 +45,15 @@ func writeExports(site *model.Site, text func(j *model.Journey) []byte, cache *e
 	if err != nil {
 		return err
 	}
+	in := export.Input{SchemaURL: schemaURL}
 	for _, t := range site.Templates {
-		if err := write(t.Download("csv"), export.CSV(t)); err != nil {
-			return err
-		}
-		if err := write(t.Download("json"), export.JSON(t, schemaURL)); err != nil {
-			return err
+		for _, f := range formats {
+			if !f.Template {
+				continue
+			}
+			if err := write(t.Download(f.Ext), f.Write(t, in)); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -60,10 +70,16 @@ type exportCache struct {
 
 type exported struct {
 	// The key: the schema's address and the personas' slugs and names.
-	schemaURL      string
-	personas       [][2]string
-	csv, json, mmd []byte
-	names          [4]string // where the CSV, JSON, Mermaid and source go
+	schemaURL string
+	personas  [][2]string
+	files     map[string]exportFile // by the format's extension
+}
+
+// exportFile is one download of a journey. A Verbatim format's keeps
+// only its name: its data is the source, which the build reads anew.
+type exportFile struct {
+	name string
+	data []byte
 }
 
 // sameKey reports whether j's exports would be made the same way again.
@@ -79,10 +95,6 @@ func (ex *exported) sameKey(j *model.Journey, schemaURL string) bool {
 	return true
 }
 
-// exportExts are the downloads of a journey, in the order of
-// exported.names.
-func exportExts() []string { return []string{"csv", "json", "mmd", "md"} }
-
 func (c *exportCache) begin() {
 	if c != nil {
 		c.next = map[*model.Journey]exported{}
@@ -95,11 +107,11 @@ func (c *exportCache) end() {
 	}
 }
 
-func (c *exportCache) get(j *model.Journey, schemaURL string) exported {
+func (c *exportCache) get(j *model.Journey, formats []export.Format, in export.Input) exported {
 	if c != nil {
 		c.mu.Lock()
 		ex, ok := c.last[j]
-		same := ok && ex.sameKey(j, schemaURL)
+		same := ok && ex.sameKey(j, in.SchemaURL)
 		if same {
 			c.next[j] = ex
 		}
@@ -108,12 +120,16 @@ func (c *exportCache) get(j *model.Journey, schemaURL string) exported {
 			return ex
 		}
 	}
-	ex := exported{schemaURL: schemaURL, csv: export.CSV(j), json: export.JSON(j, schemaURL), mmd: export.Mermaid(j)}
+	ex := exported{schemaURL: in.SchemaURL, files: make(map[string]exportFile, len(formats))}
 	for _, p := range j.Personas {
 		ex.personas = append(ex.personas, [2]string{p.Slug, p.Name})
 	}
-	for i, ext := range exportExts() {
-		ex.names[i] = j.Download(ext)
+	for _, f := range formats {
+		file := exportFile{name: j.Download(f.Ext)}
+		if !f.Verbatim {
+			file.data = f.Write(j, in)
+		}
+		ex.files[f.Ext] = file
 	}
 	if c != nil {
 		c.mu.Lock()
@@ -126,13 +142,18 @@ func (c *exportCache) get(j *model.Journey, schemaURL string) exported {
 // exportFiles lists what writeExports writes, for the link checker.
 func exportFiles(site *model.Site) []string {
 	out := []string{export.SchemaPath}
+	formats := export.Formats()
 	for _, j := range site.Journeys {
-		for _, ext := range exportExts() {
-			out = append(out, j.Download(ext))
+		for _, f := range formats {
+			out = append(out, j.Download(f.Ext))
 		}
 	}
 	for _, t := range site.Templates {
-		out = append(out, t.Download("csv"), t.Download("json"))
+		for _, f := range formats {
+			if f.Template {
+				out = append(out, t.Download(f.Ext))
+			}
+		}
 	}
 	return out
 }

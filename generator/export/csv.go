@@ -13,6 +13,16 @@ import (
 // computer's legacy code page and garbles Vietnamese.
 const BOM = "\ufeff"
 
+// csvFormat offers a journey to spreadsheets; a blank template too, so
+// that a workshop can fill it in Excel and import it.
+func csvFormat() Format {
+	return Format{
+		Ext: "csv", MediaType: "text/csv", ContentType: "text/csv; charset=utf-8",
+		Label: "download.csv", Template: true,
+		Write: func(j *model.Journey, _ Input) []byte { return CSV(j) },
+	}
+}
+
 // CSV writes j as a spreadsheet: the journey's facts, then a row of stage
 // names and one row per lane. Every row has as many cells as the stage
 // row, so that spreadsheets line the columns up.

@@ -24,4 +24,25 @@
 // The lanes, their labels and the item syntax are shared with the
 // importers in generator/importer, so that export → import gives the same
 // map back.
+//
+// # Formats
+//
+// Formats lists the formats a journey is offered in, in the order of the
+// journey page's links: CSV, JSON, Mermaid, then the journey's source as
+// its author wrote it (not Markdown(j): comments and layout kept). Each
+// Format names its extension, the link's media type and label, the
+// Content-Type serve sends, and its writer; the build writes every one
+// beside the journey's page (model.Journey.Download), a blank template
+// only those marked Template (CSV and JSON).
+//
+// # Adding a format
+//
+// A new format is one file in this package: its writer and a function
+// returning its Format, added to the list in format.go where its link
+// should appear (and to the table TestFormats pins). Its golden files
+// (testdata/golden/<slug>.<ext>) come from go test ./generator/export
+// -update; TestGolden fails until they exist. Outside this package only
+// the label's string is new, in each theme's i18n files; the build, the
+// journey page's links and serve take the rest from the Format. (The
+// default theme's templates page still spells its CSV and JSON links.)
 package export

@@ -111,6 +111,16 @@ type BlueprintDoc struct {
 	Wait       string   `json:"wait,omitempty"`
 }
 
+// jsonFormat offers a journey to programs, in the published schema; a
+// blank template too, as a starting point for tools.
+func jsonFormat() Format {
+	return Format{
+		Ext: "json", MediaType: "application/json", ContentType: "application/json",
+		Label: "download.json", Template: true,
+		Write: func(j *model.Journey, in Input) []byte { return JSON(j, in.SchemaURL) },
+	}
+}
+
 // JSON writes j in the schema's shape, indented. schemaURL, if not empty,
 // is written as "$schema" so that editors can check the file.
 func JSON(j *model.Journey, schemaURL string) []byte {

@@ -8,6 +8,16 @@ import (
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
+// mermaidFormat offers a journey as a diagram for wikis and slides. It
+// is served as plain text so that a browser shows it instead of saving it.
+func mermaidFormat() Format {
+	return Format{
+		Ext: "mmd", MediaType: "text/vnd.mermaid", ContentType: "text/plain; charset=utf-8",
+		Label: "download.mermaid",
+		Write: func(j *model.Journey, _ Input) []byte { return Mermaid(j) },
+	}
+}
+
 // Mermaid writes j as a Mermaid "journey" diagram: the title, a section
 // per stage and a task per customer action. A task's score is the stage's
 // emotion, rounded to a whole number (Mermaid takes 0–5); its actors are

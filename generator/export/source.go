@@ -8,6 +8,17 @@ import (
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
+// sourceFormat offers a journey's file as its author wrote it, comments
+// and all, rather than Markdown(j): the download is for copying a map to
+// start another.
+func sourceFormat() Format {
+	return Format{
+		Ext: "md", MediaType: "text/markdown", ContentType: "text/markdown; charset=utf-8",
+		Label: "download.source", Verbatim: true,
+		Write: func(_ *model.Journey, in Input) []byte { return in.Source },
+	}
+}
+
 // Markdown writes j in the journey format: TOML front matter between +++
 // lines, then j.Body. Keys come in the order of the format reference;
 // empty ones are left out. [params] is not written.

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"slices"
 
+	"github.com/waymark-cx/waymark/generator/export"
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
@@ -398,29 +399,23 @@ func (e *Engine) componentFuncs() template.FuncMap {
 	}
 }
 
-// downloads draws the links to a journey's downloads, which
-// generator/exports.go writes beside the page, and to its print view.
-// Drawn in Go: as template actions, its links' escaping cost a third of
-// a journey page.
+// downloads draws the links to a journey's downloads, one per format of
+// export.Formats, which generator/exports.go writes beside the page, and
+// to its print view. Drawn in Go: as template actions, its links'
+// escaping cost a third of a journey page.
 func (w *htmlw) downloads(j *model.Journey) {
-	exports := [...]struct{ ext, mediaType, label string }{
-		{"csv", "text/csv", "download.csv"},
-		{"json", "application/json", "download.json"},
-		{"mmd", "text/vnd.mermaid", "download.mermaid"},
-		{"md", "text/markdown", "download.source"},
-	}
 	w.raw(`<section class="downloads" aria-labelledby="downloads-heading"><h2 id="downloads-heading" class="visually-hidden">`)
 	w.t("download.heading")
 	w.raw(`</h2>`, "\n", `<p class="card-actions downloads-list"><span class="downloads-label" aria-hidden="true">`)
 	w.t("download.heading")
 	w.raw(`:</span>`)
-	for _, d := range exports {
+	for _, f := range export.Formats() {
 		w.raw("\n", `<a class="button button-quiet" href="`)
-		w.href(j.Download(d.ext))
+		w.href(j.Download(f.Ext))
 		w.raw(`" download="`)
-		w.attr(j.Slug + "." + d.ext)
-		w.raw(`" type="`, d.mediaType, `">`)
-		w.t(d.label)
+		w.attr(j.Slug + "." + f.Ext)
+		w.raw(`" type="`, f.MediaType, `">`)
+		w.t(f.Label)
 		w.raw(`</a>`)
 	}
 	w.raw("\n", `<a class="button button-quiet" href="`)

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/waymark-cx/waymark/generator/export"
 )
 
 // ServeHTTP serves the last good build under its base path, the reload
@@ -96,15 +98,19 @@ func (s *Server) write(w http.ResponseWriter, base, name string, data []byte, st
 	_, _ = w.Write(data)
 }
 
-// contentType is the media type of a built file by its extension.
+// contentType is the media type of a built file by its extension. The
+// journey downloads' come from the export registry, so that a new format
+// is served right without a change here.
 func contentType(name string) string {
-	switch ext := path.Ext(name); ext {
-	case ".md":
-		return "text/markdown; charset=utf-8"
-	case ".mmd", ".txt":
+	ext := path.Ext(name)
+	for _, f := range export.Formats() {
+		if ext == "."+f.Ext {
+			return f.ContentType
+		}
+	}
+	switch ext {
+	case ".txt":
 		return "text/plain; charset=utf-8"
-	case ".csv":
-		return "text/csv; charset=utf-8"
 	case ".json":
 		return "application/json"
 	case ".svg":
