@@ -2,17 +2,20 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/waymark-cx/waymark/bench/synth"
@@ -67,7 +70,12 @@ func tree(args []string) int {
 		fmt.Fprintf(os.Stderr, "bench tree: want -n of at least 1 and no arguments, got -n %d and %q\n", *n, fl.Args())
 		return treeFailed
 	}
-	same, err := runTree(*ref, *n, *keep)
+	// On Ctrl-C the builds stop and the work folder is removed; output
+	// into a closed pipe (| head) does not stop the harness before that.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	signal.Ignore(syscall.SIGPIPE)
+	same, err := runTree(ctx, *ref, *n, *keep)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench tree:", err)
 		return treeFailed
@@ -80,24 +88,24 @@ func tree(args []string) int {
 
 // runTree does the work of tree and reports whether every output was the
 // same.
-func runTree(ref string, n int, keep bool) (same bool, err error) {
-	root, err := gitOut("", "rev-parse", "--show-toplevel")
+func runTree(ctx context.Context, ref string, n int, keep bool) (same bool, err error) {
+	root, err := gitOut(ctx, "", "rev-parse", "--show-toplevel")
 	if err != nil {
 		return false, err
 	}
-	commit, err := gitOut(root, "rev-parse", "--verify", ref+"^{commit}")
+	commit, err := gitOut(ctx, root, "rev-parse", "--verify", ref+"^{commit}")
 	if err != nil {
 		return false, err
 	}
-	subject, err := gitOut(root, "log", "-1", "--format=%s", commit)
+	subject, err := gitOut(ctx, root, "log", "-1", "--format=%s", commit)
 	if err != nil {
 		return false, err
 	}
-	head, err := gitOut(root, "rev-parse", "HEAD")
+	head, err := gitOut(ctx, root, "rev-parse", "HEAD")
 	if err != nil {
 		return false, err
 	}
-	dirty, err := gitOut(root, "status", "--porcelain", "--untracked-files=no")
+	dirty, err := gitOut(ctx, root, "status", "--porcelain")
 	if err != nil {
 		return false, err
 	}
@@ -120,17 +128,17 @@ func runTree(ref string, n int, keep bool) (same bool, err error) {
 	// The reference command, built from a copy of the commit's files
 	// (git archive: the repository's worktrees are left alone).
 	refSrc := filepath.Join(work, "ref-src")
-	if err := exportCommit(root, commit, refSrc); err != nil {
+	if err := exportCommit(ctx, root, commit, refSrc); err != nil {
 		return false, err
 	}
 	refBin, curBin := filepath.Join(work, "waymark-ref"), filepath.Join(work, "waymark-current")
-	if err := goBuild(refSrc, refBin); err != nil {
+	if err := goBuild(ctx, refSrc, refBin); err != nil {
 		return false, err
 	}
 	if err := os.RemoveAll(refSrc); err != nil {
 		return false, err
 	}
-	if err := goBuild(root, curBin); err != nil {
+	if err := goBuild(ctx, root, curBin); err != nil {
 		return false, err
 	}
 
@@ -149,11 +157,11 @@ func runTree(ref string, n int, keep bool) (same bool, err error) {
 		{"example", "example handbook (" + root + ")", root},
 	} {
 		refOut, curOut := filepath.Join(work, "out-ref", h.name), filepath.Join(work, "out-current", h.name)
-		refMsg, err := waymarkBuild(refBin, h.site, refOut)
+		refMsg, err := waymarkBuild(ctx, refBin, h.site, refOut)
 		if err != nil {
 			return false, err
 		}
-		curMsg, err := waymarkBuild(curBin, h.site, curOut)
+		curMsg, err := waymarkBuild(ctx, curBin, h.site, curOut)
 		if err != nil {
 			return false, err
 		}
@@ -195,8 +203,8 @@ func workDir() (string, error) {
 }
 
 // gitOut runs git in dir and returns its output, trimmed.
-func gitOut(dir string, args ...string) (string, error) {
-	cmd := exec.Command("git", args...)
+func gitOut(ctx context.Context, dir string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -208,24 +216,24 @@ func gitOut(dir string, args ...string) (string, error) {
 }
 
 // exportCommit writes the files of commit into dir, which must not exist.
-func exportCommit(root, commit, dir string) error {
+func exportCommit(ctx context.Context, root, commit, dir string) error {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		return err
 	}
 	archive := dir + ".tar"
 	defer os.Remove(archive)
-	if _, err := gitOut(root, "archive", "--format=tar", "-o", archive, commit); err != nil {
+	if _, err := gitOut(ctx, root, "archive", "--format=tar", "-o", archive, commit); err != nil {
 		return err
 	}
-	if out, err := exec.Command("tar", "-x", "-f", archive, "-C", dir).CombinedOutput(); err != nil {
+	if out, err := exec.CommandContext(ctx, "tar", "-x", "-f", archive, "-C", dir).CombinedOutput(); err != nil {
 		return fmt.Errorf("unpacking %s: %v\n%s", commit, err, out)
 	}
 	return nil
 }
 
 // goBuild builds the waymark command of the module in dir into bin.
-func goBuild(dir, bin string) error {
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/waymark")
+func goBuild(ctx context.Context, dir, bin string) error {
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/waymark")
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("building ./cmd/waymark in %s: %v\n%s", dir, err, out)
@@ -236,8 +244,8 @@ func goBuild(dir, bin string) error {
 // waymarkBuild builds site into dest, which must not exist, with the
 // clock fixed, and returns what the command said, with the parts that
 // differ from one run to the next masked (see maskRun).
-func waymarkBuild(bin, site, dest string) (string, error) {
-	cmd := exec.Command(bin, "build", "-s", site, "-d", dest)
+func waymarkBuild(ctx context.Context, bin, site, dest string) (string, error) {
+	cmd := exec.CommandContext(ctx, bin, "build", "-s", site, "-d", dest)
 	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH="+strconv.Itoa(fixedEpoch))
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
