@@ -11,6 +11,13 @@
 // Hugo v0.165.0 installs with:
 //
 //	CGO_ENABLED=0 go install github.com/gohugoio/hugo@v0.165.0
+//
+// With the subcommand tree it checks instead that the output has not
+// changed: it builds a synthetic handbook and the example handbook with
+// the waymark command of this checkout and with that of a pinned commit
+// (-ref), and compares the two outputs file by file (see tree.go):
+//
+//	go run ./bench tree -ref 343b07a -n 1000
 package main
 
 import (
@@ -29,6 +36,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "tree" {
+		os.Exit(tree(os.Args[2:]))
+	}
 	sizes := flag.String("n", "1000,10000", "comma-separated numbers of journeys")
 	runs := flag.Int("runs", 3, "builds per tool and size")
 	hugo := flag.String("hugo", "", "the hugo binary (default: hugo on the PATH, else GOPATH/bin/hugo)")
