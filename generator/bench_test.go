@@ -92,14 +92,15 @@ func BenchmarkRenderJourney(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng, err := render.New(site, hub.New(site, plan.HubAddresses()), render.Layer{Name: th.name, FS: th.fs})
+	h := hub.New(site, plan.HubAddresses())
+	eng, err := render.New(site, h, render.Layer{Name: th.name, FS: th.fs})
 	if err != nil {
 		b.Fatal(err)
 	}
-	var page *render.Page
-	for _, p := range eng.Plan() {
-		if p.Kind == render.KindJourney {
-			page = p
+	var page *plan.Output
+	for _, o := range plan.Make(site, h, eng) {
+		if o.Page != nil && o.Page.Kind == plan.KindJourney {
+			page = o
 			break
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/render"
 	"github.com/waymark-cx/waymark/generator/source"
 )
@@ -27,7 +28,7 @@ import (
 // full build gives).
 type lastBuild struct {
 	files  map[string]*source.File   // content files by path
-	pages  map[string][]*render.Page // pages showing a content file's body, by path
+	pages  map[string][]*plan.Output // pages showing a content file's body alone, by path
 	out    map[string][]byte         // every file written, by name
 	site   *model.Site
 	eng    *render.Engine
@@ -35,32 +36,18 @@ type lastBuild struct {
 	report Report
 }
 
-func newLastBuild(set *source.Set, site *model.Site, eng *render.Engine, conv *markup.Converter, pages []*render.Page) *lastBuild {
-	l := &lastBuild{files: make(map[string]*source.File, len(set.Content)), pages: map[string][]*render.Page{},
+func newLastBuild(set *source.Set, site *model.Site, eng *render.Engine, conv *markup.Converter, outs []*plan.Output) *lastBuild {
+	l := &lastBuild{files: make(map[string]*source.File, len(set.Content)), pages: map[string][]*plan.Output{},
 		site: site, eng: eng, conv: conv}
 	for _, f := range set.Content {
 		l.files[f.Path] = f
 	}
-	for _, p := range pages {
-		if !bodyOnly(p) {
-			continue
-		}
-		if _, path, _ := p.Body(); path != "" {
-			l.pages[path] = append(l.pages[path], p)
+	for _, o := range outs {
+		if o.BodyOnly {
+			l.pages[o.Body.Path] = append(l.pages[o.Body.Path], o)
 		}
 	}
 	return l
-}
-
-// bodyOnly reports whether a page's body shows on that page alone.
-func bodyOnly(p *render.Page) bool {
-	switch p.Kind {
-	case render.KindJourney, render.KindPersona:
-		return true
-	case render.KindPage:
-		return p.Page != nil && !p.Page.IsIndex
-	}
-	return false
 }
 
 // bodyEdit rebuilds from the last build when every changed file is a
@@ -103,12 +90,12 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 	for _, p := range changed {
 		nf := cur[p]
 		for _, pg := range l.pages[p] {
-			e := pg.Entry()
+			e := pg.Body
 			e.Body = nf.Body
 			renderPage(pg, l.eng, l.conv, b.minifier(), put, fail, nil, nil)
 			rendered++
-			if pg.Journey != nil {
-				out[pg.Journey.Download("md")] = nf.Raw
+			if j := pg.Page.Journey; j != nil {
+				out[j.Download("md")] = nf.Raw
 			} else {
 				b.search.forget(e)
 				search = true

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -143,9 +142,9 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	if b.src != nil {
 		b.engine = eng
 	}
-	pages := eng.Plan()
-	checkLayouts(eng, pages, theme.name, &errs)
-	res := newResolver(site, h, pages, statics)
+	outs := plan.Make(site, h, eng)
+	checkLayouts(eng, outs, theme.name, &errs)
+	res := newResolver(site, outs, statics)
 	conv := markup.New(markup.Options{
 		UnsafeHTML: site.Config.UnsafeHTML,
 		BasePath:   site.Config.BasePath,
@@ -155,8 +154,8 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	if errs.Len() > 0 {
 		// Rendering would fail on the broken parts; still look for broken
 		// links, so that every mistake is reported in one run.
-		for _, p := range pages {
-			if src, path, line, err := pageBody(p, opts.Source); err != nil {
+		for _, o := range outs {
+			if src, path, line, err := pageBody(o, opts.Source); err != nil {
 				errs.Add(err)
 			} else if path != "" {
 				_, linkErrs := conv.Convert(src, path, line)
@@ -189,24 +188,21 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		errs.Add(e)
 		mu.Unlock()
 	}
-	reuse := b.reuser(set, site, eng, pages, statics, b.knownTemplates(eng, site.Config))
+	reuse := b.reuser(set, site, eng, outs, statics, b.knownTemplates(eng, site.Config))
 	// With the theme's own templates known, a body shows on its page
 	// alone: the next build into memory may be a body edit (bodyedit.go).
 	mem, _ := w.(*output.Memory)
 	var rec *lastBuild
 	if reuse.active && mem != nil {
-		rec = newLastBuild(set, site, eng, conv, pages)
+		rec = newLastBuild(set, site, eng, conv, outs)
 	}
-	// The hub's CSV files are the last build's when no hub page is
-	// rendered again and the Builder kept them all; otherwise they, like
-	// the hub pages, need the hub filled, before the pages read it.
-	hubCSV := hubFiles(site, h, pages)
-	keptCSV := !reuse.rendersHub(pages) && b.hubExports.has(hubCSV)
-	if !keptCSV {
+	// The outputs that show the hub's views need it filled before they
+	// are made: unless every one of them is the last build's.
+	if reuse.makesHub(outs) {
 		h.Fill()
 	}
-	// What is not a rendered page (static files, the search index, the
-	// downloads, the hub's CSV files) is written while the pages render.
+	// What is not planned (static files, the search index, the
+	// downloads) is written while the outputs are made.
 	tplSources := fileSources(set.Templates)
 	var texts func(*model.Journey) []byte // the downloads' sources; a check writes none
 	if !check {
@@ -214,16 +210,21 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	}
 	rest := make(chan error, 1)
 	go func() {
-		rest <- writeRest(site, b, pages, hubCSV, keptCSV, tplSources, texts, statics, min, write, stream, check)
+		rest <- writeRest(site, b, outs, tplSources, texts, statics, min, write, stream, check)
 	}()
 	_, toDir := w.(*output.Dir)
 	reusePage := (toDir || check) && !reuse.active // neither keeps what it is given
-	rendered := renderAll(ctx, pages, opts.Workers, reusePage, opts.Progress, func(p *render.Page, s *scratch) bool {
-		if reuse.tryReuse(p, write) {
+	rendered := renderAll(ctx, outs, opts.Workers, reusePage, opts.Progress, func(o *plan.Output, s *scratch) bool {
+		switch {
+		case reuse.tryReuse(o, write):
 			return false
+		case o.Page != nil:
+			renderPage(o, eng, conv, min, reuse.keep(o, write), fail, opts.Source, s)
+			return true
+		case !check: // a check makes no files: they hold nothing it would report
+			makeFile(o, reuse.active, reuse.keep(o, write), stream, fail)
 		}
-		renderPage(p, eng, conv, min, reuse.keep(p, write), fail, opts.Source, s)
-		return true
+		return false
 	})
 	restErr := <-rest
 	if err := ctx.Err(); err != nil {
@@ -247,26 +248,18 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	return rep, nil
 }
 
-// writeRest writes what is not a rendered page: extras (extras.go), the
-// journeys' downloads (exports.go) and the hub's CSV files
-// (hubexports.go).
-func writeRest(site *model.Site, b *Builder, pages []*render.Page, hubCSV []hubFile, keptCSV bool, tplSources map[string][]byte,
+// writeRest writes what is not planned: extras (extras.go) and the
+// journeys' downloads (exports.go).
+func writeRest(site *model.Site, b *Builder, outs []*plan.Output, tplSources map[string][]byte,
 	texts func(*model.Journey) []byte, statics map[string]fs.FS, min *minifier, write func(string, []byte) error,
 	stream func(string, func(io.Writer) error) error, check bool) error {
-	if err := writeExtras(site, b.search, pages, tplSources, statics, min, write, stream, check); err != nil {
+	if err := writeExtras(site, b.search, outs, tplSources, statics, min, write, stream, check); err != nil {
 		return err
 	}
 	if check {
 		return nil
 	}
-	if err := writeExports(site, texts, b.exports, write); err != nil {
-		return err
-	}
-	var err error
-	pprof.Do(context.Background(), pprof.Labels("kind", "hub-csv"), func(context.Context) {
-		err = writeHubExports(hubCSV, keptCSV, b.hubExports, write, stream)
-	})
-	return err
+	return writeExports(site, texts, b.exports, write)
 }
 
 func collect(errs *diag.List, err error) {
@@ -294,10 +287,17 @@ func day(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-func checkLayouts(eng *render.Engine, pages []*render.Page, themeName string, errs *diag.List) {
+func checkLayouts(eng *render.Engine, outs []*plan.Output, themeName string, errs *diag.List) {
 	missing := map[string]bool{}
-	for _, p := range pages {
-		_, where, _ := p.Body()
+	for _, o := range outs {
+		p := o.Page
+		if p == nil {
+			continue
+		}
+		where := ""
+		if o.Body != nil {
+			where = o.Body.Path
+		}
 		switch {
 		case p.Layout != "" && !eng.Has(p.Layout):
 			line, col := 1, 1

@@ -13,6 +13,7 @@ import (
 
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/render"
 	"github.com/waymark-cx/waymark/generator/source"
 )
@@ -42,8 +43,6 @@ type Builder struct {
 	engine  *render.Engine
 	search  *searchParts
 	exports *exportCache
-	// hubExports are the hub's CSV files of the last build.
-	hubExports *hubExportCache
 	// builtinSrc is what the built-in theme named builtinKey consists of.
 	builtinKey string
 	builtinSrc []byte
@@ -64,7 +63,7 @@ type rendered struct {
 
 // NewBuilder returns a Builder for repeated builds of one site.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed(), search: &searchParts{}, exports: &exportCache{}, hubExports: &hubExportCache{}}
+	return &Builder{opts: opts, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed(), search: &searchParts{}, exports: &exportCache{}}
 }
 
 // Build builds the site, reusing the previous builds' work. changed lists
@@ -120,18 +119,19 @@ func (b *Builder) builtinTemplates() ([]*source.File, error) {
 	return files, err
 }
 
-// reuser decides, page by page, whether the last build's output can be
-// written again.
+// reuser decides, output by output, whether the last build's can be
+// written again: while the sums of all that the output declared it reads
+// (plan.Inputs) are unchanged.
 type reuser struct {
 	b      *Builder
-	keys   map[*render.Page]uint64
+	keys   map[*plan.Output]uint64
 	mu     sync.Mutex
 	next   map[string]rendered
 	active bool
 }
 
-func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, pages []*render.Page, statics map[string]fs.FS, known bool) *reuser {
-	r := &reuser{b: b, keys: make(map[*render.Page]uint64, len(pages)), next: make(map[string]rendered, len(b.last)),
+func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, outs []*plan.Output, statics map[string]fs.FS, known bool) *reuser {
+	r := &reuser{b: b, keys: make(map[*plan.Output]uint64, len(outs)), next: make(map[string]rendered, len(b.last)),
 		active: b.src != nil && known}
 	if !r.active {
 		return r
@@ -139,7 +139,7 @@ func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, 
 	f := &fingerprinter{seed: b.seed, journeys: map[*model.Journey]uint64{}, personas: map[*model.Persona]uint64{},
 		prevOwn: b.own, own: make(map[*model.Entry]sums, len(b.own))}
 	defer func() { b.own = f.own }()
-	global := f.global(set, site, eng, pages, statics, b.opts)
+	global := f.global(set, site, eng, outs, statics, b.opts)
 	all := f.all(site)
 	fh, th, ih, mh := f.hash(), f.hash(), f.hash(), f.hash()
 	for _, j := range site.Journeys {
@@ -154,65 +154,64 @@ func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, 
 		num(fh, f.personaSums(p).front)
 	}
 	f.fronts = fh.Sum64()
-	for _, p := range pages {
-		r.keys[p] = f.page(p, global, all)
+	for _, o := range outs {
+		r.keys[o] = f.output(o, global, all)
 	}
 	return r
 }
 
-// rendersHub reports whether any hub page will be rendered (rather than
-// reused), so that the hub's views must be computed.
-func (r *reuser) rendersHub(pages []*render.Page) bool {
+// makesHub reports whether any output that shows the hub's views will be
+// made (rather than reused), so that the views must be computed.
+func (r *reuser) makesHub(outs []*plan.Output) bool {
 	if !r.active {
 		return true
 	}
 	r.b.mu.Lock()
 	defer r.b.mu.Unlock()
-	for _, p := range pages {
-		if !render.IsHub(p.Kind) {
+	for _, o := range outs {
+		if !o.Hub {
 			continue
 		}
-		if prev, ok := r.b.last[outName(p.URL)]; !ok || prev.key != r.keys[p] {
+		if prev, ok := r.b.last[o.Path]; !ok || prev.key != r.keys[o] {
 			return true
 		}
 	}
 	return false
 }
 
-func (r *reuser) tryReuse(p *render.Page, write func(string, []byte) error) bool {
+func (r *reuser) tryReuse(o *plan.Output, write func(string, []byte) error) bool {
 	if !r.active {
 		return false
 	}
-	name := outName(p.URL)
 	r.b.mu.Lock()
-	prev, ok := r.b.last[name]
+	prev, ok := r.b.last[o.Path]
 	r.b.mu.Unlock()
-	if !ok || prev.key != r.keys[p] {
+	if !ok || prev.key != r.keys[o] {
 		return false
 	}
-	if err := write(name, prev.data); err != nil {
+	if err := write(o.Path, prev.data); err != nil {
 		return false
 	}
 	r.mu.Lock()
-	r.next[name] = prev
+	r.next[o.Path] = prev
 	r.mu.Unlock()
 	return true
 }
 
-// keep wraps write to remember what a page rendered to.
-func (r *reuser) keep(p *render.Page, write func(string, []byte) error) func(string, []byte) error {
+// keep wraps write to remember what an output was made of.
+func (r *reuser) keep(o *plan.Output, write func(string, []byte) error) func(string, []byte) error {
 	if !r.active {
 		return write
 	}
 	return func(name string, data []byte) error {
 		r.mu.Lock()
-		r.next[name] = rendered{key: r.keys[p], data: data}
+		r.next[name] = rendered{key: r.keys[o], data: data}
 		r.mu.Unlock()
 		return write(name, data)
 	}
 }
 
-// commit makes this build's pages the ones the next build may reuse.
+// commit makes this build's outputs the ones the next build may reuse.
 func (r *reuser) commit() {
 	if !r.active {
 		return
@@ -370,7 +369,7 @@ func num(h *maphash.Hash, n uint64) {
 	h.Write(b[:])
 }
 
-func (f *fingerprinter) global(set *source.Set, site *model.Site, eng *render.Engine, pages []*render.Page, statics map[string]fs.FS, opts Options) uint64 {
+func (f *fingerprinter) global(set *source.Set, site *model.Site, eng *render.Engine, outs []*plan.Output, statics map[string]fs.FS, opts Options) uint64 {
 	h := f.hash()
 	h.Write(set.ConfigText)
 	str(h, opts.BaseURL, site.Now.Format(time.DateOnly))
@@ -378,8 +377,8 @@ func (f *fingerprinter) global(set *source.Set, site *model.Site, eng *render.En
 		str(h, "drafts")
 	}
 	h.Write(eng.Sources())
-	for _, p := range pages {
-		str(h, p.URL)
+	for _, o := range outs {
+		str(h, o.Path)
 	}
 	for _, n := range slices.Sorted(func(yield func(string) bool) {
 		for n := range statics {
@@ -425,55 +424,36 @@ func (f *fingerprinter) all(site *model.Site) uint64 {
 	return h.Sum64()
 }
 
-func (f *fingerprinter) page(p *render.Page, global, all uint64) uint64 {
+// output sums what o declared it reads, and what every output reads.
+func (f *fingerprinter) output(o *plan.Output, global, all uint64) uint64 {
 	h := f.hash()
 	num(h, global)
-	str(h, p.Kind, p.URL, p.Layout)
-	switch {
-	case p.Journey != nil:
-		j := p.Journey
-		num(h, f.journeySums(j).page)
-		for _, per := range j.Personas {
-			num(h, f.persona(per))
-		}
-		if j.Compare != nil {
-			num(h, f.journey(j.Compare))
-		}
-	case p.Persona != nil:
-		num(h, f.personaSums(p.Persona).page)
-		for _, j := range p.Persona.Journeys {
-			num(h, f.journey(j))
-		}
-	case render.IsHub(p.Kind):
-		// Every hub page shows the cards (titles, owners, tags, review
-		// dates …) and, view by view, what the journeys' stages hold.
+	str(h, o.Path)
+	if p := o.Page; p != nil {
+		str(h, p.Kind, p.URL, p.Layout)
+	}
+	in := &o.In
+	if in.Cards {
 		num(h, all)
-		switch p.Kind {
-		case render.KindTouchpoints:
-			num(h, f.touchpoints)
-		case render.KindPainPoints:
-			num(h, f.items)
-		case render.KindMetrics:
-			num(h, f.metrics)
-		case render.KindHub, render.KindOwners, render.KindOwner:
-			num(h, f.touchpoints)
-			num(h, f.items)
-			num(h, f.metrics)
-		case render.KindTags, render.KindTag, render.KindMatrix, render.KindSearch:
-		case render.KindCompare:
-			for _, j := range []*model.Journey{p.Pair.Current, p.Pair.Future} {
-				num(h, f.journeySums(j).front)
-				for _, per := range j.Personas {
-					num(h, f.persona(per))
-				}
-			}
-		default:
-			num(h, f.fronts)
-		}
-	default:
-		num(h, all)
-		if p.Page != nil {
-			num(h, f.sums(&p.Page.Entry, nil, nil).page)
+	}
+	if e := in.Source; e != nil {
+		num(h, f.sums(e, nil, nil).page)
+	}
+	for _, j := range in.Journeys {
+		num(h, f.journey(j))
+	}
+	for _, p := range in.Personas {
+		num(h, f.persona(p))
+	}
+	for _, j := range in.Fronts {
+		num(h, f.journeySums(j).front)
+	}
+	for _, v := range []struct {
+		view plan.View
+		sum  uint64
+	}{{plan.ViewTouchpoints, f.touchpoints}, {plan.ViewItems, f.items}, {plan.ViewMetrics, f.metrics}} {
+		if in.Views&v.view != 0 {
+			num(h, v.sum)
 		}
 	}
 	return h.Sum64()

@@ -13,14 +13,14 @@ import (
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/output"
-	"github.com/waymark-cx/waymark/generator/render"
+	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/source"
 )
 
 // writeExtras writes what is not a rendered page: static files (theme's,
 // then the site's), and the source of every template for download. A
 // check leaves out the search index and minifies nothing (min is nil).
-func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, sources map[string][]byte, statics map[string]fs.FS, min *minifier,
+func writeExtras(site *model.Site, search *searchParts, outs []*plan.Output, sources map[string][]byte, statics map[string]fs.FS, min *minifier,
 	write func(string, []byte) error, stream func(string, func(io.Writer) error) error, check bool) error {
 	// GitHub Pages: serve files as they are (no Jekyll), on the custom
 	// domain if one is set.
@@ -44,7 +44,7 @@ func writeExtras(site *model.Site, search *searchParts, pages []*render.Page, so
 			return err
 		}
 	}
-	if err := write("sitemap.xml", sitemap(site, pages)); err != nil {
+	if err := write("sitemap.xml", sitemap(site, outs)); err != nil {
 		return err
 	}
 	robots := "User-agent: *\nAllow: /\n"
@@ -134,15 +134,16 @@ func (b *Builder) sourceTexts(files []*source.File) func(j *model.Journey) []byt
 	}
 }
 
-// sitemap lists every page but the 404 page, with absolute URLs when
-// base_url has a host.
-func sitemap(site *model.Site, pages []*render.Page) []byte {
+// sitemap lists the pages planned for it (plan.Output.Sitemap), with
+// absolute URLs when base_url has a host.
+func sitemap(site *model.Site, outs []*plan.Output) []byte {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range pages {
-		if p.Kind == render.KindNotFound || p.Kind == render.KindPrint || p.Kind == render.KindPoster { // print views: noindex
+	for _, o := range outs {
+		if !o.Sitemap {
 			continue
 		}
+		p := o.Page
 		b.WriteString("<url><loc>")
 		_ = xml.EscapeText(&b, []byte(absolute(site, p.URL)))
 		b.WriteString("</loc>")

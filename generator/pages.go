@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"runtime"
 	"runtime/pprof"
@@ -15,43 +16,44 @@ import (
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/render"
 )
 
-// renderAll hands the pages to workers (GOMAXPROCS of them unless told),
-// each with its own scratch buffers, which reuse (false: the page's
-// buffers go with it) says may be written from. do renders a page, or
-// reuses the last build's, and reports whether it rendered. Pages are fed
-// until ctx ends; it returns how many were rendered.
-func renderAll(ctx context.Context, pages []*render.Page, workers int, reuse bool,
-	progress func(done, total int), do func(p *render.Page, s *scratch) bool) int {
+// renderAll hands the outputs to workers (GOMAXPROCS of them unless
+// told), each with its own scratch buffers, which reuse (false: the page's
+// buffers go with it) says may be written from. do makes an output, or
+// reuses the last build's, and reports whether it made it. Outputs are
+// fed until ctx ends; it returns how many were made.
+func renderAll(ctx context.Context, outs []*plan.Output, workers int, reuse bool,
+	progress func(done, total int), do func(o *plan.Output, s *scratch) bool) int {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	jobs := make(chan *render.Page)
+	jobs := make(chan *plan.Output)
 	var wg sync.WaitGroup
 	var done, rendered atomic.Int64
 	for range workers {
 		wg.Go(func() {
 			s := scratch{reuse: reuse}
-			for p := range jobs {
+			for o := range jobs {
 				// The label splits a CPU profile by page kind:
 				// go tool pprof -tags cpu.out (see BENCHMARKS.md).
-				pprof.Do(context.Background(), pprof.Labels("kind", p.Kind), func(context.Context) {
-					if do(p, &s) {
+				pprof.Do(context.Background(), pprof.Labels("kind", kind(o)), func(context.Context) {
+					if do(o, &s) {
 						rendered.Add(1)
 					}
 				})
 				if progress != nil {
-					progress(int(done.Add(1)), len(pages))
+					progress(int(done.Add(1)), len(outs))
 				}
 			}
 		})
 	}
 feed:
-	for _, p := range pages {
+	for _, o := range outs {
 		select {
-		case jobs <- p:
+		case jobs <- o:
 		case <-ctx.Done():
 			break feed
 		}
@@ -87,11 +89,23 @@ func (s *scratch) reset() {
 	}
 }
 
-// pageBody is p.Body(), with the text of a journey that a one-off build
-// let go (model.Options.Release) read again from files.
-func pageBody(p *render.Page, files fs.FS) (src []byte, path string, line int, err *diag.Error) {
-	src, path, line = p.Body()
-	if path == "" || !p.Entry().Released {
+// kind is what a CPU profile calls an output: its page's kind, or "file".
+func kind(o *plan.Output) string {
+	if o.Page != nil {
+		return o.Page.Kind
+	}
+	return "file"
+}
+
+// pageBody is the Markdown of o's body, with the text of a journey that a
+// one-off build let go (model.Options.Release) read again from files.
+func pageBody(o *plan.Output, files fs.FS) (src []byte, path string, line int, err *diag.Error) {
+	e := o.Body
+	if e == nil {
+		return nil, "", 0, nil
+	}
+	src, path, line = e.Body, e.Path, e.BodyLine
+	if !e.Released {
 		return src, path, line, nil
 	}
 	f, rerr := readSource(files, path)
@@ -104,9 +118,10 @@ func pageBody(p *render.Page, files fs.FS) (src []byte, path string, line int, e
 
 // renderPage renders, minifies and writes one page. s may be nil; min
 // nil leaves the page as the template made it (a check).
-func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min *minifier,
+func renderPage(o *plan.Output, eng *render.Engine, conv *markup.Converter, min *minifier,
 	write func(string, []byte) error, fail func(*diag.Error), files fs.FS, s *scratch) {
-	if src, path, line, err := pageBody(p, files); err != nil {
+	p := o.Page
+	if src, path, line, err := pageBody(o, files); err != nil {
 		fail(err)
 		return
 	} else if path != "" {
@@ -126,18 +141,18 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 	s.reset()
 	err := eng.Execute(&s.tpl, p)
 	if err != nil {
-		fail(renderError(eng, p, err))
+		fail(renderError(eng, o, err))
 		return
 	}
 	page := s.tpl.Bytes()
 	if len(bytes.TrimSpace(page)) == 0 {
-		fail(&diag.Error{Path: eng.File(p.Layout), Line: 1, Col: 1, Msg: "rendering " + outName(p.URL) + ": the layout made an empty page",
+		fail(&diag.Error{Path: eng.File(p.Layout), Line: 1, Col: 1, Msg: "rendering " + o.Path + ": the layout made an empty page",
 			Hint: `a layout that defines blocks must call the base: {{template "_base.html" .}}; see content/docs/theming.md`})
 		return
 	}
 	if min != nil {
 		if err := min.m.Minify("text/html", &s.min, buffer.NewReader(page)); err != nil {
-			fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
+			fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
 			return
 		}
 		page = s.min.Bytes()
@@ -153,17 +168,17 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 		s.page = b
 	}
 	if err != nil {
-		fail(&diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: "putting the stage table in: " + err.Error(),
+		fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: "putting the stage table in: " + err.Error(),
 			Hint: "a template must not drop or repeat what {{timeline .}} or {{blueprint .}} returned"})
 		return
 	}
-	if err := write(outName(p.URL), b); err != nil {
-		e := &diag.Error{Path: outName(p.URL), Line: 1, Col: 1, Msg: err.Error()}
+	if err := write(o.Path, b); err != nil {
+		e := &diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()}
 		if errors.Is(err, output.ErrWrittenTwice) {
-			if _, src, _ := p.Body(); src != "" {
-				e.Path = src
+			if o.Body != nil {
+				e.Path = o.Body.Path
 			}
-			e.Msg = "its page, " + outName(p.URL) + ", is written twice: another page or a static file has the same address"
+			e.Msg = "its page, " + o.Path + ", is written twice: another page or a static file has the same address"
 			e.Hint = "rename one of them: names that give the same slug (Guides and guides, Hướng dẫn and huong-dan, guides.md and guides/) give the same address"
 		}
 		fail(e)
@@ -173,9 +188,11 @@ func renderPage(p *render.Page, eng *render.Engine, conv *markup.Converter, min 
 // renderError locates a template that failed on a page: at the action
 // that failed, in its layout or partial, when the engine can tell; else
 // at the page's source, or its layout.
-func renderError(eng *render.Engine, p *render.Page, err error) *diag.Error {
-	page := outName(p.URL)
-	_, source, _ := p.Body()
+func renderError(eng *render.Engine, o *plan.Output, err error) *diag.Error {
+	p, page, source := o.Page, o.Path, ""
+	if o.Body != nil {
+		source = o.Body.Path
+	}
 	if source != "" {
 		page += " (" + source + ")"
 	}
@@ -190,11 +207,21 @@ func renderError(eng *render.Engine, p *render.Page, err error) *diag.Error {
 	return &diag.Error{Path: where, Line: 1, Col: 1, Msg: "rendering " + page + ": " + err.Error(), Hint: hint}
 }
 
-// outName is the file a page URL is written to: "journeys/x/" →
-// "journeys/x/index.html", "" → "index.html", "404.html" as it is.
-func outName(url string) string {
-	if url == "" || url[len(url)-1] == '/' {
-		return url + "index.html"
+// makeFile makes a planned file that is not a page. keep (a Builder that
+// keeps outputs) needs it whole; otherwise it goes out as it is made (the
+// hub's CSV files of a large handbook are tens of megabytes).
+func makeFile(o *plan.Output, keep bool, write func(string, []byte) error,
+	stream func(string, func(io.Writer) error) error, fail func(*diag.Error)) {
+	var err error
+	if keep {
+		var b bytes.Buffer
+		if err = o.Write(&b); err == nil {
+			err = write(o.Path, b.Bytes())
+		}
+	} else {
+		err = stream(o.Path, o.Write)
 	}
-	return url
+	if err != nil {
+		fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()})
+	}
 }

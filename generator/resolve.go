@@ -6,9 +6,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
-	"github.com/waymark-cx/waymark/generator/render"
+	"github.com/waymark-cx/waymark/generator/plan"
 )
 
 // resolver knows every page and file a build produces, so that Markdown
@@ -23,13 +22,17 @@ type resolver struct {
 	extra   map[string]bool // other generated files: template downloads
 }
 
-func newResolver(site *model.Site, h *hub.Hub, pages []*render.Page, statics map[string]fs.FS) *resolver {
+func newResolver(site *model.Site, outs []*plan.Output, statics map[string]fs.FS) *resolver {
 	return &resolver{statics: statics, index: func(r *resolver) {
 		r.pages, r.sources, r.extra = map[string]bool{}, map[string]string{}, map[string]bool{}
-		for _, p := range pages {
-			r.pages[p.URL] = true
-			if _, src, _ := p.Body(); src != "" {
-				r.sources[src] = p.URL
+		for _, o := range outs {
+			if o.Page == nil {
+				r.extra[o.Path] = true
+				continue
+			}
+			r.pages[o.Page.URL] = true
+			if o.Body != nil {
+				r.sources[o.Body.Path] = o.Page.URL
 			}
 		}
 		for _, t := range site.Templates {
@@ -37,9 +40,6 @@ func newResolver(site *model.Site, h *hub.Hub, pages []*render.Page, statics map
 		}
 		for _, f := range exportFiles(site) {
 			r.extra[f] = true
-		}
-		for _, f := range hubFiles(site, h, pages) {
-			r.extra[f.name] = true
 		}
 		for src, u := range site.Unloaded {
 			r.pages[u] = true

@@ -1,6 +1,13 @@
 package plan
 
-import "github.com/waymark-cx/waymark/generator/hub"
+import (
+	"io"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/hub"
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/render"
+)
 
 // HubAddresses is where the hub's pages and downloads are:
 //
@@ -38,4 +45,39 @@ func hubCSV(l hub.List) string {
 		return "pain-points/" + string(l) + ".csv"
 	}
 	return string(l) + "/" + string(l) + ".csv"
+}
+
+// hubURL is the hub's overview page, under which the navigation puts
+// every hub page.
+const hubURL = "hub/"
+
+// Absolute is a site path with base_url in front: a full address when
+// base_url has a host, else a path from the server's root.
+func Absolute(s *model.Site, path string) string {
+	return strings.TrimSuffix(s.Config.BaseURL, "/") + "/" + path
+}
+
+// hubOn reports whether the site has the hub: a theme that lacks a hub
+// layout (a site's own theme may leave it out) has none of its pages.
+func (p *Planner) hubOn() bool { return p.Hub != nil && p.Has(KindHub) }
+
+// hubCrumbs are the breadcrumbs of a page under the hub's overview.
+func (p *Planner) hubCrumbs() []render.Crumb {
+	return []render.Crumb{p.Home, {Title: p.T("nav.hub"), URL: hubURL}}
+}
+
+// hubView plans a hub page of a kind at url, showing the cards and the
+// given views of the stages, when the theme has its layout.
+func (p *Planner) hubView(kind, url string, views View) {
+	if p.hubOn() && p.Has(kind) {
+		p.HubPage(&render.Page{Kind: kind, Title: p.T("hub." + kind), URL: url, Crumbs: p.hubCrumbs()},
+			Output{In: Inputs{Cards: true, Views: views}, Sitemap: true})
+	}
+}
+
+// csv plans a download beside a hub page, made from the filled hub with
+// the same inputs as the page.
+func (p *Planner) csv(path string, views View, write func(w io.Writer, abs func(string) string) error) {
+	abs := func(path string) string { return Absolute(p.Site, path) }
+	p.File(path, func(w io.Writer) error { return write(w, abs) }, Output{Hub: true, In: Inputs{Cards: true, Views: views}})
 }

@@ -120,7 +120,7 @@ func TestComponentsMatchTemplates(t *testing.T) {
 		for _, per := range j.Personas {
 			per.Journeys = []*model.Journey{j, j} // the pains of two journeys
 		}
-		p := &Page{Kind: KindJourney, Layout: "cmp", Journey: j, Site: &Site{Site: site}}
+		p := &Page{Kind: "journey", Layout: "cmp", Journey: j, Site: &Site{Site: site}}
 		got, err := newEng.Bytes(p)
 		if err != nil {
 			t.Fatal(err)
@@ -220,7 +220,7 @@ func TestFragments(t *testing.T) {
 	}
 	j := componentJourney()
 	j.Type = model.ServiceBlueprint
-	p := &Page{Kind: KindJourney, Journey: j, Site: &Site{Site: site}, Title: j.Title}
+	p := &Page{Kind: "journey", Journey: j, Site: &Site{Site: site}, Title: j.Title}
 	whole, err := eng.Bytes(p)
 	if err != nil {
 		t.Fatal(err)

@@ -49,6 +49,9 @@ func New(site *model.Site, h *hub.Hub, layers ...Layer) (*Engine, error) {
 	return Reuse(nil, site, h, layers...)
 }
 
+// Data is what every page reaches as .Site.
+func (e *Engine) Data() *Site { return e.data }
+
 // Sources reads the template and string files of the layers as New
 // would, without parsing them, and returns what Engine.Sources would.
 func Sources(lang string, layers ...Layer) ([]byte, error) {

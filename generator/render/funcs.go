@@ -98,6 +98,10 @@ func (e *Engine) absURL(p string) string {
 	return strings.TrimSuffix(e.site.Config.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
 }
 
+// Translate is the UI string key in the site's language, with args
+// put in its verbs; "[key]" when the strings lack it.
+func (e *Engine) Translate(key string, args ...any) string { return e.translate(key, args...) }
+
 func (e *Engine) translate(key string, args ...any) string {
 	s, ok := e.strings[key]
 	if !ok {

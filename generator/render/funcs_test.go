@@ -276,7 +276,7 @@ func TestFuncsInTemplates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := e.Bytes(&Page{Kind: KindPage})
+	b, err := e.Bytes(&Page{Kind: "page"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,7 +294,7 @@ func TestThemeParsesAndOverrides(t *testing.T) {
 		t.Fatalf("the default theme does not parse: %v", err)
 	}
 	// Every page kind has a layout; partials and _base are not pages.
-	for _, k := range []string{KindHome, KindPersona, KindPersonas, KindJourney, KindJourneys, KindPage, KindSection, KindTemplates, KindNotFound} {
+	for _, k := range []string{"home", "persona", "personas", "journey", "journeys", "page", "section", "templates", "404"} {
 		if !e.Has(k) {
 			t.Errorf("no layout for kind %q (have %v)", k, e.Layouts())
 		}
@@ -319,21 +319,21 @@ func TestThemeParsesAndOverrides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := e2.Bytes(&Page{Kind: KindNotFound, Title: "Lost"})
+	b, err := e2.Bytes(&Page{Kind: "404", Title: "Lost"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if string(b) != "custom 404 [Lost]" {
 		t.Errorf("404 = %q", b)
 	}
-	p := &Page{Kind: KindPage, Layout: "landing"}
+	p := &Page{Kind: "page", Layout: "landing"}
 	if b, err := e2.Bytes(p); err != nil || string(b) != "landing Home" {
 		t.Errorf("landing = %q, %v", b, err)
 	}
 	if !e2.Has("sub/deeper/x") || e2.Has("notes") {
 		t.Errorf("layouts = %v", e2.Layouts())
 	}
-	if !e2.Has(KindJourney) {
+	if !e2.Has("journey") {
 		t.Error("the theme's journey layout was lost by overriding 404")
 	}
 	if _, err := e2.Bytes(&Page{Kind: "nope"}); err == nil || !strings.Contains(err.Error(), `no layout "nope"`) {

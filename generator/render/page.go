@@ -14,28 +14,10 @@ import (
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
-// Page kinds: each names the template file (kind + ".html") that renders it.
-const (
-	KindHome      = "home"
-	KindPersona   = "persona"
-	KindPersonas  = "personas"
-	KindJourney   = "journey"
-	KindJourneys  = "journeys"
-	KindPage      = "page"
-	KindSection   = "section"
-	KindTemplates = "templates"
-	KindNotFound  = "404"
-	// KindPrint is a journey's print view (journeys/<slug>/print/) and
-	// KindPoster a template's workshop poster (templates/<slug>/poster/);
-	// a theme without print.html or poster.html has none.
-	KindPrint  = "print"
-	KindPoster = "poster"
-)
-
 // Page is the data every template receives as its dot.
 type Page struct {
 	Site        *Site
-	Kind        string        // one of the Kind constants
+	Kind        string        // the page's kind, which names its layout (kind + ".html"): see package plan
 	Title       string        // the page's own title (not the site's)
 	Description string        // for <meta name="description">
 	URL         string        // relative to the site root: "journeys/buy/"; "" for home

@@ -1,0 +1,33 @@
+package plan
+
+import (
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/render"
+)
+
+// KindJourney is a journey's page (journeys/<slug>/): the map, drawn from
+// the journey's file, with its personas' cards and its pair's.
+const KindJourney = "journey"
+
+func journeyPages(p *Planner) {
+	crumb := journeysCrumb(p)
+	for _, j := range p.Site.Journeys {
+		p.Page(&render.Page{Kind: KindJourney, Title: j.Title, Description: j.Summary, URL: j.URL, Journey: j,
+			Params: j.Params, Layout: j.Layout, Crumbs: []render.Crumb{p.Home, crumb}},
+			Output{Body: &j.Entry, BodyOnly: true, In: mapInputs(j), Sitemap: true})
+	}
+}
+
+func journeysCrumb(p *Planner) render.Crumb {
+	return render.Crumb{Title: p.T("nav.journeys"), URL: "journeys/"}
+}
+
+// mapInputs is what a drawing of a map shows: its file, its personas'
+// cards and its pair's card.
+func mapInputs(j *model.Journey) Inputs {
+	in := Inputs{Source: &j.Entry, Personas: j.Personas}
+	if j.Compare != nil {
+		in.Journeys = []*model.Journey{j.Compare}
+	}
+	return in
+}

@@ -1,0 +1,21 @@
+package plan
+
+import (
+	"io"
+
+	"github.com/waymark-cx/waymark/generator/export"
+	"github.com/waymark-cx/waymark/generator/hub"
+)
+
+// KindMetrics is every metric against its target (metrics/), off target
+// first; metrics/metrics.csv lists them all.
+const KindMetrics = "metrics"
+
+func metricsView(p *Planner) {
+	p.hubView(KindMetrics, "metrics/", ViewMetrics)
+	if p.hubOn() && p.Has(KindMetrics) {
+		p.csv(hubCSV(hub.ListMetrics), ViewMetrics, func(w io.Writer, abs func(string) string) error {
+			return export.Metrics(w, p.Hub.Metrics, abs)
+		})
+	}
+}

@@ -1,0 +1,45 @@
+package plan
+
+import (
+	"io"
+
+	"github.com/waymark-cx/waymark/generator/export"
+	"github.com/waymark-cx/waymark/generator/hub"
+	"github.com/waymark-cx/waymark/generator/render"
+)
+
+// The owners: owners/ lists every team; owners/<slug>/ shows what one
+// owns (journeys, touchpoints, pain points, opportunities), each list
+// also a download beside the page (<slug>-<list>.csv).
+const (
+	KindOwners = "owners"
+	KindOwner  = "owner"
+)
+
+func ownersView(p *Planner) {
+	p.hubView(KindOwners, "owners/", ViewAll)
+}
+
+func ownerPages(p *Planner) {
+	if !p.hubOn() || !p.Has(KindOwner) {
+		return
+	}
+	at := HubAddresses()
+	crumbs := append(p.hubCrumbs(), render.Crumb{Title: p.T("hub.owners"), URL: "owners/"})
+	for _, o := range p.Hub.Owners {
+		p.HubPage(&render.Page{Kind: KindOwner, Title: o.Name, URL: o.URL, Owner: o, Crumbs: crumbs},
+			Output{In: Inputs{Cards: true, Views: ViewAll}, Sitemap: true})
+		lists := []struct {
+			list  hub.List
+			write func(w io.Writer, abs func(string) string) error
+		}{
+			{hub.ListJourneys, func(w io.Writer, abs func(string) string) error { return export.Journeys(w, o.Journeys, abs) }},
+			{hub.ListTouchpoints, func(w io.Writer, abs func(string) string) error { return export.TouchpointUses(w, o.Touchpoints, abs) }},
+			{hub.ListPainPoints, func(w io.Writer, abs func(string) string) error { return export.HubItems(w, o.PainPoints, abs) }},
+			{hub.ListOpportunities, func(w io.Writer, abs func(string) string) error { return export.HubItems(w, o.Opportunities, abs) }},
+		}
+		for _, l := range lists {
+			p.csv(at.OwnerCSV(o, l.list), ViewAll, l.write)
+		}
+	}
+}

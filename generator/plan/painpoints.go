@@ -1,0 +1,30 @@
+package plan
+
+import (
+	"io"
+
+	"github.com/waymark-cx/waymark/generator/export"
+	"github.com/waymark-cx/waymark/generator/hub"
+)
+
+// KindPainPoints is the hub's view of every pain point and opportunity
+// (pain-points/), by status; beside it pain-points.csv, opportunities.csv
+// and no-owner.csv (both kinds, without an owner).
+const KindPainPoints = "pain-points"
+
+func painPointsView(p *Planner) {
+	p.hubView(KindPainPoints, "pain-points/", ViewItems)
+	if !p.hubOn() || !p.Has(KindPainPoints) {
+		return
+	}
+	h := p.Hub
+	p.csv(hubCSV(hub.ListPainPoints), ViewItems, func(w io.Writer, abs func(string) string) error {
+		return export.HubItems(w, h.PainPoints, abs)
+	})
+	p.csv(hubCSV(hub.ListOpportunities), ViewItems, func(w io.Writer, abs func(string) string) error {
+		return export.HubItems(w, h.Opportunities, abs)
+	})
+	p.csv(hubCSV(hub.ListNoOwner), ViewItems, func(w io.Writer, abs func(string) string) error {
+		return export.NoOwner(w, h.View.NoOwnerPainPoints.All(), h.View.NoOwnerOpportunities.All(), abs)
+	})
+}

@@ -1,0 +1,128 @@
+package plan
+
+import (
+	"io"
+
+	"github.com/waymark-cx/waymark/generator/hub"
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/render"
+)
+
+// Output is one file the site publishes: a page the theme renders, or a
+// file made in Go.
+type Output struct {
+	Path string       // in the output folder: "journeys/buy/index.html"
+	Page *render.Page // a page: rendered with the theme, then minified
+	// Write makes a file that is not a page. Hub is set when it reads
+	// the hub's views, which must be filled (hub.Hub.Fill) first.
+	Write func(w io.Writer) error
+	Hub   bool
+	// Body is the entry whose Markdown becomes the page's Content; nil
+	// for none (print views show the map alone). BodyOnly: that body
+	// shows on this page alone, so an edit below the entry's front
+	// matter changes this page and nothing else but the downloads and
+	// the search index.
+	Body     *model.Entry
+	BodyOnly bool
+	In       Inputs // what it shows, beyond what every output reads
+	Sitemap  bool   // listed in sitemap.xml
+}
+
+// Inputs is what an output shows. Every output also reads what the whole
+// site shares: the configuration, the theme's templates and strings, the
+// address of every page, the static files' names, the templates' slugs,
+// the warnings and the date. The build reuses an output while the sums
+// of all it reads are unchanged.
+type Inputs struct {
+	// Cards: what lists and the navigation show of every persona,
+	// journey, handbook page and template.
+	Cards bool
+	// Source: an entry's whole file, front matter and body.
+	Source *model.Entry
+	// Journeys: these journeys' cards, with their personas and pair.
+	Journeys []*model.Journey
+	// Personas: these personas' cards, with their journeys.
+	Personas []*model.Persona
+	// Fronts: these journeys' front matter as written.
+	Fronts []*model.Journey
+	// Views: what the hub's views show of every journey's stages.
+	Views View
+}
+
+// View is a part of every journey's stages that a hub view shows.
+type View uint8
+
+// The hub's views of the stages.
+const (
+	ViewTouchpoints View = 1 << iota // touchpoints: name, channel, kind, owner, emotion …
+	ViewItems                        // pain points and opportunities
+	ViewMetrics                      // metrics
+	ViewAll         = ViewTouchpoints | ViewItems | ViewMetrics
+)
+
+// Planner is what products plan with: the model, its hub, the theme's
+// layouts and strings, and the outputs planned so far.
+type Planner struct {
+	Site *model.Site
+	Hub  *hub.Hub
+	eng  *render.Engine
+	nav  *navs
+	Home render.Crumb // the first breadcrumb of every page
+	outs []*Output
+}
+
+// Make plans every output of the site, in the order of products().
+func Make(site *model.Site, h *hub.Hub, eng *render.Engine) []*Output {
+	p := &Planner{Site: site, Hub: h, eng: eng}
+	p.nav = newNavs(p.navItems())
+	p.Home = render.Crumb{Title: p.T("nav.home"), URL: ""}
+	for _, product := range products() {
+		product(p)
+	}
+	return p.outs
+}
+
+// T is the UI string key in the site's language.
+func (p *Planner) T(key string) string { return p.eng.Translate(key) }
+
+// Has reports whether the theme (or the site) has a layout: a theme
+// without one of a kind's layout has no page of that kind.
+func (p *Planner) Has(layout string) bool { return p.eng.Has(layout) }
+
+// Page plans a page, under the navigation's entry that holds its URL;
+// it is listed in the sitemap unless told otherwise.
+func (p *Planner) Page(pg *render.Page, o Output) *Output {
+	pg.Nav = p.nav.forURL(pg.URL)
+	return p.add(pg, o)
+}
+
+// HubPage plans a page of the hub's: under the navigation's Hub entry,
+// showing its views.
+func (p *Planner) HubPage(pg *render.Page, o Output) *Output {
+	pg.Nav = p.nav.forEntry(hubURL)
+	pg.Hub, o.Hub = p.Hub, true
+	return p.add(pg, o)
+}
+
+func (p *Planner) add(pg *render.Page, o Output) *Output {
+	pg.Site = p.eng.Data()
+	o.Page, o.Path = pg, OutName(pg.URL)
+	out := &o
+	p.outs = append(p.outs, out)
+	return out
+}
+
+// File plans a file made in Go.
+func (p *Planner) File(path string, write func(io.Writer) error, o Output) {
+	o.Path, o.Write = path, write
+	p.outs = append(p.outs, &o)
+}
+
+// OutName is the file a page URL is written to: "journeys/x/" →
+// "journeys/x/index.html", "" → "index.html", "404.html" as it is.
+func OutName(url string) string {
+	if url == "" || url[len(url)-1] == '/' {
+		return url + "index.html"
+	}
+	return url
+}

@@ -1,0 +1,22 @@
+package plan
+
+import (
+	"io"
+
+	"github.com/waymark-cx/waymark/generator/export"
+	"github.com/waymark-cx/waymark/generator/hub"
+)
+
+// KindTouchpoints is the hub's view of every touchpoint (touchpoints/):
+// each across the journeys that use it, fail points first, and the
+// channel × stage matrix; touchpoints/touchpoints.csv lists every use.
+const KindTouchpoints = "touchpoints"
+
+func touchpointsView(p *Planner) {
+	p.hubView(KindTouchpoints, "touchpoints/", ViewTouchpoints)
+	if p.hubOn() && p.Has(KindTouchpoints) {
+		p.csv(hubCSV(hub.ListTouchpoints), ViewTouchpoints, func(w io.Writer, abs func(string) string) error {
+			return export.TouchpointGroups(w, p.Hub.Touchpoints, abs)
+		})
+	}
+}
