@@ -98,7 +98,7 @@ func BenchmarkRenderJourney(b *testing.B) {
 		b.Fatal(err)
 	}
 	var page *plan.Output
-	for _, o := range plan.Make(site, h, eng) {
+	for _, o := range plan.Make(plan.Env{Site: site, Hub: h, Engine: eng}) {
 		if o.Page != nil && o.Page.Kind == plan.KindJourney {
 			page = o
 			break

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"sync"
 	"time"
@@ -142,7 +141,8 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	if b.src != nil {
 		b.engine = eng
 	}
-	outs := plan.Make(site, h, eng)
+	raw := rawTexts(set, opts.Source)
+	outs := plan.Make(plan.Env{Site: site, Hub: h, Engine: eng, Raw: raw})
 	checkLayouts(eng, outs, theme.name, &errs)
 	res := newResolver(site, outs, statics)
 	conv := markup.New(markup.Options{
@@ -201,16 +201,16 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	if reuse.makesHub(outs) {
 		h.Fill()
 	}
-	// What is not planned (static files, the search index, the
-	// downloads) is written while the outputs are made.
-	tplSources := fileSources(set.Templates)
-	var texts func(*model.Journey) []byte // the downloads' sources; a check writes none
-	if !check {
-		texts = b.sourceTexts(set.Content)
+	// What is not planned (static files, the search index) is written
+	// while the outputs are made.
+	planned := make(map[string]bool, len(outs)+1)
+	for _, o := range outs {
+		planned[o.Path] = true
 	}
+	planned[SearchIndexName] = true
 	rest := make(chan error, 1)
 	go func() {
-		rest <- writeRest(site, b, outs, tplSources, texts, statics, min, write, stream, check)
+		rest <- writeExtras(site, b.search, statics, func(n string) bool { return planned[n] }, min, write, stream, check)
 	}()
 	_, toDir := w.(*output.Dir)
 	reusePage := (toDir || check) && !reuse.active // neither keeps what it is given
@@ -221,7 +221,9 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		case o.Page != nil:
 			renderPage(o, eng, conv, min, reuse.keep(o, write), fail, opts.Source, s)
 			return true
-		case !check: // a check makes no files: they hold nothing it would report
+		case check: // a check makes no files, which hold nothing it would report, but sees them in each other's way
+			makeFile(o, true, func(name string, _ []byte) error { return write(name, nil) }, stream, fail)
+		default:
 			makeFile(o, reuse.active, reuse.keep(o, write), stream, fail)
 		}
 		return false
@@ -246,20 +248,6 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		b.lastGood = rec
 	}
 	return rep, nil
-}
-
-// writeRest writes what is not planned: extras (extras.go) and the
-// journeys' downloads (exports.go).
-func writeRest(site *model.Site, b *Builder, outs []*plan.Output, tplSources map[string][]byte,
-	texts func(*model.Journey) []byte, statics map[string]fs.FS, min *minifier, write func(string, []byte) error,
-	stream func(string, func(io.Writer) error) error, check bool) error {
-	if err := writeExtras(site, b.search, outs, tplSources, statics, min, write, stream, check); err != nil {
-		return err
-	}
-	if check {
-		return nil
-	}
-	return writeExports(site, texts, b.exports, write)
 }
 
 func collect(errs *diag.List, err error) {

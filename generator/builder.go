@@ -42,7 +42,6 @@ type Builder struct {
 	builtin []*source.File
 	engine  *render.Engine
 	search  *searchParts
-	exports *exportCache
 	// builtinSrc is what the built-in theme named builtinKey consists of.
 	builtinKey string
 	builtinSrc []byte
@@ -63,7 +62,7 @@ type rendered struct {
 
 // NewBuilder returns a Builder for repeated builds of one site.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed(), search: &searchParts{}, exports: &exportCache{}}
+	return &Builder{opts: opts, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed(), search: &searchParts{}}
 }
 
 // Build builds the site, reusing the previous builds' work. changed lists

@@ -15,9 +15,11 @@ import (
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markup"
+	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/output"
 	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/render"
+	"github.com/waymark-cx/waymark/generator/source"
 )
 
 // renderAll hands the outputs to workers (GOMAXPROCS of them unless
@@ -223,5 +225,31 @@ func makeFile(o *plan.Output, keep bool, write func(string, []byte) error,
 	}
 	if err != nil {
 		fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()})
+	}
+}
+
+// rawTexts gives each content file and template as its author wrote it,
+// for download. A journey whose text a one-off build let go
+// (model.Options.Release) is read again.
+func rawTexts(set *source.Set, files fs.FS) func(e *model.Entry) []byte {
+	byPath := make(map[string]*source.File, len(set.Content)+len(set.Templates))
+	for _, f := range set.Content {
+		byPath[f.Path] = f
+	}
+	for _, f := range set.Templates {
+		byPath[f.Path] = f
+	}
+	return func(e *model.Entry) []byte {
+		if e.Released {
+			raw, err := fs.ReadFile(files, e.Path)
+			if err != nil {
+				return nil // gone since: rendering its page said so
+			}
+			return raw
+		}
+		if f := byPath[e.Path]; f != nil {
+			return f.Raw
+		}
+		return nil
 	}
 }

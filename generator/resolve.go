@@ -35,20 +35,12 @@ func newResolver(site *model.Site, outs []*plan.Output, statics map[string]fs.FS
 				r.sources[o.Body.Path] = o.Page.URL
 			}
 		}
-		for _, t := range site.Templates {
-			r.extra[templateDownload(t)] = true
-		}
-		for _, f := range exportFiles(site) {
-			r.extra[f] = true
-		}
 		for src, u := range site.Unloaded {
 			r.pages[u] = true
 			r.sources[src] = u
 		}
 	}}
 }
-
-func templateDownload(t *model.Journey) string { return "templates/" + t.Slug + ".md" }
 
 // pageURL implements markup.Options.PageURL.
 func (r *resolver) pageURL(source string) (string, bool) {

@@ -2,13 +2,12 @@ package plan
 
 import "github.com/waymark-cx/waymark/generator/render"
 
-// The list pages: personas/ (by segment), journeys/ (by map type and by
-// tag) and templates/ (the blank maps to download). Each may have an
-// introduction: content/<kind>/_index.md.
+// The list pages: personas/ (by segment) and journeys/ (by map type and
+// by tag); templates/ is in templates.go. Each may have an introduction:
+// content/<kind>/_index.md.
 const (
-	KindPersonas  = "personas"
-	KindJourneys  = "journeys"
-	KindTemplates = "templates"
+	KindPersonas = "personas"
+	KindJourneys = "journeys"
 )
 
 // list is a list page of a kind, with its introduction when it has one.
@@ -44,10 +43,5 @@ func journeysList(p *Planner) {
 			pg.Tags[i].URL = pages[g.ID]
 		}
 	}
-	p.Page(pg, o)
-}
-
-func templatesList(p *Planner) {
-	pg, o := p.list(KindTemplates, p.T("nav.templates"))
 	p.Page(pg, o)
 }

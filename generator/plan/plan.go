@@ -60,20 +60,27 @@ const (
 	ViewAll         = ViewTouchpoints | ViewItems | ViewMetrics
 )
 
-// Planner is what products plan with: the model, its hub, the theme's
-// layouts and strings, and the outputs planned so far.
+// Env is what a site is planned from.
+type Env struct {
+	Site   *model.Site
+	Hub    *hub.Hub
+	Engine *render.Engine // the theme's layouts and strings
+	// Raw is an entry's file as its author wrote it, for download.
+	Raw func(e *model.Entry) []byte
+}
+
+// Planner is what products plan with: the Env, and the outputs planned
+// so far.
 type Planner struct {
-	Site *model.Site
-	Hub  *hub.Hub
-	eng  *render.Engine
+	Env
 	nav  *navs
 	Home render.Crumb // the first breadcrumb of every page
 	outs []*Output
 }
 
 // Make plans every output of the site, in the order of products().
-func Make(site *model.Site, h *hub.Hub, eng *render.Engine) []*Output {
-	p := &Planner{Site: site, Hub: h, eng: eng}
+func Make(env Env) []*Output {
+	p := &Planner{Env: env}
 	p.nav = newNavs(p.navItems())
 	p.Home = render.Crumb{Title: p.T("nav.home"), URL: ""}
 	for _, product := range products() {
@@ -83,11 +90,11 @@ func Make(site *model.Site, h *hub.Hub, eng *render.Engine) []*Output {
 }
 
 // T is the UI string key in the site's language.
-func (p *Planner) T(key string) string { return p.eng.Translate(key) }
+func (p *Planner) T(key string) string { return p.Engine.Translate(key) }
 
 // Has reports whether the theme (or the site) has a layout: a theme
 // without one of a kind's layout has no page of that kind.
-func (p *Planner) Has(layout string) bool { return p.eng.Has(layout) }
+func (p *Planner) Has(layout string) bool { return p.Engine.Has(layout) }
 
 // Page plans a page, under the navigation's entry that holds its URL;
 // it is listed in the sitemap unless told otherwise.
@@ -105,7 +112,7 @@ func (p *Planner) HubPage(pg *render.Page, o Output) *Output {
 }
 
 func (p *Planner) add(pg *render.Page, o Output) *Output {
-	pg.Site = p.eng.Data()
+	pg.Site = p.Engine.Data()
 	o.Page, o.Path = pg, OutName(pg.URL)
 	out := &o
 	p.outs = append(p.outs, out)

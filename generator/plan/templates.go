@@ -1,0 +1,49 @@
+package plan
+
+import (
+	"io"
+
+	"github.com/waymark-cx/waymark/generator/export"
+	"github.com/waymark-cx/waymark/generator/render"
+)
+
+// The templates: the blank journey maps to download (the built-in ones
+// and the site's templates/). templates/ lists them, with an
+// introduction from content/templates/_index.md; beside it each is
+// offered as written (templates/<slug>.md) and in the export formats
+// marked Template (templates/<slug>.csv, .json); a theme with poster.html
+// gives each a workshop poster (templates/<slug>/poster/), which is not
+// listed in the sitemap.
+const (
+	KindTemplates = "templates"
+	KindPoster    = "poster"
+)
+
+func templatesList(p *Planner) {
+	pg, o := p.list(KindTemplates, p.T("nav.templates"))
+	p.Page(pg, o)
+}
+
+func posters(p *Planner) {
+	if !p.Has(KindPoster) {
+		return
+	}
+	crumb := render.Crumb{Title: p.T("nav.templates"), URL: "templates/"}
+	for _, t := range p.Site.Templates {
+		p.Page(&render.Page{Kind: KindPoster, Title: t.Title, Description: t.Summary, URL: t.URL + "poster/", Journey: t,
+			Crumbs: []render.Crumb{p.Home, crumb}}, Output{In: mapInputs(t)})
+	}
+}
+
+func templateDownloads(p *Planner) {
+	in := export.Input{SchemaURL: p.schemaURL()}
+	for _, t := range p.Site.Templates {
+		o := Output{In: Inputs{Source: &t.Entry}}
+		p.File(t.Download("md"), func(w io.Writer) error { return p.raw(w, &t.Entry) }, o)
+		for _, f := range export.Formats() {
+			if f.Template {
+				p.File(t.Download(f.Ext), func(w io.Writer) error { _, err := w.Write(f.Write(t, in)); return err }, o)
+			}
+		}
+	}
+}
