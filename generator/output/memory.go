@@ -8,6 +8,7 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -61,32 +62,54 @@ func (m *Memory) Files() map[string][]byte {
 // afterwards: the FS is a snapshot of one finished build, safe for
 // concurrent use.
 func FS(files map[string][]byte) fs.FS {
-	m := &memFS{files: files, dirs: map[string][]string{".": nil}}
+	m := &memFS{files: files, dirs: map[string]bool{".": true}}
 	for name := range files {
-		m.add(name)
+		for dir := parent(name); !m.dirs[dir]; dir = parent(dir) {
+			m.dirs[dir] = true
+		}
 	}
 	return m
 }
 
-// memFS is the fs.FS that FS returns. dirs lists the base names in each
-// folder, so that a folder is found without looking at every file.
-type memFS struct {
-	files map[string][]byte
-	dirs  map[string][]string
+// parent is path.Dir for a name in canonical form (see CheckName),
+// without path.Clean's pass over it: FS is on every rebuild's way.
+func parent(name string) string {
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		return name[:i]
+	}
+	return "."
 }
 
-// add records name in its folder, and each folder not seen yet in its
-// own, up to the root.
-func (m *memFS) add(name string) {
-	for name != "." {
-		dir := path.Dir(name)
-		_, seen := m.dirs[dir]
-		m.dirs[dir] = append(m.dirs[dir], path.Base(name))
-		if seen {
-			return
+// memFS is the fs.FS that FS returns. dirs holds every folder, so that
+// one is found without looking at every file; what is in each is worked
+// out when a folder is first listed (the dev server never lists one).
+type memFS struct {
+	files map[string][]byte
+	dirs  map[string]bool
+
+	listOnce sync.Once
+	list     map[string][]string // base names in each folder, sorted
+}
+
+// names returns the base names in the folder dir, sorted.
+func (m *memFS) names(dir string) []string {
+	m.listOnce.Do(func() {
+		m.list = make(map[string][]string, len(m.dirs))
+		for name := range m.files {
+			d := path.Dir(name)
+			m.list[d] = append(m.list[d], path.Base(name))
 		}
-		name = dir
-	}
+		for name := range m.dirs {
+			if name != "." {
+				d := path.Dir(name)
+				m.list[d] = append(m.list[d], path.Base(name))
+			}
+		}
+		for _, names := range m.list {
+			slices.Sort(names)
+		}
+	})
+	return m.list[dir]
 }
 
 // Open opens a file or a folder of the build.
@@ -117,7 +140,7 @@ func (m *memFS) stat(op, name string) (memInfo, error) {
 	if data, ok := m.files[name]; ok {
 		return memInfo{name: path.Base(name), size: int64(len(data))}, nil
 	}
-	if _, ok := m.dirs[name]; ok {
+	if m.dirs[name] {
 		return memInfo{name: path.Base(name), dir: true}, nil
 	}
 	return memInfo{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
@@ -172,7 +195,7 @@ func (d *memDir) Read([]byte) (int, error) {
 // ReadDir lists the folder in name order, as fs.ReadDirFile says.
 func (d *memDir) ReadDir(n int) ([]fs.DirEntry, error) {
 	if d.entries == nil {
-		names := slices.Sorted(slices.Values(d.fsys.dirs[d.name]))
+		names := d.fsys.names(d.name)
 		d.entries = make([]fs.DirEntry, 0, len(names))
 		for _, base := range names {
 			info, _ := d.fsys.stat("readdir", path.Join(d.name, base))
