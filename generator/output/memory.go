@@ -96,12 +96,12 @@ func (m *memFS) names(dir string) []string {
 	m.listOnce.Do(func() {
 		m.list = make(map[string][]string, len(m.dirs))
 		for name := range m.files {
-			d := path.Dir(name)
+			d := parent(name)
 			m.list[d] = append(m.list[d], path.Base(name))
 		}
 		for name := range m.dirs {
 			if name != "." {
-				d := path.Dir(name)
+				d := parent(name)
 				m.list[d] = append(m.list[d], path.Base(name))
 			}
 		}
