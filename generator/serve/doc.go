@@ -21,7 +21,7 @@
 // / and /hb redirect to /hb/, and any other path outside it gets the
 // site's 404 page with status 404. Below the base, a path with an empty,
 // "." or ".." segment, a backslash or a NUL byte, percent-encoded or
-// not, is refused with 400.
+// not, or one that is not UTF-8, is refused with 400.
 //
 // Three paths below the base are the server's own:
 //   - _waymark/livereload.js is the script in every page;

@@ -8,9 +8,10 @@ import (
 
 // inside reports whether rest, a request's path below the base (percent-
 // escapes decoded), names a file or folder of the site in one way only.
-// A path with an empty, "." or ".." segment, a backslash or a NUL byte
-// is refused rather than cleaned: it is no link the site makes, and the
-// file server then only ever opens the name checked here.
+// A path with an empty, "." or ".." segment, a backslash or a NUL byte,
+// or that is not UTF-8, is refused rather than cleaned: it is no link
+// the site makes, and the file server then only ever opens the name
+// checked here.
 func inside(rest string) bool {
 	if rest == "" {
 		return true
