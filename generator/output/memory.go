@@ -1,8 +1,16 @@
 package output
 
 import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
 	"maps"
+	"path"
+	"slices"
+	"strings"
 	"sync"
+	"time"
 )
 
 // Memory keeps a build's files in memory, for the dev server.
@@ -45,4 +53,162 @@ func (m *Memory) Files() map[string][]byte {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return maps.Clone(m.files)
+}
+
+// FS returns files, a build's files as Memory.Files gives them, as a
+// read-only fs.FS: what the dev server hands to http.FileServer. Folders
+// are implied by the names, as on disk; files have no modification time
+// (each build is new). The map is kept, not copied, and must not change
+// afterwards: the FS is a snapshot of one finished build, safe for
+// concurrent use.
+func FS(files map[string][]byte) fs.FS {
+	m := &memFS{files: files, dirs: map[string]bool{".": true}}
+	for name := range files {
+		for dir := parent(name); !m.dirs[dir]; dir = parent(dir) {
+			m.dirs[dir] = true
+		}
+	}
+	return m
+}
+
+// parent is path.Dir for a name in canonical form (see CheckName),
+// without path.Clean's pass over it: FS is on every rebuild's way.
+func parent(name string) string {
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		return name[:i]
+	}
+	return "."
+}
+
+// memFS is the fs.FS that FS returns. dirs holds every folder, so that
+// one is found without looking at every file; what is in each is worked
+// out when a folder is first listed (the dev server never lists one).
+type memFS struct {
+	files map[string][]byte
+	dirs  map[string]bool
+
+	listOnce sync.Once
+	list     map[string][]string // base names in each folder, sorted
+}
+
+// names returns the base names in the folder dir, sorted.
+func (m *memFS) names(dir string) []string {
+	m.listOnce.Do(func() {
+		m.list = make(map[string][]string, len(m.dirs))
+		for name := range m.files {
+			d := parent(name)
+			m.list[d] = append(m.list[d], path.Base(name))
+		}
+		for name := range m.dirs {
+			if name != "." {
+				d := parent(name)
+				m.list[d] = append(m.list[d], path.Base(name))
+			}
+		}
+		for _, names := range m.list {
+			slices.Sort(names)
+		}
+	})
+	return m.list[dir]
+}
+
+// Open opens a file or a folder of the build.
+func (m *memFS) Open(name string) (fs.File, error) {
+	info, err := m.stat("open", name)
+	if err != nil {
+		return nil, err
+	}
+	if info.dir {
+		return &memDir{fsys: m, name: name, info: info}, nil
+	}
+	return &memFile{Reader: bytes.NewReader(m.files[name]), info: info}, nil
+}
+
+// Stat describes a file or a folder without opening it.
+func (m *memFS) Stat(name string) (fs.FileInfo, error) {
+	info, err := m.stat("stat", name)
+	if err != nil {
+		return nil, err
+	}
+	return info, nil
+}
+
+func (m *memFS) stat(op, name string) (memInfo, error) {
+	if !fs.ValidPath(name) {
+		return memInfo{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	if data, ok := m.files[name]; ok {
+		return memInfo{name: path.Base(name), size: int64(len(data))}, nil
+	}
+	if m.dirs[name] {
+		return memInfo{name: path.Base(name), dir: true}, nil
+	}
+	return memInfo{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
+}
+
+// memInfo describes a file or folder of a memFS.
+type memInfo struct {
+	name string
+	size int64
+	dir  bool
+}
+
+func (i memInfo) Name() string       { return i.name }
+func (i memInfo) Size() int64        { return i.size }
+func (i memInfo) ModTime() time.Time { return time.Time{} }
+func (i memInfo) IsDir() bool        { return i.dir }
+func (i memInfo) Sys() any           { return nil }
+
+func (i memInfo) Mode() fs.FileMode {
+	if i.dir {
+		return fs.ModeDir | 0o555
+	}
+	return 0o444
+}
+
+// memFile is an open file; the bytes.Reader gives it Seek and ReadAt,
+// which http.FileServer needs for Range requests.
+type memFile struct {
+	*bytes.Reader
+	info memInfo
+}
+
+func (f *memFile) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *memFile) Close() error               { return nil }
+
+// memDir is an open folder; its entries are listed when first read.
+type memDir struct {
+	fsys    *memFS
+	name    string
+	info    memInfo
+	entries []fs.DirEntry // nil until the first ReadDir
+	read    int           // how many ReadDir has returned
+}
+
+func (d *memDir) Stat() (fs.FileInfo, error) { return d.info, nil }
+func (d *memDir) Close() error               { return nil }
+
+func (d *memDir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.name, Err: errors.New("is a directory")}
+}
+
+// ReadDir lists the folder in name order, as fs.ReadDirFile says.
+func (d *memDir) ReadDir(n int) ([]fs.DirEntry, error) {
+	if d.entries == nil {
+		names := d.fsys.names(d.name)
+		d.entries = make([]fs.DirEntry, 0, len(names))
+		for _, base := range names {
+			info, _ := d.fsys.stat("readdir", path.Join(d.name, base))
+			d.entries = append(d.entries, fs.FileInfoToDirEntry(info))
+		}
+	}
+	rest := d.entries[d.read:]
+	if n > 0 && len(rest) == 0 {
+		return nil, io.EOF
+	}
+	if n > 0 && n < len(rest) {
+		rest = rest[:n]
+	}
+	d.read += len(rest)
+	return rest, nil
 }

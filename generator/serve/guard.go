@@ -1,81 +1,23 @@
 package serve
 
 import (
+	"io/fs"
 	"net"
 	"strings"
 )
 
-// fileFor maps a request path to the name of a built file, or refuses it.
-// Only paths below base are served. Anything that could climb out of the
-// site or name a file ambiguously is refused outright, even though the
-// files live in memory: "..", percent-encoded dots, slashes and
-// backslashes, backslashes, doubled slashes and NUL bytes. A path naming a
-// folder maps to its index.html.
-func fileFor(base, escapedPath string) (name string, ok bool) {
-	lower := strings.ToLower(escapedPath)
-	for _, bad := range []string{"%2e", "%2f", "%5c", "%00", "\\", "//", "\x00"} {
-		if strings.Contains(lower, bad) {
-			return "", false
-		}
+// inside reports whether rest, a request's path below the base (percent-
+// escapes decoded), names a file or folder of the site in one way only.
+// A path with an empty, "." or ".." segment, a backslash or a NUL byte,
+// or that is not UTF-8, is refused rather than cleaned: it is no link
+// the site makes, and the file server then only ever opens the name
+// checked here.
+func inside(rest string) bool {
+	if rest == "" {
+		return true
 	}
-	if !strings.HasPrefix(escapedPath, base) {
-		return "", false
-	}
-	rest := escapedPath[len(base):]
-	for _, seg := range strings.Split(rest, "/") {
-		if seg == "." || seg == ".." {
-			return "", false
-		}
-	}
-	name = unescape(rest)
-	if name == "" || strings.HasSuffix(name, "/") {
-		name += "index.html"
-	}
-	if strings.HasPrefix(name, "/") || hasDotSegment(name) {
-		return "", false
-	}
-	return name, true
-}
-
-func hasDotSegment(p string) bool {
-	for _, seg := range strings.Split(p, "/") {
-		if seg == ".." || seg == "." {
-			return true
-		}
-	}
-	return false
-}
-
-// unescape decodes percent-escapes (already checked to hold no dots,
-// slashes or backslashes); invalid escapes are left as they are.
-func unescape(s string) string {
-	if !strings.Contains(s, "%") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && i+2 < len(s) && ishex(s[i+1]) && ishex(s[i+2]) {
-			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
-			i += 2
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-func ishex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0'
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10
-	}
-	return c - 'A' + 10
+	name := strings.TrimSuffix(rest, "/")
+	return name != "." && fs.ValidPath(name) && !strings.ContainsAny(name, "\\\x00")
 }
 
 // hostAllowed reports whether a request naming host (its Host header,

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -15,8 +17,7 @@ import (
 )
 
 // ServeHTTP serves the last good build under its base path, the reload
-// script and the event stream. Nothing outside the built files is ever
-// served.
+// script, the event stream and the mistakes, as the package doc says.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
@@ -27,75 +28,108 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "refused: waymark serve answers only to localhost and 127.0.0.1 (serve with --addr 0.0.0.0:PORT to share the site)", http.StatusMisdirectedRequest)
 		return
 	}
-	files, base, errs := s.snapshot()
-	p := r.URL.EscapedPath()
+	st := s.snapshot()
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
-	if p == "/" && base != "/" {
-		http.Redirect(w, r, base, http.StatusFound)
-		return
+	// The base is kept escaped, as links spell it; a request's path
+	// comes decoded.
+	base, err := url.PathUnescape(st.base)
+	if err != nil {
+		base = st.base
 	}
-	switch p {
-	case base + "_waymark/livereload.js":
+	p := r.URL.Path
+	rest, inBase := strings.CutPrefix(p, base)
+	switch {
+	case p == "/" && base != "/", p+"/" == base:
+		http.Redirect(w, r, st.base, http.StatusFound)
+	case !inBase:
+		notFound(w, r, st.live())
+	case rest == "_waymark/livereload.js":
 		h.Set("Content-Type", "text/javascript; charset=utf-8")
 		_, _ = w.Write([]byte(liveReloadJS))
-		return
-	case base + "_waymark/events":
+	case rest == "_waymark/events":
 		s.events(w, r)
-		return
-	case base + "_waymark/errors.json":
+	case rest == "_waymark/errors.json":
 		h.Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(errs)
-		return
+		_ = json.NewEncoder(w).Encode(st.errs)
+	case !inside(rest):
+		http.Error(w, "refused: not a path inside the site", http.StatusBadRequest)
+	case len(st.files) == 0:
+		// No good build yet: a page that can show the overlay.
+		writePage(w, r, http.StatusOK, "index.html", injectScript([]byte(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Waymark</title></head><body><h1>The site has mistakes</h1><p>Fix them and this page reloads.</p></body></html>`), st.base, st.build))
+	default:
+		serveFile(w, r, st, rest)
 	}
-	name, ok := fileFor(base, p)
-	if !ok {
-		if strings.HasPrefix(p, base) || p+"/" == base {
-			if p+"/" == base {
-				http.Redirect(w, r, base, http.StatusFound)
-				return
+}
+
+// serveFile serves rest, a path below the base, with http.FileServer.
+// It looks the file up first: the file server would answer a missing
+// file with a plain 404 and a folder without index.html with a listing,
+// where the site has its own 404 page. It redirects a folder to
+// folder/ itself, and sets the Content-Type, which the file server keeps.
+func serveFile(w http.ResponseWriter, r *http.Request, st state, rest string) {
+	name := strings.TrimSuffix(rest, "/")
+	if name == "" {
+		name = "."
+	}
+	info, err := fs.Stat(st.fsys, name)
+	switch {
+	case err != nil:
+	case info.IsDir():
+		name = path.Join(name, "index.html")
+		if _, err = fs.Stat(st.fsys, name); err == nil && rest != "" && !strings.HasSuffix(rest, "/") {
+			// The file server would redirect to the folder's name
+			// unescaped; a name may hold any letter.
+			folder := r.URL.EscapedPath() + "/"
+			if r.URL.RawQuery != "" {
+				folder += "?" + r.URL.RawQuery
 			}
-			http.Error(w, "refused: not a path inside the site", http.StatusBadRequest)
+			http.Redirect(w, r, folder, http.StatusFound)
 			return
 		}
-		s.notFound(w, files, base)
+	case strings.HasSuffix(rest, "/"):
+		err = fs.ErrNotExist // a file is no folder
+	}
+	if err != nil {
+		notFound(w, r, st.live())
 		return
 	}
-	data, ok := files[name]
-	if !ok {
-		if _, dir := files[name+"/index.html"]; dir {
-			http.Redirect(w, r, p+"/", http.StatusFound)
-			return
+	w.Header().Set("Content-Type", contentType(name))
+	r = r.Clone(r.Context())
+	r.URL.Path, r.URL.RawPath = "/"+rest, ""
+	if isPage(name) {
+		// A page goes whole, with its script, whatever the request
+		// asks: part of it, or none if unchanged, would leave the
+		// browser a page that does not reload, or one made of two
+		// builds (pages have no validator, as every build is new).
+		for _, k := range []string{"Range", "If-Range", "If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since"} {
+			r.Header.Del(k)
 		}
-		if len(files) == 0 {
-			// No good build yet: a page that can show the overlay.
-			s.write(w, base, "index.html", []byte(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Waymark</title></head><body><h1>The site has mistakes</h1><p>Fix them and this page reloads.</p></body></html>`), http.StatusOK)
-			return
-		}
-		s.notFound(w, files, base)
-		return
 	}
-	s.write(w, base, name, data, http.StatusOK)
+	http.FileServer(http.FS(st.live())).ServeHTTP(w, r)
 }
 
-func (s *Server) notFound(w http.ResponseWriter, files map[string][]byte, base string) {
-	if page, ok := files["404.html"]; ok {
-		s.write(w, base, "404.html", page, http.StatusNotFound)
+// notFound answers with the site's 404 page, its script in it, or a
+// plain 404 when the site has none.
+func notFound(w http.ResponseWriter, r *http.Request, fsys liveFS) {
+	page, err := fs.ReadFile(fsys, "404.html")
+	if err != nil {
+		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}
-	http.Error(w, "404 page not found", http.StatusNotFound)
+	writePage(w, r, http.StatusNotFound, "404.html", page)
 }
 
-func (s *Server) write(w http.ResponseWriter, base, name string, data []byte, status int) {
-	ctype := contentType(name)
-	if strings.HasPrefix(ctype, "text/html") {
-		data = injectScript(data, base, s.buildNumber())
-	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
+// writePage sends a page that http.FileServer cannot, as it has a status
+// of its own or is no file of the build.
+func writePage(w http.ResponseWriter, r *http.Request, status int, name string, page []byte) {
+	w.Header().Set("Content-Type", contentType(name))
+	w.Header().Set("Content-Length", strconv.Itoa(len(page)))
 	w.WriteHeader(status)
-	_, _ = w.Write(data)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(page)
+	}
 }
 
 // contentType is the media type of a built file by its extension. The
@@ -153,12 +187,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	h.Set("Connection", "keep-alive")
 	ch := s.hub.subscribe()
 	defer s.hub.unsubscribe(ch)
-	_, _, errs := s.snapshot()
+	st := s.snapshot()
 	switch {
-	case errs != nil:
-		b, _ := json.Marshal(errs)
+	case st.errs != nil:
+		b, _ := json.Marshal(st.errs)
 		writeEvent(w, event{name: "errors", data: string(b)})
-	case r.URL.Query().Get("build") != strconv.Itoa(s.buildNumber()):
+	case r.URL.Query().Get("build") != strconv.Itoa(st.build):
 		// The page was loaded from an older build: a change landed while
 		// it was loading, before it could hear of it.
 		writeEvent(w, event{name: "reload", data: `{"css":false}`})

@@ -1,7 +1,3 @@
-// Package serve is Waymark's dev server: it builds a site into memory,
-// serves it under the path of its base_url, watches the source for
-// changes, rebuilds, and pushes a reload (or, on a mistake, an error
-// overlay) to every open page with Server-Sent Events.
 package serve
 
 import (
@@ -12,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"net"
 	"net/http"
@@ -53,8 +50,16 @@ type Server struct {
 	done    chan struct{} // closed when the server shuts down
 	links   *linked       // files static links lead to, watched too
 
-	mu    sync.RWMutex
+	mu  sync.RWMutex
+	cur state // what is served; a request takes it whole (snapshot)
+}
+
+// state is the last good build as it is served, and the mistakes of the
+// latest build. A request takes a copy (snapshot), and so sees one build
+// throughout: a build replaces the files, and never changes them.
+type state struct {
 	files map[string][]byte // the last good build
+	fsys  fs.FS             // the same files, for http.FileServer
 	build int               // its number: pages loaded from an older one reload
 	base  string            // its base path
 	errs  []overlayError    // the mistakes of the latest build, nil when good
@@ -74,7 +79,8 @@ func New(opts Options) *Server {
 	if opts.MaxWait <= 0 {
 		opts.MaxWait = 300 * time.Millisecond
 	}
-	return &Server{opts: opts, builder: generator.NewBuilder(opts.Build), hub: newHub(), done: make(chan struct{}), links: newLinked(), base: "/"}
+	return &Server{opts: opts, builder: generator.NewBuilder(opts.Build), hub: newHub(), done: make(chan struct{}), links: newLinked(),
+		cur: state{fsys: output.FS(nil), base: "/"}}
 }
 
 // Run builds the site, listens, watches and rebuilds until ctx ends, then
@@ -132,9 +138,7 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 
 // URL is the address of the site on a listener address.
 func (s *Server) URL(hostport string) string {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return "http://" + hostport + s.base
+	return "http://" + hostport + s.snapshot().base
 }
 
 // Rebuild builds the site again. On success the new files replace the
@@ -146,9 +150,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	if slices.Contains(changed, "") {
 		changed = nil // events were lost: look at every file
 	}
-	s.mu.RLock()
-	mem := output.NewMemorySized(len(s.files))
-	s.mu.RUnlock()
+	mem := output.NewMemorySized(len(s.snapshot().files))
 	s.builder.SetOutput(mem)
 	rep, err := s.builder.Build(ctx, changed)
 	if err != nil {
@@ -157,7 +159,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 		}
 		errs := overlayErrors(s.opts.Root, s.opts.Build.Themes, err)
 		s.mu.Lock()
-		s.errs = errs
+		s.cur.errs = errs
 		s.mu.Unlock()
 		fmt.Fprintln(s.opts.Log, err)
 		fmt.Fprintf(s.opts.Log, "waymark: %d %s; still serving the last good build\n", len(errs), plural(len(errs), "mistake", "mistakes"))
@@ -167,14 +169,16 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	}
 	s.links.set(rep.Linked)
 	files := mem.Files()
+	fsys := output.FS(files)
 	s.mu.Lock()
-	old := s.files
-	hadErrors := s.errs != nil
+	old := s.cur.files
+	hadErrors := s.cur.errs != nil
 	diff := changedFiles(old, files)
+	build := s.cur.build
 	if old != nil && len(diff) > 0 {
-		s.build++
+		build++
 	}
-	s.files, s.base, s.errs = files, rep.Site.Config.BasePath, nil
+	s.cur = state{files: files, fsys: fsys, build: build, base: rep.Site.Config.BasePath}
 	s.mu.Unlock()
 	switch {
 	case old == nil:
@@ -235,28 +239,21 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// snapshot returns the current files, base path and errors.
-func (s *Server) snapshot() (map[string][]byte, string, []overlayError) {
+// snapshot returns what is served now.
+func (s *Server) snapshot() state {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.files, s.base, s.errs
-}
-
-func (s *Server) buildNumber() int {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.build
+	return s.cur
 }
 
 // Files returns a copy of the last good build, for tests.
 func (s *Server) Files() map[string][]byte {
-	files, _, _ := s.snapshot()
-	return maps.Clone(files)
+	return maps.Clone(s.snapshot().files)
 }
 
 // Errors reports the mistakes of the latest build, nil when it was good.
 func (s *Server) Errors() error {
-	_, _, errs := s.snapshot()
+	errs := s.snapshot().errs
 	if errs == nil {
 		return nil
 	}
