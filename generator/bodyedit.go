@@ -29,6 +29,7 @@ import (
 type lastBuild struct {
 	files  map[string]*source.File   // content files by path
 	pages  map[string][]*plan.Output // pages showing a content file's body alone, by path
+	index  *plan.Output              // the search index, whose parts show bodies too
 	out    map[string][]byte         // every file written, by name
 	site   *model.Site
 	eng    *render.Engine
@@ -43,6 +44,9 @@ func newLastBuild(set *source.Set, site *model.Site, eng *render.Engine, conv *m
 		l.files[f.Path] = f
 	}
 	for _, o := range outs {
+		if o.Path == plan.SearchIndexName && o.Joined != nil {
+			l.index = o
+		}
 		if o.BodyOnly {
 			l.pages[o.Body.Path] = append(l.pages[o.Body.Path], o)
 		}
@@ -85,7 +89,7 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 		out[name] = data
 		return nil
 	}
-	search := false
+	var search []string // the entries whose part of the search index changed
 	rendered := 0
 	for _, p := range changed {
 		nf := cur[p]
@@ -97,8 +101,7 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 			if j := pg.Page.Journey; j != nil {
 				out[j.Download("md")] = nf.Raw
 			} else {
-				b.search.forget(e)
-				search = true
+				search = append(search, e.Path)
 			}
 		}
 		l.files[p] = nf
@@ -110,8 +113,8 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 		b.lastGood = nil // the model now holds the broken text
 		return nil, true, err
 	}
-	if search {
-		out[SearchIndexName] = searchIndex(l.site, b.search)
+	if len(search) > 0 && l.index != nil {
+		out[l.index.Path] = b.remakeParts(l.index, search)
 	}
 	if err := writeAll(b.opts.Output, out); err != nil {
 		return nil, true, err
@@ -135,4 +138,28 @@ func writeAll(w output.Writer, files map[string][]byte) error {
 		}
 	}
 	return nil
+}
+
+// remakeParts makes the parts of a joined file with the given IDs again,
+// and joins them with the last build's others. The parts made replace
+// the last build's under their old keys: the next full build, which
+// decodes the changed files again, sees new keys and makes them anew.
+func (b *Builder) remakeParts(o *plan.Output, ids []string) []byte {
+	j := o.Joined
+	made := make([][]byte, len(j.Parts))
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for i := range j.Parts {
+		p := &j.Parts[i]
+		name := o.Path + "\x00" + p.ID
+		prev := b.last[name]
+		if slices.Contains(ids, p.ID) {
+			prev.data = p.Make()
+			b.last[name] = prev
+		}
+		made[i] = prev.data
+	}
+	var buf bytes.Buffer
+	joinParts(&buf, j, made)
+	return buf.Bytes()
 }

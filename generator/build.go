@@ -203,14 +203,13 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	}
 	// What is not planned (static files, the search index) is written
 	// while the outputs are made.
-	planned := make(map[string]bool, len(outs)+1)
+	planned := make(map[string]bool, len(outs))
 	for _, o := range outs {
 		planned[o.Path] = true
 	}
-	planned[SearchIndexName] = true
 	rest := make(chan error, 1)
 	go func() {
-		rest <- writeExtras(site, b.search, statics, func(n string) bool { return planned[n] }, min, write, stream, check)
+		rest <- writeStatics(statics, func(n string) bool { return planned[n] }, min, write, check)
 	}()
 	_, toDir := w.(*output.Dir)
 	reusePage := (toDir || check) && !reuse.active // neither keeps what it is given
@@ -222,7 +221,13 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 			renderPage(o, eng, conv, min, reuse.keep(o, write), fail, opts.Source, s)
 			return true
 		case check: // a check makes no files, which hold nothing it would report, but sees them in each other's way
-			makeFile(o, true, func(name string, _ []byte) error { return write(name, nil) }, stream, fail)
+			if err := write(o.Path, nil); err != nil {
+				fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()})
+			}
+		case o.Joined != nil:
+			if err := reuse.makeJoined(o, write, stream); err != nil {
+				fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()})
+			}
 		default:
 			makeFile(o, reuse.active, reuse.keep(o, write), stream, fail)
 		}

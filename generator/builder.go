@@ -41,7 +41,6 @@ type Builder struct {
 	last    map[string]rendered // output name → the last good build's page
 	builtin []*source.File
 	engine  *render.Engine
-	search  *searchParts
 	// builtinSrc is what the built-in theme named builtinKey consists of.
 	builtinKey string
 	builtinSrc []byte
@@ -62,7 +61,7 @@ type rendered struct {
 
 // NewBuilder returns a Builder for repeated builds of one site.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed(), search: &searchParts{}}
+	return &Builder{opts: opts, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed()}
 }
 
 // Build builds the site, reusing the previous builds' work. changed lists
@@ -124,13 +123,15 @@ func (b *Builder) builtinTemplates() ([]*source.File, error) {
 type reuser struct {
 	b      *Builder
 	keys   map[*plan.Output]uint64
+	parts  map[*plan.Output][]uint64 // the keys of a joined file's parts
 	mu     sync.Mutex
-	next   map[string]rendered
+	next   map[string]rendered // by output path, or path + "\x00" + part ID
 	active bool
 }
 
 func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, outs []*plan.Output, statics map[string]fs.FS, known bool) *reuser {
-	r := &reuser{b: b, keys: make(map[*plan.Output]uint64, len(outs)), next: make(map[string]rendered, len(b.last)),
+	r := &reuser{b: b, keys: make(map[*plan.Output]uint64, len(outs)), parts: map[*plan.Output][]uint64{},
+		next:   make(map[string]rendered, len(b.last)),
 		active: b.src != nil && known}
 	if !r.active {
 		return r
@@ -155,6 +156,13 @@ func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, 
 	f.fronts = fh.Sum64()
 	for _, o := range outs {
 		r.keys[o] = f.output(o, global, all)
+		if j := o.Joined; j != nil {
+			keys := make([]uint64, len(j.Parts))
+			for i := range j.Parts {
+				keys[i] = f.part(&j.Parts[i], global, all)
+			}
+			r.parts[o] = keys
+		}
 	}
 	return r
 }
@@ -193,6 +201,14 @@ func (r *reuser) tryReuse(o *plan.Output, write func(string, []byte) error) bool
 	}
 	r.mu.Lock()
 	r.next[o.Path] = prev
+	if j := o.Joined; j != nil {
+		r.b.mu.Lock()
+		for _, p := range j.Parts { // the next build may reuse them one by one
+			name := o.Path + "\x00" + p.ID
+			r.next[name] = r.b.last[name]
+		}
+		r.b.mu.Unlock()
+	}
 	r.mu.Unlock()
 	return true
 }
@@ -379,6 +395,13 @@ func (f *fingerprinter) global(set *source.Set, site *model.Site, eng *render.En
 	for _, o := range outs {
 		str(h, o.Path)
 	}
+	// The navigation, which every page shows: the titles of the top
+	// sections and pages among others.
+	if i := slices.IndexFunc(outs, func(o *plan.Output) bool { return o.Page != nil }); i >= 0 {
+		for _, it := range outs[i].Page.Nav {
+			str(h, it.Title, it.URL)
+		}
+	}
 	for _, n := range slices.Sorted(func(yield func(string) bool) {
 		for n := range statics {
 			if !yield(n) {
@@ -423,7 +446,8 @@ func (f *fingerprinter) all(site *model.Site) uint64 {
 	return h.Sum64()
 }
 
-// output sums what o declared it reads, and what every output reads.
+// output sums what o declared it reads, and what every output reads; a
+// joined file's, what its parts do.
 func (f *fingerprinter) output(o *plan.Output, global, all uint64) uint64 {
 	h := f.hash()
 	num(h, global)
@@ -431,7 +455,28 @@ func (f *fingerprinter) output(o *plan.Output, global, all uint64) uint64 {
 	if p := o.Page; p != nil {
 		str(h, p.Kind, p.URL, p.Layout)
 	}
-	in := &o.In
+	if j := o.Joined; j != nil {
+		for _, p := range j.Parts {
+			str(h, p.ID)
+			f.inputs(h, &p.In, all)
+		}
+	}
+	f.inputs(h, &o.In, all)
+	return h.Sum64()
+}
+
+// part sums what a part of a joined file declared it reads, and what
+// every output reads.
+func (f *fingerprinter) part(p *plan.Part, global, all uint64) uint64 {
+	h := f.hash()
+	num(h, global)
+	str(h, p.ID)
+	f.inputs(h, &p.In, all)
+	return h.Sum64()
+}
+
+// inputs adds the sums of in to h.
+func (f *fingerprinter) inputs(h *maphash.Hash, in *plan.Inputs, all uint64) {
 	if in.Cards {
 		num(h, all)
 	}
@@ -455,7 +500,6 @@ func (f *fingerprinter) output(o *plan.Output, global, all uint64) uint64 {
 			num(h, v.sum)
 		}
 	}
-	return h.Sum64()
 }
 
 // journeyLinks sums what a journey's card shows that comes from other

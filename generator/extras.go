@@ -2,7 +2,6 @@ package generator
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -14,23 +13,9 @@ import (
 	"github.com/waymark-cx/waymark/generator/source"
 )
 
-// writeExtras writes what is not planned yet: the search index and the
-// static files (theme's, then the site's). A check leaves out the search
-// index and minifies nothing (min is nil).
-func writeExtras(site *model.Site, search *searchParts, statics map[string]fs.FS, planned func(string) bool, min *minifier,
-	write func(string, []byte) error, stream func(string, func(io.Writer) error) error, check bool) error {
-	switch {
-	case check: // the search index holds nothing a check would report
-	case search != nil:
-		// The Builder keeps each entry's part between builds.
-		if err := write(SearchIndexName, searchIndex(site, search)); err != nil {
-			return err
-		}
-	default:
-		if err := stream(SearchIndexName, func(w io.Writer) error { return writeSearchIndex(w, site, 1024) }); err != nil {
-			return err
-		}
-	}
+// writeStatics writes what is not planned yet: the static files
+// (theme's, then the site's). A check minifies nothing (min is nil).
+func writeStatics(statics map[string]fs.FS, planned func(string) bool, min *minifier, write func(string, []byte) error, check bool) error {
 	names := make([]string, 0, len(statics))
 	for n := range statics {
 		names = append(names, n)

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/plan"
 )
 
 // tool finds an external checker: $env, else the copy .ci/run installs
@@ -186,7 +187,7 @@ func TestDirEqualsMemory(t *testing.T) {
 	if onDisk != len(files) {
 		t.Errorf("%d files in the folder, %d in memory", onDisk, len(files))
 	}
-	for _, name := range []string{SearchIndexName, "pain-points/pain-points.csv", "touchpoints/touchpoints.csv", "journeys/journey-00007/journey-00007.json"} {
+	for _, name := range []string{plan.SearchIndexName, "pain-points/pain-points.csv", "touchpoints/touchpoints.csv", "journeys/journey-00007/journey-00007.json"} {
 		if len(files[name]) < 100 {
 			t.Errorf("%s: missing or nearly empty (%d bytes)", name, len(files[name]))
 		}

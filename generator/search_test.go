@@ -2,10 +2,14 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/plan"
 )
 
 // foundEntry is one thing search finds, as search.js unfolds the index.
@@ -17,7 +21,21 @@ type foundEntry struct {
 // stages and their items become entries of their own.
 func unfoldIndex(t *testing.T, index []byte) []foundEntry {
 	t.Helper()
-	var groups []searchEntry
+	// The index's format, as search.js reads it (content/docs/theming.md).
+	var groups []struct {
+		Kind    string `json:"k"`
+		Title   string `json:"t"`
+		URL     string `json:"u"`
+		Context string `json:"c"`
+		Folded  string `json:"f"`
+		Stages  []struct {
+			Name          string   `json:"t"`
+			Folded        string   `json:"f"`
+			Touchpoints   []string `json:"tp"`
+			PainPoints    []string `json:"pp"`
+			Opportunities []string `json:"op"`
+		} `json:"s"`
+	}
 	if err := json.Unmarshal(index, &groups); err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +66,7 @@ func unfoldIndex(t *testing.T, index []byte) []foundEntry {
 // finds handbook pages by words in their body.
 func TestSearchIndex(t *testing.T) {
 	_, files := buildExample(t, "")
-	entries := unfoldIndex(t, files[SearchIndexName])
+	entries := unfoldIndex(t, files[plan.SearchIndexName])
 	kinds := map[string]int{}
 	for _, e := range entries {
 		kinds[e.Kind]++
@@ -89,20 +107,40 @@ func TestSearchIndex(t *testing.T) {
 }
 
 // TestWriteSearchIndex: the index written a chunk at a time, as a one-off
-// build does, is the index made whole, as the dev server does.
+// build does, is the index a Builder joins from its parts.
 func TestWriteSearchIndex(t *testing.T) {
-	rep, files := buildExample(t, "")
-	whole := searchIndex(rep.Site, nil)
-	if !bytes.Equal(files[SearchIndexName], whole) {
-		t.Error("the build's search index is not the one made whole")
+	_, files := buildExample(t, "")
+	b := NewBuilder(testOptions(".."))
+	mem := output.NewMemory()
+	b.SetOutput(mem)
+	if _, err := b.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
 	}
-	for _, chunk := range []int{1, 2, 7, 1024} {
+	whole := mem.Files()[plan.SearchIndexName]
+	if len(whole) < 1000 || !bytes.Equal(files[plan.SearchIndexName], whole) {
+		t.Error("the one-off build's search index is not the one a Builder joins")
+	}
+	var parts []plan.Part
+	for i, s := range []string{"", "a", "", "bb", "c", "", ""} {
+		parts = append(parts, plan.Part{ID: strconv.Itoa(i), Make: func() []byte { return []byte(s) }})
+	}
+	j := &plan.Joined{Open: "[", Sep: ",", Close: "]", Parts: parts}
+	made := make([][]byte, len(parts))
+	for i, p := range parts {
+		made[i] = p.Make()
+	}
+	var joined bytes.Buffer
+	joinParts(&joined, j, made)
+	if joined.String() != "[a,bb,c]" {
+		t.Errorf("joined: %q, want [a,bb,c]", joined.String())
+	}
+	for _, chunk := range []int{1, 2, 3, 1024} {
 		var buf bytes.Buffer
-		if err := writeSearchIndex(&buf, rep.Site, chunk); err != nil {
+		if err := streamJoined(&buf, j, chunk); err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(buf.Bytes(), whole) {
-			t.Errorf("chunks of %d: the index differs from the one made whole", chunk)
+		if buf.String() != joined.String() {
+			t.Errorf("chunks of %d: %q, want %q", chunk, buf.String(), joined.String())
 		}
 	}
 }

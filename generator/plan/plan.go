@@ -16,7 +16,9 @@ type Output struct {
 	// Write makes a file that is not a page. Hub is set when it reads
 	// the hub's views, which must be filled (hub.Hub.Fill) first.
 	Write func(w io.Writer) error
-	Hub   bool
+	// Joined is a file made of parts instead (the search index).
+	Joined *Joined
+	Hub    bool
 	// Body is the entry whose Markdown becomes the page's Content; nil
 	// for none (print views show the map alone). BodyOnly: that body
 	// shows on this page alone, so an edit below the entry's front
@@ -117,6 +119,26 @@ func (p *Planner) add(pg *render.Page, o Output) *Output {
 	out := &o
 	p.outs = append(p.outs, out)
 	return out
+}
+
+// Joined is a file of many parts, each made from what it declared it
+// reads, so that the build makes again only the parts whose inputs
+// changed: Open, the non-empty parts with Sep between them, Close.
+type Joined struct {
+	Open, Sep, Close string
+	Parts            []Part
+}
+
+// Part is one part of a Joined file.
+type Part struct {
+	ID   string // unique in the file: the build keeps parts by it
+	In   Inputs
+	Make func() []byte // may give nothing: the part is left out
+}
+
+// Joined plans a file of parts.
+func (p *Planner) Joined(path string, j Joined) {
+	p.outs = append(p.outs, &Output{Path: path, Joined: &j})
 }
 
 // File plans a file made in Go.
