@@ -142,8 +142,9 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		b.engine = eng
 	}
 	raw := rawTexts(set, opts.Source)
-	outs := plan.Make(plan.Env{Site: site, Hub: h, Engine: eng, Raw: raw})
+	outs := plan.Make(plan.Env{Site: site, Hub: h, Engine: eng, Raw: raw, Statics: statics})
 	checkLayouts(eng, outs, theme.name, &errs)
+	checkStatics(outs, &errs)
 	res := newResolver(site, outs, statics)
 	conv := markup.New(markup.Options{
 		UnsafeHTML: site.Config.UnsafeHTML,
@@ -201,16 +202,6 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	if reuse.makesHub(outs) {
 		h.Fill()
 	}
-	// What is not planned (static files, the search index) is written
-	// while the outputs are made.
-	planned := make(map[string]bool, len(outs))
-	for _, o := range outs {
-		planned[o.Path] = true
-	}
-	rest := make(chan error, 1)
-	go func() {
-		rest <- writeStatics(statics, func(n string) bool { return planned[n] }, min, write, check)
-	}()
 	_, toDir := w.(*output.Dir)
 	reusePage := (toDir || check) && !reuse.active // neither keeps what it is given
 	rendered := renderAll(ctx, outs, opts.Workers, reusePage, opts.Progress, func(o *plan.Output, s *scratch) bool {
@@ -229,19 +220,15 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 				fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()})
 			}
 		default:
-			makeFile(o, reuse.active, reuse.keep(o, write), stream, fail)
+			makeFile(o, reuse.active, min, reuse.keep(o, write), stream, fail)
 		}
 		return false
 	})
-	restErr := <-rest
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
-	}
-	if restErr != nil {
-		return nil, restErr
 	}
 	reuse.commit()
 	rep.Files = int(out.files.Load())

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"io/fs"
+	"maps"
 	"slices"
 	"strconv"
 	"sync"
@@ -299,6 +300,11 @@ func (f *fingerprinter) views(j *model.Journey, s *sums) {
 			str(tp, t.Name, t.Channel, t.Kind, t.Owner, t.Description, strconv.FormatFloat(t.Emotion, 'g', -1, 64),
 				strconv.FormatBool(t.HasEmotion), strconv.FormatBool(t.FailPoint))
 		}
+		// The channel matrix scores a touchpoint without a score of its
+		// own by its stage's emotion.
+		for _, k := range slices.Sorted(maps.Keys(st.Emotion)) {
+			str(tp, k, strconv.FormatFloat(st.Emotion[k], 'g', -1, 64))
+		}
 		str(items, "pain")
 		for _, it := range st.PainPoints {
 			str(items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
@@ -461,8 +467,28 @@ func (f *fingerprinter) output(o *plan.Output, global, all uint64) uint64 {
 			f.inputs(h, &p.In, all)
 		}
 	}
+	if c := o.Copy; c != nil {
+		copySum(h, c)
+	}
 	f.inputs(h, &o.In, all)
 	return h.Sum64()
+}
+
+// copySum sums a file to copy by its size and modification time, as the
+// source cache knows a changed file; by its content when it has no time
+// (a built-in theme's, embedded in the program).
+func copySum(h *maphash.Hash, c *plan.Copy) {
+	info, err := fs.Stat(c.FS, c.Path)
+	switch {
+	case err != nil: // never the same: copying it again will say what is wrong
+		num(h, uint64(time.Now().UnixNano()))
+	case info.ModTime().IsZero():
+		b, _ := fs.ReadFile(c.FS, c.Path)
+		h.Write(b)
+	default:
+		num(h, uint64(info.Size()))
+		num(h, uint64(info.ModTime().UnixNano()))
+	}
 }
 
 // part sums what a part of a joined file declared it reads, and what

@@ -1,9 +1,7 @@
 package generator
 
 import (
-	"bytes"
 	"regexp"
-	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -18,38 +16,6 @@ import (
 // validators and readable for diffs of golden files.
 type minifier struct {
 	m *minify.M
-
-	mu    sync.Mutex
-	cache map[string]cachedMin // static file name → its last minified form
-}
-
-type cachedMin struct {
-	in, out []byte
-}
-
-// static minifies a static file, remembering the result so that an
-// unchanged stylesheet is not minified again on every rebuild.
-func (m *minifier) static(name, mediaType string, b []byte) []byte {
-	m.mu.Lock()
-	c, ok := m.cache[name]
-	m.mu.Unlock()
-	if ok && bytes.Equal(c.in, b) {
-		return c.out
-	}
-	// The minifier may rewrite its input in place (tdewolff/parse
-	// lowercases as it lexes), so the cache keeps a copy made first.
-	in := bytes.Clone(b)
-	out, err := m.bytes(mediaType, b)
-	if err != nil {
-		return in
-	}
-	m.mu.Lock()
-	if m.cache == nil {
-		m.cache = map[string]cachedMin{}
-	}
-	m.cache[name] = cachedMin{in: in, out: out}
-	m.mu.Unlock()
-	return out
 }
 
 func newMinifier() *minifier {
@@ -62,6 +28,8 @@ func newMinifier() *minifier {
 	return &minifier{m: m}
 }
 
+// bytes minifies b as mediaType. On failure b may have been changed: the
+// minifier rewrites its input in place as it lexes.
 func (m *minifier) bytes(mediaType string, b []byte) ([]byte, error) {
 	return m.m.Bytes(mediaType, b)
 }

@@ -1,22 +1,32 @@
 package generator
 
-import "testing"
+import (
+	"testing"
+	"testing/fstest"
 
-// TestMinifierStaticCache: an unchanged static file is minified once, even
-// though the minifier rewrites its input as it goes.
-func TestMinifierStaticCache(t *testing.T) {
-	const css = "h1 { margin: 0 0 0.5em; letter-spacing: -0.01em; }\n"
-	m := newMinifier()
-	// Read as fs.ReadFile reads: with room to spare, which the minifier
-	// then works in.
-	read := func(s string) []byte { return append(make([]byte, 0, len(s)+512), s...) }
-	first := m.static("css/site.css", "text/css", read(css))
-	again := m.static("css/site.css", "text/css", read(css))
-	if len(first) == 0 || &first[0] != &again[0] {
-		t.Errorf("the unchanged stylesheet was minified again: %q then %q", first, again)
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/plan"
+)
+
+// TestStaticMinify: a static file is minified as planned, and one the
+// minifier cannot read is written as it was, though the minifier
+// rewrites its input as it goes.
+func TestStaticMinify(t *testing.T) {
+	files := fstest.MapFS{
+		"static/site.css": {Data: []byte("H1 { MARGIN: 0 0 0.5em; letter-spacing: -0.01em; }\n")},
+		"static/bad.js":   {Data: []byte("VAR x = = ;\n")},
 	}
-	changed := m.static("css/site.css", "text/css", read(css+"p{margin:1px}"))
-	if string(changed) == string(first) {
-		t.Errorf("a changed stylesheet kept its old minified form %q", changed)
+	got := map[string]string{}
+	write := func(name string, b []byte) error { got[name] = string(b); return nil }
+	fail := func(e *diag.Error) { t.Fatal(e) }
+	for _, name := range []string{"site.css", "bad.js"} {
+		o := &plan.Output{Path: name, Copy: &plan.Copy{FS: files, Path: "static/" + name}, Minify: map[string]string{"site.css": "text/css", "bad.js": "application/javascript"}[name]}
+		makeFile(o, true, newMinifier(), write, nil, fail)
+	}
+	if want := "h1{margin:0 0 .5em;letter-spacing:-.01em}"; got["site.css"] != want {
+		t.Errorf("site.css: %q, want %q", got["site.css"], want)
+	}
+	if want := string(files["static/bad.js"].Data); got["bad.js"] != want {
+		t.Errorf("bad.js: %q, want it as it was, %q", got["bad.js"], want)
 	}
 }

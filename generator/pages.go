@@ -209,22 +209,61 @@ func renderError(eng *render.Engine, o *plan.Output, err error) *diag.Error {
 	return &diag.Error{Path: where, Line: 1, Col: 1, Msg: "rendering " + page + ": " + err.Error(), Hint: hint}
 }
 
-// makeFile makes a planned file that is not a page. keep (a Builder that
-// keeps outputs) needs it whole; otherwise it goes out as it is made (the
-// hub's CSV files of a large handbook are tens of megabytes).
-func makeFile(o *plan.Output, keep bool, write func(string, []byte) error,
+// makeFile makes a planned file that is not a page: copied, or made in
+// Go, then minified if planned so. keep (a Builder that keeps outputs)
+// needs it whole; otherwise it goes out as it is made (the hub's CSV
+// files of a large handbook are tens of megabytes).
+func makeFile(o *plan.Output, keep bool, min *minifier, write func(string, []byte) error,
 	stream func(string, func(io.Writer) error) error, fail func(*diag.Error)) {
 	var err error
-	if keep {
+	switch {
+	case o.Copy != nil || o.Minify != "":
+		var b []byte
+		if b, err = fileBytes(o); err == nil {
+			if o.Minify != "" {
+				if m, merr := min.bytes(o.Minify, bytes.Clone(b)); merr == nil { // else as it is
+					b = m
+				}
+			}
+			err = write(o.Path, b)
+		}
+	case keep:
 		var b bytes.Buffer
 		if err = o.Write(&b); err == nil {
 			err = write(o.Path, b.Bytes())
 		}
-	} else {
+	default:
 		err = stream(o.Path, o.Write)
 	}
 	if err != nil {
 		fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()})
+	}
+}
+
+// fileBytes is a file that is not a page, whole.
+func fileBytes(o *plan.Output) ([]byte, error) {
+	if c := o.Copy; c != nil {
+		return fs.ReadFile(c.FS, c.Path)
+	}
+	var b bytes.Buffer
+	err := o.Write(&b)
+	return b.Bytes(), err
+}
+
+// checkStatics reports every static file planned where another output
+// goes, all at once, before anything is written.
+func checkStatics(outs []*plan.Output, errs *diag.List) {
+	taken := make(map[string]bool, len(outs))
+	for _, o := range outs {
+		if o.Copy == nil {
+			taken[o.Path] = true
+		}
+	}
+	for _, o := range outs {
+		if o.Copy != nil && taken[o.Path] {
+			errs.Add(&diag.Error{Path: o.Copy.Path, Line: 1, Col: 1, Msg: o.Copy.Path + " is where Waymark writes " + o.Path + " for a page or a file of its own",
+				Hint: "rename or move it out of the way; a page's address comes from its file name under content/"})
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"io"
+	"io/fs"
 
 	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
@@ -16,8 +17,13 @@ type Output struct {
 	// Write makes a file that is not a page. Hub is set when it reads
 	// the hub's views, which must be filled (hub.Hub.Fill) first.
 	Write func(w io.Writer) error
-	// Joined is a file made of parts instead (the search index).
+	// Joined is a file made of parts instead (the search index); Copy
+	// a file copied (a static file), which the build reads and sums.
 	Joined *Joined
+	Copy   *Copy
+	// Minify is the media type the build minifies a file as; "" for
+	// none. Pages are always minified as HTML.
+	Minify string
 	Hub    bool
 	// Body is the entry whose Markdown becomes the page's Content; nil
 	// for none (print views show the map alone). BodyOnly: that body
@@ -69,6 +75,9 @@ type Env struct {
 	Engine *render.Engine // the theme's layouts and strings
 	// Raw is an entry's file as its author wrote it, for download.
 	Raw func(e *model.Entry) []byte
+	// Statics are the static files by site path, each with the folder
+	// that holds it (the theme's or the site's).
+	Statics map[string]fs.FS
 }
 
 // Planner is what products plan with: the Env, and the outputs planned

@@ -13,5 +13,6 @@ func products() []func(*Planner) {
 		notFound,
 		downloads, schema, templateDownloads, searchIndex,
 		publishing,
+		statics,
 	}
 }
