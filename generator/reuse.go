@@ -1,0 +1,130 @@
+package generator
+
+import (
+	"io/fs"
+	"sync"
+
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/plan"
+	"github.com/waymark-cx/waymark/generator/render"
+	"github.com/waymark-cx/waymark/generator/source"
+)
+
+// reuser decides, output by output, whether the last build's can be
+// written again: while the sums of all that the output declared it reads
+// (plan.Inputs) are unchanged.
+type reuser struct {
+	b      *Builder
+	keys   map[*plan.Output]uint64
+	parts  map[*plan.Output][]uint64 // the keys of a joined file's parts
+	mu     sync.Mutex
+	next   map[string]rendered // by output path, or path + "\x00" + part ID
+	active bool
+}
+
+func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, outs []*plan.Output, statics map[string]fs.FS, known bool) *reuser {
+	r := &reuser{b: b, keys: make(map[*plan.Output]uint64, len(outs)), parts: map[*plan.Output][]uint64{},
+		next:   make(map[string]rendered, len(b.last)),
+		active: b.src != nil && known}
+	if !r.active {
+		return r
+	}
+	f := &fingerprinter{seed: b.seed, journeys: map[*model.Journey]uint64{}, personas: map[*model.Persona]uint64{},
+		prevOwn: b.own, own: make(map[*model.Entry]sums, len(b.own))}
+	defer func() { b.own = f.own }()
+	global := f.global(set, site, eng, outs, statics, b.opts)
+	all := f.all(site)
+	fh, th, ih, mh := f.hash(), f.hash(), f.hash(), f.hash()
+	for _, j := range site.Journeys {
+		js := f.journeySums(j)
+		num(fh, js.front)
+		num(th, js.touchpoints)
+		num(ih, js.items)
+		num(mh, js.metrics)
+	}
+	f.touchpoints, f.items, f.metrics = th.Sum64(), ih.Sum64(), mh.Sum64()
+	for _, p := range site.Personas {
+		num(fh, f.personaSums(p).front)
+	}
+	f.fronts = fh.Sum64()
+	for _, o := range outs {
+		r.keys[o] = f.output(o, global, all)
+		if j := o.Joined; j != nil {
+			keys := make([]uint64, len(j.Parts))
+			for i := range j.Parts {
+				keys[i] = f.part(&j.Parts[i], global, all)
+			}
+			r.parts[o] = keys
+		}
+	}
+	return r
+}
+
+// makesHub reports whether any output that shows the hub's views will be
+// made (rather than reused), so that the views must be computed.
+func (r *reuser) makesHub(outs []*plan.Output) bool {
+	if !r.active {
+		return true
+	}
+	r.b.mu.Lock()
+	defer r.b.mu.Unlock()
+	for _, o := range outs {
+		if !o.Hub {
+			continue
+		}
+		if prev, ok := r.b.last[o.Path]; !ok || prev.key != r.keys[o] {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *reuser) tryReuse(o *plan.Output, write func(string, []byte) error) bool {
+	if !r.active {
+		return false
+	}
+	r.b.mu.Lock()
+	prev, ok := r.b.last[o.Path]
+	r.b.mu.Unlock()
+	if !ok || prev.key != r.keys[o] {
+		return false
+	}
+	if err := write(o.Path, prev.data); err != nil {
+		return false
+	}
+	r.mu.Lock()
+	r.next[o.Path] = prev
+	if j := o.Joined; j != nil {
+		r.b.mu.Lock()
+		for _, p := range j.Parts { // the next build may reuse them one by one
+			name := o.Path + "\x00" + p.ID
+			r.next[name] = r.b.last[name]
+		}
+		r.b.mu.Unlock()
+	}
+	r.mu.Unlock()
+	return true
+}
+
+// keep wraps write to remember what an output was made of.
+func (r *reuser) keep(o *plan.Output, write func(string, []byte) error) func(string, []byte) error {
+	if !r.active {
+		return write
+	}
+	return func(name string, data []byte) error {
+		r.mu.Lock()
+		r.next[name] = rendered{key: r.keys[o], data: data}
+		r.mu.Unlock()
+		return write(name, data)
+	}
+}
+
+// commit makes this build's outputs the ones the next build may reuse.
+func (r *reuser) commit() {
+	if !r.active {
+		return
+	}
+	r.b.mu.Lock()
+	r.b.last = r.next
+	r.b.mu.Unlock()
+}

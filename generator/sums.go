@@ -1,0 +1,321 @@
+package generator
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"io/fs"
+	"maps"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/plan"
+	"github.com/waymark-cx/waymark/generator/render"
+	"github.com/waymark-cx/waymark/generator/source"
+)
+
+// fingerprinter sums what outputs declare they read (plan.Inputs), and
+// what every output reads. Sums of an entry's own source are kept between
+// builds while the model cache hands out the same entry.
+type fingerprinter struct {
+	seed     maphash.Seed
+	journeys map[*model.Journey]uint64 // card sums, each computed once
+	personas map[*model.Persona]uint64
+	fronts   uint64                // every journey's and persona's front matter
+	own      map[*model.Entry]sums // sums of entries' own source
+	prevOwn  map[*model.Entry]sums
+
+	// Every journey's touchpoints, pain points and opportunities, and
+	// metrics: what the hub's views show.
+	touchpoints, items, metrics uint64
+}
+
+// sums are an entry's: all its source (for its own page), and its front
+// matter (for the cards other pages show: a change to the notes of a
+// journey does not touch the lists).
+type sums struct {
+	page, card, front uint64
+	// What each hub view shows of a journey's stages (views).
+	touchpoints, items, metrics uint64
+}
+
+func (f *fingerprinter) sums(e *model.Entry, card func(h *maphash.Hash), views func(s *sums)) sums {
+	if s, ok := f.own[e]; ok {
+		return s
+	}
+	if s, ok := f.prevOwn[e]; ok {
+		f.own[e] = s
+		return s
+	}
+	h := f.hash()
+	str(h, e.Path, e.URL)
+	if card != nil {
+		card(h)
+	}
+	s := sums{card: h.Sum64()}
+	h.Write(e.Front)
+	h.WriteByte(0)
+	s.front = h.Sum64()
+	h.Write(e.Body)
+	s.page = h.Sum64()
+	if views != nil {
+		views(&s)
+	}
+	f.own[e] = s
+	return s
+}
+
+// views sums what the hub's views show of a journey's stages: each view
+// is rendered again only when what it shows changed, so that a new
+// feeling or action does not redraw the pain points of every journey.
+func (f *fingerprinter) views(j *model.Journey, s *sums) {
+	tp, items, metrics := f.hash(), f.hash(), f.hash()
+	for _, st := range j.Stages {
+		for _, h := range []*maphash.Hash{tp, items, metrics} {
+			str(h, st.Name)
+			num(h, uint64(st.Index))
+		}
+		for _, t := range st.Touchpoints {
+			str(tp, t.Name, t.Channel, t.Kind, t.Owner, t.Description, strconv.FormatFloat(t.Emotion, 'g', -1, 64),
+				strconv.FormatBool(t.HasEmotion), strconv.FormatBool(t.FailPoint))
+		}
+		// The channel matrix scores a touchpoint without a score of its
+		// own by its stage's emotion.
+		for _, k := range slices.Sorted(maps.Keys(st.Emotion)) {
+			str(tp, k, strconv.FormatFloat(st.Emotion[k], 'g', -1, 64))
+		}
+		str(items, "pain")
+		for _, it := range st.PainPoints {
+			str(items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
+		}
+		str(items, "opportunities")
+		for _, it := range st.Opportunities {
+			str(items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
+		}
+		for _, m := range st.Metrics {
+			str(metrics, m.Name, m.Unit, strconv.FormatFloat(m.Value, 'g', -1, 64), strconv.FormatBool(m.HasValue),
+				strconv.FormatFloat(m.Target, 'g', -1, 64), strconv.FormatBool(m.HasTarget), strconv.FormatBool(m.HigherIsBetter))
+		}
+	}
+	s.touchpoints, s.items, s.metrics = tp.Sum64(), items.Sum64(), metrics.Sum64()
+}
+
+func (f *fingerprinter) journeySums(j *model.Journey) sums {
+	return f.sums(&j.Entry, func(h *maphash.Hash) {
+		str(h, j.Slug, j.Title, string(j.Type), j.Summary, j.Goal, j.Owner, j.LastReviewed.String(), j.ReviewEvery.String())
+		str(h, j.Tags...)
+		str(h, j.PersonaSlugs...)
+		num(h, uint64(len(j.Stages)))
+		str(h, j.CompareSlug)
+		// Persona pages gather pain points by stage.
+		for _, st := range j.Stages {
+			str(h, st.Name)
+			for _, it := range st.PainPoints {
+				str(h, it.Text, it.Owner, it.Status)
+				num(h, uint64(it.Severity))
+			}
+		}
+	}, func(s *sums) { f.views(j, s) })
+}
+
+func (f *fingerprinter) personaSums(p *model.Persona) sums {
+	return f.sums(&p.Entry, func(h *maphash.Hash) {
+		str(h, p.Slug, p.Name, p.Role, p.Segment, p.Avatar, p.Quote, p.Location)
+		num(h, uint64(p.Age))
+	}, nil)
+}
+
+func (f *fingerprinter) journey(j *model.Journey) uint64 {
+	if s, ok := f.journeys[j]; ok {
+		return s
+	}
+	h := f.hash()
+	num(h, f.journeySums(j).card)
+	journeyLinks(h, j)
+	f.journeys[j] = h.Sum64()
+	return f.journeys[j]
+}
+
+func (f *fingerprinter) persona(p *model.Persona) uint64 {
+	if s, ok := f.personas[p]; ok {
+		return s
+	}
+	h := f.hash()
+	num(h, f.personaSums(p).card)
+	num(h, uint64(len(p.Journeys)))
+	for _, j := range p.Journeys {
+		str(h, j.Slug)
+	}
+	f.personas[p] = h.Sum64()
+	return f.personas[p]
+}
+
+func (f *fingerprinter) hash() *maphash.Hash {
+	var h maphash.Hash
+	h.SetSeed(f.seed)
+	return &h
+}
+
+func str(h *maphash.Hash, ss ...string) {
+	for _, s := range ss {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+}
+
+func num(h *maphash.Hash, n uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], n)
+	h.Write(b[:])
+}
+
+func (f *fingerprinter) global(set *source.Set, site *model.Site, eng *render.Engine, outs []*plan.Output, statics map[string]fs.FS, opts Options) uint64 {
+	h := f.hash()
+	h.Write(set.ConfigText)
+	str(h, opts.BaseURL, site.Now.Format(time.DateOnly))
+	if opts.Drafts {
+		str(h, "drafts")
+	}
+	h.Write(eng.Sources())
+	for _, o := range outs {
+		str(h, o.Path)
+	}
+	// The navigation, which every page shows: the titles of the top
+	// sections and pages among others.
+	if i := slices.IndexFunc(outs, func(o *plan.Output) bool { return o.Page != nil }); i >= 0 {
+		for _, it := range outs[i].Page.Nav {
+			str(h, it.Title, it.URL)
+		}
+	}
+	for _, n := range slices.Sorted(func(yield func(string) bool) {
+		for n := range statics {
+			if !yield(n) {
+				return
+			}
+		}
+	}) {
+		str(h, n)
+	}
+	for _, t := range site.Templates {
+		str(h, t.Slug)
+	}
+	for _, e := range site.Warnings {
+		str(h, e.Error())
+	}
+	return h.Sum64()
+}
+
+// all sums every card: what list pages, the home page and the navigation
+// show of each persona, journey, page and template.
+func (f *fingerprinter) all(site *model.Site) uint64 {
+	h := f.hash()
+	for _, p := range site.Personas {
+		num(h, f.persona(p))
+	}
+	for _, j := range site.Journeys {
+		num(h, f.journey(j))
+	}
+	for _, p := range site.Pages {
+		str(h, p.URL, p.Title, p.Description)
+		num(h, uint64(p.Weight))
+	}
+	for _, p := range []*model.Page{site.Home, site.Lists["personas"], site.Lists["journeys"], site.Lists["templates"]} {
+		if p != nil {
+			str(h, p.URL, p.Title, p.Description)
+			h.Write(p.Body)
+		}
+	}
+	for _, t := range site.Templates {
+		num(h, f.sums(&t.Entry, nil, nil).page)
+	}
+	return h.Sum64()
+}
+
+// output sums what o declared it reads, and what every output reads; a
+// joined file's, what its parts do.
+func (f *fingerprinter) output(o *plan.Output, global, all uint64) uint64 {
+	h := f.hash()
+	num(h, global)
+	str(h, o.Path)
+	if p := o.Page; p != nil {
+		str(h, p.Kind, p.URL, p.Layout)
+	}
+	if j := o.Joined; j != nil {
+		for _, p := range j.Parts {
+			str(h, p.ID)
+			f.inputs(h, &p.In, all)
+		}
+	}
+	if c := o.Copy; c != nil {
+		copySum(h, c)
+	}
+	f.inputs(h, &o.In, all)
+	return h.Sum64()
+}
+
+// copySum sums a file to copy by its size and modification time, as the
+// source cache knows a changed file; by its content when it has no time
+// (a built-in theme's, embedded in the program).
+func copySum(h *maphash.Hash, c *plan.Copy) {
+	info, err := fs.Stat(c.FS, c.Path)
+	switch {
+	case err != nil: // never the same: copying it again will say what is wrong
+		num(h, uint64(time.Now().UnixNano()))
+	case info.ModTime().IsZero():
+		b, _ := fs.ReadFile(c.FS, c.Path)
+		h.Write(b)
+	default:
+		num(h, uint64(info.Size()))
+		num(h, uint64(info.ModTime().UnixNano()))
+	}
+}
+
+// part sums what a part of a joined file declared it reads, and what
+// every output reads.
+func (f *fingerprinter) part(p *plan.Part, global, all uint64) uint64 {
+	h := f.hash()
+	num(h, global)
+	str(h, p.ID)
+	f.inputs(h, &p.In, all)
+	return h.Sum64()
+}
+
+// inputs adds the sums of in to h.
+func (f *fingerprinter) inputs(h *maphash.Hash, in *plan.Inputs, all uint64) {
+	if in.Cards {
+		num(h, all)
+	}
+	if e := in.Source; e != nil {
+		num(h, f.sums(e, nil, nil).page)
+	}
+	for _, j := range in.Journeys {
+		num(h, f.journey(j))
+	}
+	for _, p := range in.Personas {
+		num(h, f.persona(p))
+	}
+	for _, j := range in.Fronts {
+		num(h, f.journeySums(j).front)
+	}
+	for _, v := range []struct {
+		view plan.View
+		sum  uint64
+	}{{plan.ViewTouchpoints, f.touchpoints}, {plan.ViewItems, f.items}, {plan.ViewMetrics, f.metrics}} {
+		if in.Views&v.view != 0 {
+			num(h, v.sum)
+		}
+	}
+}
+
+// journeyLinks sums what a journey's card shows that comes from other
+// pages: its personas and its pair. Everything else on the card comes from
+// its own source, summed by ownSum.
+func journeyLinks(h *maphash.Hash, j *model.Journey) {
+	for _, p := range j.Personas {
+		str(h, p.Name, p.Avatar, p.URL)
+	}
+	if j.Compare != nil {
+		str(h, j.Compare.Slug, j.Compare.Title, string(j.Compare.Type))
+	}
+}
