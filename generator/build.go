@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -47,6 +48,8 @@ type Options struct {
 
 	// writeRecord, when set, replaces writeRecord in BuildDir (tests).
 	writeRecord func(*output.Dir, *record) error
+	// releaseAbove, when set, replaces the constant releaseAbove (tests).
+	releaseAbove int
 }
 
 // Report summarises a build.
@@ -107,8 +110,10 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	}
 	site, err := model.New(set, model.Options{
 		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: day(now()), Cache: b.model,
-		// A one-off build: no rebuild will want the journeys' text.
-		Release: b.src == nil,
+		// A one-off build of a large handbook: no rebuild will want the
+		// journeys' text, and holding it all costs more than reading each
+		// journey's file again for its page and its .md download.
+		Release: b.src == nil && textSize(set) > cmp.Or(opts.releaseAbove, releaseAbove),
 	})
 	collect(&errs, err)
 	if site == nil {
@@ -141,8 +146,12 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	if b.src != nil {
 		b.engine = eng
 	}
-	raw := rawTexts(set, opts.Source)
-	outs := plan.Make(plan.Env{Site: site, Hub: h, Engine: eng, Raw: raw, Statics: statics})
+	readers := 2 // a released journey's page and its download
+	if opts.Output == nil {
+		readers = 1 // a check makes no downloads
+	}
+	txt := newTexts(set, opts.Source, readers)
+	outs := plan.Make(plan.Env{Site: site, Hub: h, Engine: eng, Raw: txt.raw, Statics: statics})
 	checkLayouts(eng, outs, theme.name, &errs)
 	checkStatics(outs, &errs)
 	res := newResolver(site, outs, statics)
@@ -156,7 +165,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		// Rendering would fail on the broken parts; still look for broken
 		// links, so that every mistake is reported in one run.
 		for _, o := range outs {
-			if src, path, line, err := pageBody(o, opts.Source); err != nil {
+			if src, path, line, err := txt.body(o); err != nil {
 				errs.Add(err)
 			} else if path != "" {
 				_, linkErrs := conv.Convert(src, path, line)
@@ -209,7 +218,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		case reuse.tryReuse(o, write):
 			return false
 		case o.Page != nil:
-			renderPage(o, eng, conv, min, reuse.keep(o, write), fail, opts.Source, s)
+			renderPage(o, eng, conv, min, reuse.keep(o, write), fail, txt, s)
 			return true
 		case check: // a check makes no files, which hold nothing it would report, but sees them in each other's way
 			if err := write(o.Path, nil); err != nil {
@@ -240,6 +249,21 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		b.lastGood = rec
 	}
 	return rep, nil
+}
+
+// releaseAbove is how much Markdown a handbook holds before a one-off
+// build lets go of its journeys' text once decoded (model.Options.Release).
+// Below it, every file is read once; above it, a journey's file is read
+// again, once, for its page and its download together (texts).
+const releaseAbove = 8 << 20
+
+// textSize is how many bytes the content files hold.
+func textSize(set *source.Set) int {
+	n := 0
+	for _, f := range set.Content {
+		n += len(f.Raw)
+	}
+	return n
 }
 
 func collect(errs *diag.List, err error) {

@@ -2,6 +2,8 @@ package generator
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,12 +20,15 @@ import (
 )
 
 // record is what a build into a folder leaves in its output.CacheName:
-// the key of the build, its report, and the size and modification time
-// of each file it wrote (the manifest included). The first line holds
-// the header as JSON, then one line per file: "size mtime name".
+// the key of the build, its report, the size and modification time of
+// each file it wrote (the manifest included), and the sum of each input
+// with the size and time it had (see inputIndex). The first line holds
+// the header as JSON, then one line per file written: "size mtime name",
+// then one per input: "in size mtime bad sum name".
 type record struct {
 	header
-	Files []stamp `json:"-"`
+	Files  []stamp    `json:"-"`
+	Inputs []inputSum `json:"-"`
 }
 
 type header struct {
@@ -80,6 +85,14 @@ func readRecord(dest string) *record {
 	for len(rest) > 0 {
 		var line []byte
 		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		if in, ok := bytes.CutPrefix(line, []byte("in ")); ok {
+			s, ok := parseInputSum(in)
+			if !ok {
+				return nil
+			}
+			r.Inputs = append(r.Inputs, s)
+			continue
+		}
 		size, line, _ := bytes.Cut(line, []byte(" "))
 		mtime, name, _ := bytes.Cut(line, []byte(" "))
 		s, err1 := strconv.ParseInt(string(size), 10, 64)
@@ -143,6 +156,12 @@ func writeRecord(out *output.Dir, r *record) error {
 		}
 		fmt.Fprintf(&b, "\n%d %d %s", f.size, f.mtime, f.name)
 	}
+	for _, in := range r.Inputs {
+		if strings.ContainsAny(in.name, "\r\n") {
+			return fmt.Errorf("cannot record the input %q", in.name)
+		}
+		fmt.Fprintf(&b, "\nin %d %d %v %x %s", in.size, in.mtime, in.bad, in.sum, in.name)
+	}
 	tmp, err := os.CreateTemp(out.Dest(), output.CacheName+"-*")
 	if err != nil {
 		return err
@@ -181,4 +200,23 @@ func eachChunk(n int, do func(lo, hi int)) {
 		do(c*size, min((c+1)*size, n))
 		return nil
 	})
+}
+
+// parseInputSum reads an input's line of a record: "size mtime bad sum
+// name", without its "in ".
+func parseInputSum(line []byte) (inputSum, bool) {
+	f := strings.SplitN(string(line), " ", 5)
+	if len(f) != 5 || f[4] == "" {
+		return inputSum{}, false
+	}
+	size, err1 := strconv.ParseInt(f[0], 10, 64)
+	mtime, err2 := strconv.ParseInt(f[1], 10, 64)
+	bad, err3 := strconv.ParseBool(f[2])
+	sum, err4 := hex.DecodeString(f[3])
+	if err1 != nil || err2 != nil || err3 != nil || err4 != nil || len(sum) != sha256.Size {
+		return inputSum{}, false
+	}
+	s := inputSum{name: f[4], size: size, mtime: mtime, bad: bad}
+	copy(s.sum[:], sum)
+	return s, true
 }

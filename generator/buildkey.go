@@ -10,17 +10,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 
-	"github.com/waymark-cx/waymark/generator/internal/par"
 	"github.com/waymark-cx/waymark/generator/source"
 )
 
 // cacheFormat is the version of what a build writes and of the cache
 // record; raising it invalidates every recorded build.
-const cacheFormat = 1
+const cacheFormat = 2
 
 // inputFile is one file that a build may read: name is how the key names
 // it (unique across every file system summed), path where it is in fsys.
@@ -109,31 +107,8 @@ func walkInputs(files []inputFile, prefix string, fsys fs.FS, root string) ([]in
 // cannot be read (a link to a folder, a dangling link) counts as its
 // error message.
 func sumInputs(files []inputFile) [sha256.Size]byte {
-	files = slices.Clone(files)
-	slices.SortFunc(files, func(a, b inputFile) int { return strings.Compare(a.name, b.name) })
-	sums := make([][sha256.Size]byte, len(files))
-	unreadable := make([]bool, len(files))
-	_ = par.EachWith(len(files), 4, func() func(int) error {
-		h := sha256.New()
-		buf := make([]byte, 64<<10)
-		return func(i int) error {
-			h.Reset()
-			if err := copyFile(h, files[i], buf); err != nil {
-				h.Reset()
-				fmt.Fprint(h, err)
-				unreadable[i] = true
-			}
-			h.Sum(sums[i][:0])
-			return nil
-		}
-	})
-	all := sha256.New()
-	for i, f := range files {
-		fmt.Fprintf(all, "%q %v %x\n", f.name, unreadable[i], sums[i])
-	}
-	var out [sha256.Size]byte
-	all.Sum(out[:0])
-	return out
+	x := newInputIndex(files)
+	return combine(x.finish())
 }
 
 // copyFile streams a file into w through buf. Only regular files are

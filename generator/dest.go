@@ -2,7 +2,6 @@ package generator
 
 import (
 	"context"
-	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,11 @@ import (
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/output"
 )
+
+// changedLimit is how much of a site's files may have changed in size or
+// time for BuildDir to read them before the build, to tell whether their
+// content changed: more, and it builds.
+const changedLimit = 32 << 20
 
 // BuildDir builds the site in srcDir into the folder dest. The build goes
 // to a temporary folder beside dest first; dest changes only when the
@@ -35,22 +39,29 @@ func BuildDir(ctx context.Context, opts Options, srcDir, dest string) (*Report, 
 	opts.Now = func() time.Time { return now }
 	files, listErr := listInputs(opts)
 	keyed := listErr == nil
-	var inputs [sha256.Size]byte
+	var idx *inputIndex
 	if keyed {
+		idx = newInputIndex(files)
 		var r *record
-		intact := make(chan bool, 1)
 		if !opts.Force {
-			if r = readRecord(dest); r != nil {
-				// Stat the output while the inputs are hashed.
-				go func() { intact <- r.intact(dest) }()
+			r = readRecord(dest)
+		}
+		// Nothing changed when every input has its recorded sum (its size
+		// and time are as recorded, or a few changed files read now have
+		// it) and every file written is as it was written.
+		if r != nil {
+			intact := make(chan bool, 1)
+			go func() { intact <- r.intact(dest) }() // stat the output while the inputs are looked at
+			idx.recall(r.Inputs)
+			same := idx.readChanged(changedLimit) && r.Key == buildKey(combine(idx.finish()), opts, r.Theme, day(now))
+			if <-intact && same {
+				rep := r.report()
+				rep.Duration = time.Since(start)
+				return rep, nil
 			}
 		}
-		inputs = sumInputs(files)
-		if r != nil && <-intact && r.Key == buildKey(inputs, opts, r.Theme, day(now)) {
-			rep := r.report()
-			rep.Duration = time.Since(start)
-			return rep, nil
-		}
+		// The build reads each input once, through the index.
+		opts.Source, opts.Templates = idx.fs(opts.Source, "site/"), idx.fs(opts.Templates, "builtin/")
 	}
 	out, err := output.NewDir(dest)
 	if err != nil {
@@ -74,7 +85,9 @@ func BuildDir(ctx context.Context, opts Options, srcDir, dest string) (*Report, 
 	default:
 		// Failing to record the build only means that the next one runs;
 		// the author hears of it, since every build will.
-		r := newRecord(rep, buildKey(inputs, opts, rep.Site.Config.Theme, day(now)), rep.Site.Config.Theme)
+		sums := idx.finish()
+		r := newRecord(rep, buildKey(combine(sums), opts, rep.Site.Config.Theme, day(now)), rep.Site.Config.Theme)
+		r.Inputs = sums
 		write := writeRecord
 		if opts.writeRecord != nil {
 			write = opts.writeRecord

@@ -15,11 +15,9 @@ import (
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/markup"
-	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/output"
 	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/render"
-	"github.com/waymark-cx/waymark/generator/source"
 )
 
 // renderAll hands the outputs to workers (GOMAXPROCS of them unless
@@ -99,31 +97,12 @@ func kind(o *plan.Output) string {
 	return "file"
 }
 
-// pageBody is the Markdown of o's body, with the text of a journey that a
-// one-off build let go (model.Options.Release) read again from files.
-func pageBody(o *plan.Output, files fs.FS) (src []byte, path string, line int, err *diag.Error) {
-	e := o.Body
-	if e == nil {
-		return nil, "", 0, nil
-	}
-	src, path, line = e.Body, e.Path, e.BodyLine
-	if !e.Released {
-		return src, path, line, nil
-	}
-	f, rerr := readSource(files, path)
-	if rerr != nil {
-		return nil, "", 0, &diag.Error{Path: path, Line: 1, Col: 1, Msg: "reading it again: " + rerr.Error(),
-			Hint: "the file changed or went away while the site was built; build again"}
-	}
-	return f.Body, path, line, nil
-}
-
 // renderPage renders, minifies and writes one page. s may be nil; min
 // nil leaves the page as the template made it (a check).
 func renderPage(o *plan.Output, eng *render.Engine, conv *markup.Converter, min *minifier,
-	write func(string, []byte) error, fail func(*diag.Error), files fs.FS, s *scratch) {
+	write func(string, []byte) error, fail func(*diag.Error), txt *texts, s *scratch) {
 	p := o.Page
-	if src, path, line, err := pageBody(o, files); err != nil {
+	if src, path, line, err := txt.body(o); err != nil {
 		fail(err)
 		return
 	} else if path != "" {
@@ -264,31 +243,5 @@ func checkStatics(outs []*plan.Output, errs *diag.List) {
 			errs.Add(&diag.Error{Path: o.Copy.Path, Line: 1, Col: 1, Msg: o.Copy.Path + " is where Waymark writes " + o.Path + " for a page or a file of its own",
 				Hint: "rename or move it out of the way; a page's address comes from its file name under content/"})
 		}
-	}
-}
-
-// rawTexts gives each content file and template as its author wrote it,
-// for download. A journey whose text a one-off build let go
-// (model.Options.Release) is read again.
-func rawTexts(set *source.Set, files fs.FS) func(e *model.Entry) []byte {
-	byPath := make(map[string]*source.File, len(set.Content)+len(set.Templates))
-	for _, f := range set.Content {
-		byPath[f.Path] = f
-	}
-	for _, f := range set.Templates {
-		byPath[f.Path] = f
-	}
-	return func(e *model.Entry) []byte {
-		if e.Released {
-			raw, err := fs.ReadFile(files, e.Path)
-			if err != nil {
-				return nil // gone since: rendering its page said so
-			}
-			return raw
-		}
-		if f := byPath[e.Path]; f != nil {
-			return f.Raw
-		}
-		return nil
 	}
 }

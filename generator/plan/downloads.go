@@ -8,27 +8,25 @@ import (
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
-// The downloads of every journey, beside its page, one a format of
-// export.Formats (journeys/<slug>/<slug>.csv, .json, .mmd, .md), and the
-// JSON schema of the JSON download (schema/journey.schema.json). A
-// journey's downloads show its file and its personas' names.
-func downloads(p *Planner) {
-	formats := export.Formats()
-	schemaURL := p.schemaURL()
-	for _, j := range p.Site.Journeys {
-		o := Output{In: Inputs{Source: &j.Entry, Personas: j.Personas}}
-		for _, f := range formats {
-			p.File(j.Download(f.Ext), func(w io.Writer) error {
-				in := export.Input{SchemaURL: schemaURL}
-				if f.Verbatim {
-					return p.raw(w, &j.Entry)
-				}
-				_, err := w.Write(f.Write(j, in))
-				return err
-			}, o)
-		}
+// downloads plans a journey's downloads, beside its page, one a format of
+// export.Formats (journeys/<slug>/<slug>.csv, .json, .mmd, .md). They
+// show the journey's file and its personas' names.
+func (p *Planner) downloads(j *model.Journey) {
+	o := Output{In: Inputs{Source: &j.Entry, Personas: j.Personas}}
+	in := export.Input{SchemaURL: p.schemaURL()}
+	for _, f := range export.Formats() {
+		p.File(j.Download(f.Ext), func(w io.Writer) error {
+			if f.Verbatim {
+				return p.raw(w, &j.Entry)
+			}
+			_, err := w.Write(f.Write(j, in))
+			return err
+		}, o)
 	}
 }
+
+// schema plans the JSON schema of the journeys' JSON download
+// (schema/journey.schema.json).
 
 func schema(p *Planner) {
 	p.File(export.SchemaPath, func(w io.Writer) error { _, err := w.Write(export.Schema); return err }, Output{})

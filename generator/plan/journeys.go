@@ -15,6 +15,9 @@ func journeyPages(p *Planner) {
 		p.Page(&render.Page{Kind: KindJourney, Title: j.Title, Description: j.Summary, URL: j.URL, Journey: j,
 			Params: j.Params, Layout: j.Layout, Crumbs: []render.Crumb{p.Home, crumb}},
 			Output{Body: &j.Entry, BodyOnly: true, In: mapInputs(j), Sitemap: true})
+		// Beside the page, so that a build that reads the journey's
+		// file again for both makes them one after the other.
+		p.downloads(j)
 	}
 }
 

@@ -11,7 +11,7 @@ func products() []func(*Planner) {
 		hubOverview, touchpointsView, painPointsView, ownersView, tagsView, matrixView, metricsView, searchPage,
 		ownerPages, tagPages, comparePages,
 		notFound,
-		downloads, schema, templateDownloads, searchIndex,
+		schema, templateDownloads, searchIndex,
 		publishing,
 		statics,
 	}
