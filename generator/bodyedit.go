@@ -6,7 +6,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/diag"
@@ -19,39 +18,48 @@ import (
 )
 
 // lastBuild is what a Builder keeps of its last good build for the
-// commonest edit while authoring: the text below a journey's, persona's
-// or handbook page's front matter. Such an edit changes that page, the
-// file offered for download beside a journey, and a persona's or page's
-// entry in the search index: nothing else shows a body. So the last
-// build's model, pages and files are used again, and only those are
-// made anew (TestIncrementalEqualsFull checks that the result is what a
-// full build gives).
+// commonest edit while authoring: the text below the front matter of a
+// journey, persona or handbook page. The plan does not change with it: an
+// output shows the body only if it declared the entry's whole file
+// (plan.Inputs.Source), and every other output declared at most its front
+// matter. So the last build's model, plan and files are used again, and
+// only the outputs (and parts of the search index) that declared a
+// changed file are made anew (TestIncrementalEqualsFull and
+// TestPropertyIncremental check that the result is what a full build
+// gives).
 type lastBuild struct {
-	files  map[string]*source.File   // content files by path
-	pages  map[string][]*plan.Output // pages showing a content file's body alone, by path
-	index  *plan.Output              // the search index, whose parts show bodies too
-	out    map[string][]byte         // every file written, by name
-	site   *model.Site
-	eng    *render.Engine
-	conv   *markup.Converter
-	report Report
+	files   map[string]*source.File // content files by path
+	entries map[string]*model.Entry // the entries outputs declared as their Source, by path
+	outs    []*plan.Output
+	out     map[string][]byte // every file written, by name
+	site    *model.Site
+	eng     *render.Engine
+	conv    *markup.Converter
+	txt     *texts
+	report  Report
 }
 
-func newLastBuild(set *source.Set, site *model.Site, eng *render.Engine, conv *markup.Converter, outs []*plan.Output) *lastBuild {
-	l := &lastBuild{files: make(map[string]*source.File, len(set.Content)), pages: map[string][]*plan.Output{},
-		site: site, eng: eng, conv: conv}
+func newLastBuild(set *source.Set, site *model.Site, eng *render.Engine, conv *markup.Converter, txt *texts, outs []*plan.Output) *lastBuild {
+	l := &lastBuild{files: make(map[string]*source.File, len(set.Content)), entries: map[string]*model.Entry{},
+		outs: outs, site: site, eng: eng, conv: conv, txt: txt}
 	for _, f := range set.Content {
 		l.files[f.Path] = f
 	}
 	for _, o := range outs {
-		if o.Path == plan.SearchIndexName && o.Joined != nil {
-			l.index = o
-		}
-		if o.BodyOnly {
-			l.pages[o.Body.Path] = append(l.pages[o.Body.Path], o)
+		l.declared(&o.In)
+		if j := o.Joined; j != nil {
+			for i := range j.Parts {
+				l.declared(&j.Parts[i].In)
+			}
 		}
 	}
 	return l
+}
+
+func (l *lastBuild) declared(in *plan.Inputs) {
+	if e := in.Source; e != nil {
+		l.entries[e.Path] = e
+	}
 }
 
 // bodyEdit rebuilds from the last build when every changed file is a
@@ -70,51 +78,25 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 		}
 		cur[f.Path] = f
 	}
+	edited := map[*model.Entry]bool{}
 	for _, p := range changed {
-		old, nf := l.files[p], cur[p]
-		if !strings.HasPrefix(p, "content/") || old == nil || nf == nil || len(l.pages[p]) == 0 ||
+		old, nf, e := l.files[p], cur[p], l.entries[p]
+		if !strings.HasPrefix(p, "content/") || old == nil || nf == nil || e == nil ||
 			!bytes.Equal(old.Front, nf.Front) || old.BodyLine != nf.BodyLine {
 			return nil, false, nil
 		}
+		edited[e] = true
 	}
-	var errs diag.List
-	var mu sync.Mutex
-	fail := func(e *diag.Error) {
-		mu.Lock()
-		errs.Add(e)
-		mu.Unlock()
-	}
-	out := maps.Clone(l.out)
-	put := func(name string, data []byte) error {
-		out[name] = data
-		return nil
-	}
-	var search []string // the entries whose part of the search index changed
-	rendered := 0
 	for _, p := range changed {
-		nf := cur[p]
-		for _, pg := range l.pages[p] {
-			e := pg.Body
-			e.Body = nf.Body
-			renderPage(pg, l.eng, l.conv, b.minifier(), put, fail, nil, nil)
-			rendered++
-			if j := pg.Page.Journey; j != nil {
-				out[j.Download("md")] = nf.Raw
-			} else {
-				search = append(search, e.Path)
-			}
-		}
+		e, nf := l.entries[p], cur[p]
+		e.Body = nf.Body
 		l.files[p] = nf
+		l.txt.byPath[p] = nf
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, true, err
-	}
-	if err := errs.Err(); err != nil {
+	out, rendered, err := b.remake(ctx, l, edited)
+	if err != nil {
 		b.lastGood = nil // the model now holds the broken text
 		return nil, true, err
-	}
-	if len(search) > 0 && l.index != nil {
-		out[l.index.Path] = b.remakeParts(l.index, search)
 	}
 	if err := writeAll(b.opts.Output, out); err != nil {
 		return nil, true, err
@@ -123,6 +105,45 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 	r := l.report
 	r.Rendered, r.Duration = rendered, time.Since(start)
 	return &r, true, nil
+}
+
+// remake makes again the outputs of the last build that declared an
+// edited entry's file, and the parts of files that did.
+func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.Entry]bool) (out map[string][]byte, rendered int, err error) {
+	var errs diag.List
+	fail := func(e *diag.Error) { errs.Add(e) }
+	out = maps.Clone(l.out)
+	put := func(name string, data []byte) error {
+		out[name] = data
+		return nil
+	}
+	for _, o := range l.outs {
+		if j := o.Joined; j != nil {
+			var ids []string
+			for _, p := range j.Parts {
+				if edited[p.In.Source] {
+					ids = append(ids, p.ID)
+				}
+			}
+			if len(ids) > 0 {
+				out[o.Path] = b.remakeParts(o, ids)
+			}
+			continue
+		}
+		if !edited[o.In.Source] {
+			continue
+		}
+		if o.Page != nil {
+			renderPage(o, l.eng, l.conv, b.minifier(), put, fail, l.txt, nil)
+			rendered++
+		} else {
+			makeFile(o, true, b.minifier(), put, nil, fail)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
+	return out, rendered, errs.Err()
 }
 
 // writeAll writes a whole build's files: at once into an output that can

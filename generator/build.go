@@ -198,13 +198,13 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		errs.Add(e)
 		mu.Unlock()
 	}
-	reuse := b.reuser(set, site, eng, outs, statics, b.knownTemplates(eng, site.Config))
+	reuse := b.reuser(planned{set: set, site: site, eng: eng, outs: outs, statics: st, changed: changed}, b.knownTemplates(eng, site.Config))
 	// With the theme's own templates known, a body shows on its page
 	// alone: the next build into memory may be a body edit (bodyedit.go).
 	mem, _ := w.(*output.Memory)
 	var rec *lastBuild
 	if reuse.active && mem != nil {
-		rec = newLastBuild(set, site, eng, conv, outs)
+		rec = newLastBuild(set, site, eng, conv, txt, outs)
 	}
 	// The outputs that show the hub's views need it filled before they
 	// are made: unless every one of them is the last build's.

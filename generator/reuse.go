@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"io/fs"
 	"sync"
 
 	"github.com/waymark-cx/waymark/generator/model"
@@ -22,7 +21,18 @@ type reuser struct {
 	active bool
 }
 
-func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, outs []*plan.Output, statics map[string]fs.FS, known bool) *reuser {
+// planned is what a build planned, for the reuser to sum.
+type planned struct {
+	set     *source.Set
+	site    *model.Site
+	eng     *render.Engine
+	outs    []*plan.Output
+	statics *staticSet
+	changed []string // the paths changed since the last build; nil: unknown
+}
+
+func (b *Builder) reuser(pl planned, known bool) *reuser {
+	site, outs := pl.site, pl.outs
 	r := &reuser{b: b, keys: make(map[*plan.Output]uint64, len(outs)), parts: map[*plan.Output][]uint64{},
 		next:   make(map[string]rendered, len(b.last)),
 		active: b.src != nil && known}
@@ -30,9 +40,10 @@ func (b *Builder) reuser(set *source.Set, site *model.Site, eng *render.Engine, 
 		return r
 	}
 	f := &fingerprinter{seed: b.seed, journeys: map[*model.Journey]uint64{}, personas: map[*model.Persona]uint64{},
-		prevOwn: b.own, own: make(map[*model.Entry]sums, len(b.own))}
+		prevOwn: b.own, own: make(map[*model.Entry]sums, len(b.own)),
+		copies: b.copySums(outs, pl.changed == nil || touchesStatics(pl.changed, pl.statics.linked))}
 	defer func() { b.own = f.own }()
-	global := f.global(set, site, eng, outs, statics, b.opts)
+	global := f.global(pl.set, site, pl.eng, outs, pl.statics.files, b.opts)
 	all := f.all(site)
 	fh, th, ih, mh := f.hash(), f.hash(), f.hash(), f.hash()
 	for _, j := range site.Journeys {
@@ -120,11 +131,14 @@ func (r *reuser) keep(o *plan.Output, write func(string, []byte) error) func(str
 }
 
 // commit makes this build's outputs the ones the next build may reuse.
+// A build that reused nothing (with the site's own templates) leaves
+// nothing to reuse: what the last one kept is not what it wrote.
 func (r *reuser) commit() {
-	if !r.active {
-		return
-	}
 	r.b.mu.Lock()
-	r.b.last = r.next
+	if r.active {
+		r.b.last = r.next
+	} else {
+		r.b.last, r.b.copies = nil, nil
+	}
 	r.b.mu.Unlock()
 }

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/model"
@@ -25,6 +26,8 @@ type fingerprinter struct {
 	fronts   uint64                // every journey's and persona's front matter
 	own      map[*model.Entry]sums // sums of entries' own source
 	prevOwn  map[*model.Entry]sums
+
+	copies map[string]uint64 // content sums of files to copy, by output path
 
 	// Every journey's touchpoints, pain points and opportunities, and
 	// metrics: what the hub's views show.
@@ -247,28 +250,54 @@ func (f *fingerprinter) output(o *plan.Output, global, all uint64) uint64 {
 			f.inputs(h, &p.In, all)
 		}
 	}
-	if c := o.Copy; c != nil {
-		copySum(h, c)
+	if o.Copy != nil {
+		num(h, f.copies[o.Path])
 	}
 	f.inputs(h, &o.In, all)
 	return h.Sum64()
 }
 
-// copySum sums a file to copy by its size and modification time, as the
-// source cache knows a changed file; by its content when it has no time
-// (a built-in theme's, embedded in the program).
-func copySum(h *maphash.Hash, c *plan.Copy) {
-	info, err := fs.Stat(c.FS, c.Path)
-	switch {
-	case err != nil: // never the same: copying it again will say what is wrong
-		num(h, uint64(time.Now().UnixNano()))
-	case info.ModTime().IsZero():
-		b, _ := fs.ReadFile(c.FS, c.Path)
-		h.Write(b)
-	default:
-		num(h, uint64(info.Size()))
-		num(h, uint64(info.ModTime().UnixNano()))
+// copySums sums the content of every file to copy (static files): anew
+// when a change may have touched one (dirty), else the last build's sums
+// while the same files are planned. Sizes and times are not enough: two
+// saves within a file system's time grain look the same.
+func (b *Builder) copySums(outs []*plan.Output, dirty bool) map[string]uint64 {
+	sums := make(map[string]uint64, len(b.copies))
+	for _, o := range outs {
+		c := o.Copy
+		if c == nil {
+			continue
+		}
+		if s, ok := b.copies[o.Path]; ok && !dirty {
+			sums[o.Path] = s
+			continue
+		}
+		data, err := fs.ReadFile(c.FS, c.Path)
+		if err != nil { // never the same: copying it again will say what is wrong
+			data = []byte(time.Now().String() + err.Error())
+		}
+		sums[o.Path] = maphash.Bytes(b.seed, data)
 	}
+	b.copies = sums
+	return sums
+}
+
+// touchesStatics reports whether a change to the site's files may have
+// changed a static file: one in static/ or a theme's folder, one that a
+// link in static/ leads to (linked, as staticFiles finds them), or the
+// configuration, which names the theme.
+func touchesStatics(changed, linked []string) bool {
+	for _, p := range changed {
+		if strings.HasPrefix(p, "static/") || strings.HasPrefix(p, "themes/") || p == "waymark.toml" {
+			return true
+		}
+		for _, l := range linked {
+			if p == l || strings.HasSuffix(l, "/") && strings.HasPrefix(p, l) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // part sums what a part of a joined file declared it reads, and what

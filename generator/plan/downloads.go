@@ -10,11 +10,15 @@ import (
 
 // downloads plans a journey's downloads, beside its page, one a format of
 // export.Formats (journeys/<slug>/<slug>.csv, .json, .mmd, .md). They
-// show the journey's file and its personas' names.
+// show the journey's front matter and its personas' names; the .md
+// download, the journey's whole file.
 func (p *Planner) downloads(j *model.Journey) {
-	o := Output{In: Inputs{Source: &j.Entry, Personas: j.Personas}}
 	in := export.Input{SchemaURL: p.schemaURL()}
 	for _, f := range export.Formats() {
+		o := Output{In: Inputs{Fronts: []*model.Journey{j}, Personas: j.Personas}}
+		if f.Verbatim {
+			o.In = Inputs{Source: &j.Entry}
+		}
 		p.File(j.Download(f.Ext), func(w io.Writer) error {
 			if f.Verbatim {
 				return p.raw(w, &j.Entry)

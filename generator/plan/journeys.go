@@ -14,7 +14,7 @@ func journeyPages(p *Planner) {
 	for _, j := range p.Site.Journeys {
 		p.Page(&render.Page{Kind: KindJourney, Title: j.Title, Description: j.Summary, URL: j.URL, Journey: j,
 			Params: j.Params, Layout: j.Layout, Crumbs: []render.Crumb{p.Home, crumb}},
-			Output{Body: &j.Entry, BodyOnly: true, In: mapInputs(j), Sitemap: true})
+			Output{Body: &j.Entry, In: pageInputs(j), Sitemap: true})
 		// Beside the page, so that a build that reads the journey's
 		// file again for both makes them one after the other.
 		p.downloads(j)
@@ -25,12 +25,20 @@ func journeysCrumb(p *Planner) render.Crumb {
 	return render.Crumb{Title: p.T("nav.journeys"), URL: "journeys/"}
 }
 
-// mapInputs is what a drawing of a map shows: its file, its personas'
-// cards and its pair's card.
+// mapInputs is what a drawing of a map shows: its front matter, its
+// personas' cards and its pair's card.
 func mapInputs(j *model.Journey) Inputs {
-	in := Inputs{Source: &j.Entry, Personas: j.Personas}
+	in := Inputs{Fronts: []*model.Journey{j}, Personas: j.Personas}
 	if j.Compare != nil {
 		in.Journeys = []*model.Journey{j.Compare}
 	}
+	return in
+}
+
+// pageInputs is what a journey's page shows: the map and the notes below
+// it, its whole file.
+func pageInputs(j *model.Journey) Inputs {
+	in := mapInputs(j)
+	in.Source = &j.Entry
 	return in
 }

@@ -45,5 +45,5 @@ func (p *Planner) section(sec *model.Section, crumbs []render.Crumb) {
 func (p *Planner) handbookPage(pg *model.Page, sec *model.Section, crumbs []render.Crumb) {
 	p.Page(&render.Page{Kind: KindPage, Title: pg.Title, Description: pg.Description, URL: pg.URL, Page: pg, Section: sec,
 		Params: pg.Params, Layout: pg.Layout, Crumbs: crumbs},
-		Output{Body: &pg.Entry, BodyOnly: !pg.IsIndex, In: Inputs{Cards: true, Source: &pg.Entry}, Sitemap: true})
+		Output{Body: &pg.Entry, In: Inputs{Cards: true, Source: &pg.Entry}, Sitemap: true})
 }

@@ -11,6 +11,6 @@ func personaPages(p *Planner) {
 	for _, per := range p.Site.Personas {
 		p.Page(&render.Page{Kind: KindPersona, Title: per.Name, Description: per.Role, URL: per.URL, Persona: per,
 			Params: per.Params, Layout: per.Layout, Crumbs: []render.Crumb{p.Home, crumb}},
-			Output{Body: &per.Entry, BodyOnly: true, In: Inputs{Source: &per.Entry, Journeys: per.Journeys}, Sitemap: true})
+			Output{Body: &per.Entry, In: Inputs{Source: &per.Entry, Journeys: per.Journeys}, Sitemap: true})
 	}
 }

@@ -26,14 +26,11 @@ type Output struct {
 	Minify string
 	Hub    bool
 	// Body is the entry whose Markdown becomes the page's Content; nil
-	// for none (print views show the map alone). BodyOnly: that body
-	// shows on this page alone, so an edit below the entry's front
-	// matter changes this page and nothing else but the downloads and
-	// the search index.
-	Body     *model.Entry
-	BodyOnly bool
-	In       Inputs // what it shows, beyond what every output reads
-	Sitemap  bool   // listed in sitemap.xml
+	// for none (print views show the map alone). Its In must declare the
+	// entry as its Source.
+	Body    *model.Entry
+	In      Inputs // what it shows, beyond what every output reads
+	Sitemap bool   // listed in sitemap.xml
 }
 
 // Inputs is what an output shows. Every output also reads what the whole
@@ -45,7 +42,9 @@ type Inputs struct {
 	// Cards: what lists and the navigation show of every persona,
 	// journey, handbook page and template.
 	Cards bool
-	// Source: an entry's whole file, front matter and body.
+	// Source: an entry's whole file, front matter and body. An output
+	// that shows an entry's body must declare it: an edit below the
+	// front matter makes again only the outputs that declared the file.
 	Source *model.Entry
 	// Journeys: these journeys' cards, with their personas and pair.
 	Journeys []*model.Journey

@@ -55,7 +55,7 @@ func searchIndex(p *Planner) {
 		}})
 	}
 	for _, j := range p.Site.Journeys {
-		parts = append(parts, Part{ID: j.Path, In: Inputs{Source: &j.Entry}, Make: func() []byte { return journeyEntry(j).json() }})
+		parts = append(parts, Part{ID: j.Path, In: Inputs{Fronts: []*model.Journey{j}}, Make: func() []byte { return journeyEntry(j).json() }})
 	}
 	for _, pg := range p.Site.Pages {
 		if pg.IsIndex {
