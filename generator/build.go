@@ -3,7 +3,6 @@ package generator
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"sync"
@@ -134,13 +133,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	checkAvatars(site, statics, &errs)
 	eng, err := render.Reuse(b.engine, site, h, render.Layer{Name: theme.name, FS: theme.fs}, render.Layer{Name: "", FS: opts.Source})
 	if err != nil {
-		var de *diag.Errors
-		var one *diag.Error
-		if errors.As(err, &de) || errors.As(err, &one) {
-			collect(&errs, err) // templates or string files, located
-		} else {
-			errs.Add(&diag.Error{Path: "layouts", Msg: err.Error(), Hint: "fix the template; see content/docs/theming.md"})
-		}
+		errs.AddErr(err, "layouts", "fix the template; see content/docs/theming.md") // templates or string files
 		return nil, errs.Err()
 	}
 	if b.src != nil {
@@ -266,24 +259,7 @@ func textSize(set *source.Set) int {
 	return n
 }
 
-func collect(errs *diag.List, err error) {
-	if err == nil {
-		return
-	}
-	var de *diag.Errors
-	if errors.As(err, &de) {
-		for _, e := range de.List {
-			errs.Add(e)
-		}
-		return
-	}
-	var one *diag.Error
-	if errors.As(err, &one) {
-		errs.Add(one)
-		return
-	}
-	errs.Add(&diag.Error{Path: ".", Msg: err.Error()})
-}
+func collect(errs *diag.List, err error) { errs.AddErr(err, ".", "") }
 
 // day truncates a time to its date in UTC, so that review checks do not
 // depend on the hour.

@@ -169,24 +169,17 @@ func (m *Main) errorf(format string, args ...any) {
 // the path:line:col form editors understand, then a summary line. root is
 // the folder the mistakes' paths are relative to.
 func (m *Main) fail(err error, what, root string) int {
-	var list *diag.Errors
-	if errors.As(err, &list) {
-		for _, e := range list.List {
-			fmt.Fprintln(m.Stderr, e.Error())
-			m.annotate("error", root, e)
-		}
-		n := len(list.List)
-		m.errorf("%s failed: %d %s", what, n, plural(n, "mistake", "mistakes"))
+	list, ok := diag.Located(err)
+	if !ok {
+		m.errorf("%v", err)
 		return exitContent
 	}
-	var one *diag.Error
-	if errors.As(err, &one) {
-		fmt.Fprintln(m.Stderr, one.Error())
-		m.annotate("error", root, one)
-		m.errorf("%s failed: 1 mistake", what)
-		return exitContent
+	for _, e := range list {
+		fmt.Fprintln(m.Stderr, e.Error())
+		m.annotate("error", root, e)
 	}
-	m.errorf("%v", err)
+	n := len(list)
+	m.errorf("%s failed: %d %s", what, n, plural(n, "mistake", "mistakes"))
 	return exitContent
 }
 

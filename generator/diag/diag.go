@@ -5,6 +5,7 @@ package diag
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -89,6 +90,34 @@ func (l *List) Add(e *Error) { l.items = append(l.items, e) }
 // Addf appends a mistake built from a format string.
 func (l *List) Addf(path string, line, col int, hint, format string, args ...any) {
 	l.Add(&Error{Path: path, Line: line, Col: col, Hint: hint, Msg: fmt.Sprintf(format, args...)})
+}
+
+// AddErr appends the located mistakes err holds (see Located); an error
+// that holds none becomes one mistake at path, with hint. A nil err adds
+// nothing.
+func (l *List) AddErr(err error, path, hint string) {
+	if err == nil {
+		return
+	}
+	if located, ok := Located(err); ok {
+		l.items = append(l.items, located...)
+		return
+	}
+	l.Add(&Error{Path: path, Msg: err.Error(), Hint: hint})
+}
+
+// Located is the located mistakes err holds, an *Errors or one *Error
+// (wrapped or not), and whether it holds any.
+func Located(err error) ([]*Error, bool) {
+	var many *Errors
+	if errors.As(err, &many) {
+		return many.List, true
+	}
+	var one *Error
+	if errors.As(err, &one) {
+		return []*Error{one}, true
+	}
+	return nil, false
 }
 
 // Merge appends every mistake of another list.

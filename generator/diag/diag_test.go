@@ -1,6 +1,10 @@
 package diag
 
-import "testing"
+import (
+	"errors"
+	"fmt"
+	"testing"
+)
 
 func TestNearest(t *testing.T) {
 	keys := []string{"title", "persona", "personas", "type", "summary", "lan", "buy"}
@@ -46,5 +50,27 @@ func TestOneLine(t *testing.T) {
 	}
 	if got := OneLine("Hành trình · ok"); got != "Hành trình · ok" {
 		t.Errorf("OneLine changed printable text: %q", got)
+	}
+}
+
+// TestAddErr: located mistakes are taken as they are, wrapped or not;
+// any other error becomes one mistake at the path given.
+func TestAddErr(t *testing.T) {
+	one := &Error{Path: "a.md", Line: 2, Col: 3, Msg: "bad"}
+	many := &Errors{List: []*Error{one, {Path: "b.md", Line: 1, Col: 1, Msg: "worse"}}}
+	var l List
+	l.AddErr(nil, "x", "")
+	l.AddErr(fmt.Errorf("reading: %w", one), "x", "")
+	l.AddErr(many, "x", "")
+	l.AddErr(errors.New("disk full"), "layouts", "free some space")
+	got := l.Items()
+	if len(got) != 4 {
+		t.Fatalf("%d mistakes, want 4: %v", len(got), got)
+	}
+	if last := got[len(got)-1]; last.Path != "layouts" || last.Msg != "disk full" || last.Hint != "free some space" {
+		t.Errorf("the unlocated error became %+v", last)
+	}
+	if _, ok := Located(errors.New("plain")); ok {
+		t.Error("a plain error is not located")
 	}
 }

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -33,15 +32,8 @@ type snippetLine struct {
 // source lines around the mistake: from the site folder at root, or from
 // a built-in theme that themes finds (nil: none).
 func overlayErrors(root string, themes func(string) (fs.FS, bool), err error) []overlayError {
-	var list []*diag.Error
-	var many *diag.Errors
-	var one *diag.Error
-	switch {
-	case errors.As(err, &many):
-		list = many.List
-	case errors.As(err, &one):
-		list = []*diag.Error{one}
-	default:
+	list, ok := diag.Located(err)
+	if !ok {
 		return []overlayError{{Location: "waymark", Message: err.Error()}}
 	}
 	out := make([]overlayError, 0, len(list))

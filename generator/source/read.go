@@ -221,14 +221,7 @@ func Ignored(name string) bool {
 	return false
 }
 
-func addErr(errs *diag.List, p string, err error) {
-	var de *diag.Error
-	if errors.As(err, &de) {
-		errs.Add(de)
-		return
-	}
-	errs.Add(&diag.Error{Path: p, Msg: err.Error()})
-}
+func addErr(errs *diag.List, p string, err error) { errs.AddErr(err, p, "") }
 
 // ReadTemplates reads the Markdown files directly in dir of fsys, as Read
 // does for a site's templates/; used for the built-in templates.
