@@ -36,7 +36,7 @@ type inputFile struct {
 // loadTheme and the render engine's layers).
 func listInputs(opts Options) ([]inputFile, error) {
 	var files []inputFile
-	for _, root := range [...]string{"waymark.toml", "content", "static", "layouts", "templates", "themes", "i18n"} {
+	for _, root := range append([]string{source.ConfigFile}, source.Folders()...) {
 		var err error
 		if files, err = walkInputs(files, "site/", opts.Source, root); err != nil {
 			return nil, err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/output"
+	"github.com/waymark-cx/waymark/generator/source"
 )
 
 // changedLimit is how much of a site's files may have changed in size or
@@ -113,7 +114,8 @@ func (e *DestError) Error() string {
 
 // CheckDest refuses an output folder that a build could wreck: the
 // source folder itself or one that contains it, a folder inside content/,
-// static/, layouts/, templates/ or themes/, the home folder, or /.
+// static/, layouts/, templates/, themes/ or i18n/ (source.Folders), the
+// home folder, or /.
 func CheckDest(srcDir, dest string) error {
 	src, err := realPath(srcDir)
 	if err != nil {
@@ -137,7 +139,7 @@ func CheckDest(srcDir, dest string) error {
 	case within(src, d):
 		return &DestError{dest, "it contains the source folder"}
 	}
-	for _, sub := range []string{"content", "static", "layouts", "templates", "themes"} {
+	for _, sub := range source.Folders() {
 		if within(d, filepath.Join(src, sub)) || d == filepath.Join(src, sub) {
 			return &DestError{dest, "it is inside the source's " + sub + "/ folder"}
 		}

@@ -288,7 +288,7 @@ func (b *Builder) copySums(outs []*plan.Output, dirty bool) map[string]uint64 {
 // configuration, which names the theme.
 func touchesStatics(changed, linked []string) bool {
 	for _, p := range changed {
-		if strings.HasPrefix(p, "static/") || strings.HasPrefix(p, "themes/") || p == "waymark.toml" {
+		if strings.HasPrefix(p, "static/") || strings.HasPrefix(p, "themes/") || p == source.ConfigFile {
 			return true
 		}
 		for _, l := range linked {

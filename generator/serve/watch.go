@@ -21,9 +21,7 @@ import (
 
 // watchedDirs are the folders of a site whose changes trigger a rebuild,
 // recursively; waymark.toml at the root is watched too.
-func watchedDirs() []string {
-	return []string{"content", "static", "layouts", "templates", "themes", "i18n"}
-}
+func watchedDirs() []string { return source.Folders() }
 
 // relevant reports whether a changed path (slash-separated, relative to
 // the site root) can change the site: editor temporary files and anything

@@ -14,6 +14,12 @@ import (
 // ConfigFile is the name of the site configuration at the source root.
 const ConfigFile = "waymark.toml"
 
+// Folders are the folders of a site that a build reads, beside
+// ConfigFile: its content, static files, layouts, templates, themes and
+// UI strings. The build key sums them, the dev server watches them, and
+// no output folder may be inside one.
+func Folders() []string { return []string{"content", "static", "layouts", "templates", "themes", "i18n"} }
+
 // Set is everything a site's source folder holds that the model needs: the
 // configuration and every Markdown file, split. Static files, layouts and
 // themes are read later, by the stages that use them.
