@@ -18,7 +18,9 @@ const ConfigFile = "waymark.toml"
 // ConfigFile: its content, static files, layouts, templates, themes and
 // UI strings. The build key sums them, the dev server watches them, and
 // no output folder may be inside one.
-func Folders() []string { return []string{"content", "static", "layouts", "templates", "themes", "i18n"} }
+func Folders() []string {
+	return []string{"content", "static", "layouts", "templates", "themes", "i18n"}
+}
 
 // Set is everything a site's source folder holds that the model needs: the
 // configuration and every Markdown file, split. Static files, layouts and
