@@ -108,7 +108,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 		set.Builtin = len(builtin)
 	}
 	site, err := model.New(set, model.Options{
-		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: day(now()), Cache: b.model,
+		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: day(now()), Cache: b.model, Reserved: plan.Reserved(),
 		// A one-off build of a large handbook: no rebuild will want the
 		// journeys' text, and holding it all costs more than reading each
 		// journey's file again for its page and its .md download.

@@ -19,6 +19,9 @@ type Options struct {
 	BaseURL string    // overrides base_url when set
 	Now     time.Time // the clock for review dates; zero means no review check
 	Cache   *Cache    // reuse what an earlier build decoded; may be nil
+	// Reserved are the top-level folders Waymark publishes its own pages
+	// and files in (plan.Reserved): a content folder may not take one.
+	Reserved []string
 	// Release lets go of each journey's text (its source.File's Raw,
 	// Front and Body too) as soon as its front matter is decoded, for a build
 	// that is not kept for rebuilds: its pages and downloads read the
@@ -117,13 +120,13 @@ func New(set *source.Set, opts Options) (*Site, error) {
 			site.Lists[dir] = p
 		case base == "_index" && dir == "":
 			site.Home = cachedEntry(cache, f, &errs, func() *Page { return decodePage(d, e, "", true) })
-		case dir == "" && base != "_index" && reserved(e.Slug), dir != "" && reserved(top) && !(top == "personas" || top == "journeys" || top == "templates"):
+		case dir == "" && base != "_index" && reserved(opts.Reserved, e.Slug), dir != "" && reserved(opts.Reserved, top) && !(top == "personas" || top == "journeys" || top == "templates"):
 			if dir == "" {
 				top = e.Slug
 			}
 			errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1,
 				Msg:  fmt.Sprintf("content/%s/ is where Waymark puts its own %s pages", top, top),
-				Hint: "move the file to another folder: " + strings.Join(ReservedDirs(), ", ") + " are Waymark's"})
+				Hint: "move the file to another folder: " + strings.Join(opts.Reserved, ", ") + " are Waymark's"})
 			continue
 		case top == "personas" || top == "journeys" || top == "templates":
 			if nested || top == "templates" {
@@ -282,10 +285,6 @@ func byTitle(a, b string) int {
 	return cmp.Or(cmp.Compare(sortKey(a), sortKey(b)), cmp.Compare(a, b))
 }
 
-// ReservedDirs are the top-level URLs Waymark generates pages under; a
-// content folder of the same name would collide with them.
-func ReservedDirs() []string {
-	return []string{"personas", "journeys", "templates", "hub", "touchpoints", "pain-points", "owners", "tags", "compare", "metrics", "matrix", "search", "schema", "_waymark"}
-}
-
-func reserved(dir string) bool { return slices.Contains(ReservedDirs(), slugDir(dir)) }
+// reserved reports whether a content folder takes the address of one of
+// Waymark's own.
+func reserved(dirs []string, dir string) bool { return slices.Contains(dirs, slugDir(dir)) }

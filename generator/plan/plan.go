@@ -94,7 +94,7 @@ func Make(env Env) []*Output {
 	p.nav = newNavs(p.navItems())
 	p.Home = render.Crumb{Title: p.T("nav.home"), URL: ""}
 	for _, product := range products() {
-		product(p)
+		product.plan(p)
 	}
 	return p.outs
 }
