@@ -107,11 +107,12 @@ func BenchmarkRenderJourney(b *testing.B) {
 	conv := markup.New(markup.Options{BasePath: site.Config.BasePath})
 	min := newMinifier()
 	fail := func(e *diag.Error) { b.Fatal(e) }
+	m := &maker{eng: eng, conv: conv, min: min, fail: fail}
 	// A page worker's buffers, as a one-off build into a folder has them.
 	s := &scratch{reuse: true}
 	b.ReportAllocs()
 	for b.Loop() {
-		renderPage(page, eng, conv, min, func(string, []byte) error { return nil }, fail, nil, s)
+		m.page(page, func(string, []byte) error { return nil }, s)
 	}
 }
 

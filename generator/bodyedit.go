@@ -36,12 +36,13 @@ type lastBuild struct {
 	eng     *render.Engine
 	conv    *markup.Converter
 	txt     *texts
+	parts   map[string][]byte // parts of joined files that body edits made, by path and ID
 	report  Report
 }
 
 func newLastBuild(set *source.Set, site *model.Site, eng *render.Engine, conv *markup.Converter, txt *texts, outs []*plan.Output) *lastBuild {
 	l := &lastBuild{files: make(map[string]*source.File, len(set.Content)), entries: map[string]*model.Entry{},
-		outs: outs, site: site, eng: eng, conv: conv, txt: txt}
+		outs: outs, site: site, eng: eng, conv: conv, txt: txt, parts: map[string][]byte{}}
 	for _, f := range set.Content {
 		l.files[f.Path] = f
 	}
@@ -111,7 +112,7 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 // edited entry's file, and the parts of files that did.
 func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.Entry]bool) (out map[string][]byte, rendered int, err error) {
 	var errs diag.List
-	fail := func(e *diag.Error) { errs.Add(e) }
+	m := &maker{eng: l.eng, conv: l.conv, min: b.minifier(), txt: l.txt, fail: func(e *diag.Error) { errs.Add(e) }}
 	out = maps.Clone(l.out)
 	put := func(name string, data []byte) error {
 		out[name] = data
@@ -126,7 +127,7 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.En
 				}
 			}
 			if len(ids) > 0 {
-				out[o.Path] = b.remakeParts(o, ids)
+				out[o.Path] = b.remakeParts(l, o, ids)
 			}
 			continue
 		}
@@ -134,10 +135,10 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.En
 			continue
 		}
 		if o.Page != nil {
-			renderPage(o, l.eng, l.conv, b.minifier(), put, fail, l.txt, nil)
+			m.page(o, put, nil)
 			rendered++
 		} else {
-			makeFile(o, true, b.minifier(), put, nil, fail)
+			m.file(o, true, put, nil)
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -162,10 +163,11 @@ func writeAll(w output.Writer, files map[string][]byte) error {
 }
 
 // remakeParts makes the parts of a joined file with the given IDs again,
-// and joins them with the last build's others. The parts made replace
-// the last build's under their old keys: the next full build, which
-// decodes the changed files again, sees new keys and makes them anew.
-func (b *Builder) remakeParts(o *plan.Output, ids []string) []byte {
+// and joins them with the others: those made by earlier body edits, else
+// the last full build's. The parts made are kept in l, not in the
+// Builder's cache, where they would sit under the key of the text they
+// replaced: an edit that brings that text back would get them.
+func (b *Builder) remakeParts(l *lastBuild, o *plan.Output, ids []string) []byte {
 	j := o.Joined
 	made := make([][]byte, len(j.Parts))
 	b.mu.Lock()
@@ -173,12 +175,14 @@ func (b *Builder) remakeParts(o *plan.Output, ids []string) []byte {
 	for i := range j.Parts {
 		p := &j.Parts[i]
 		name := o.Path + "\x00" + p.ID
-		prev := b.last[name]
+		data, ok := l.parts[name]
 		if slices.Contains(ids, p.ID) {
-			prev.data = p.Make()
-			b.last[name] = prev
+			data = p.Make()
+			l.parts[name] = data
+		} else if !ok {
+			data = b.last[name].data
 		}
-		made[i] = prev.data
+		made[i] = data
 	}
 	var buf bytes.Buffer
 	joinParts(&buf, j, made)

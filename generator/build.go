@@ -80,166 +80,180 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	return (&Builder{opts: opts}).build(ctx)
 }
 
+// run is one build, phase by phase: load (the source, the model and its
+// hub), prepare (the theme, the static files, the templates, the plan,
+// and the mistakes found so far) and make (every output).
+type run struct {
+	b       *Builder
+	opts    Options
+	start   time.Time
+	today   time.Time
+	changed []string // since the last build; nil: unknown
+	errs    diag.List
+	set     *source.Set
+	site    *model.Site
+	hub     *hub.Hub
+	st      *staticSet
+	eng     *render.Engine
+	txt     *texts
+	outs    []*plan.Output
+	conv    *markup.Converter
+}
+
 func (b *Builder) build(ctx context.Context) (*Report, error) {
-	opts := b.opts
-	start := time.Now()
+	r := &run{b: b, opts: b.opts, start: time.Now(), changed: b.changed}
 	now := time.Now
-	if opts.Now != nil {
-		now = opts.Now
+	if r.opts.Now != nil {
+		now = r.opts.Now
 	}
-	var errs diag.List
-	set, err := source.ReadCached(opts.Source, b.src)
-	changed := b.changed
+	r.today = day(now())
 	b.changed = nil
+	set, err := source.ReadCached(r.opts.Source, b.src)
 	if err == nil && b.src != nil {
-		if rep, ok, err := b.bodyEdit(ctx, set, changed, day(now()), start); ok {
+		if rep, ok, err := b.bodyEdit(ctx, set, r.changed, r.today, r.start); ok {
 			return rep, err
 		}
 	}
 	b.lastGood = nil
-	collect(&errs, err)
-	if set.Config == nil && errs.Len() > 0 {
-		return nil, errs.Err()
+	if err := r.load(set, err); err != nil {
+		return nil, err
+	}
+	if err := r.prepare(); err != nil {
+		return nil, err
+	}
+	return r.make(ctx)
+}
+
+// load makes the model of the source set read (with readErr, the
+// mistakes reading found) and its hub.
+func (r *run) load(set *source.Set, readErr error) error {
+	b, opts := r.b, r.opts
+	r.errs.AddErr(readErr, ".", "")
+	if set.Config == nil && r.errs.Len() > 0 {
+		return r.errs.Err()
 	}
 	if opts.Templates != nil {
 		builtin, err := b.builtinTemplates()
-		collect(&errs, err)
+		r.errs.AddErr(err, ".", "")
 		set.Templates = append(builtin, set.Templates...)
 		set.Builtin = len(builtin)
 	}
 	site, err := model.New(set, model.Options{
-		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: day(now()), Cache: b.model, Reserved: plan.Reserved(),
+		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: r.today, Cache: b.model, Reserved: plan.Reserved(),
 		// A one-off build of a large handbook: no rebuild will want the
 		// journeys' text, and holding it all costs more than reading each
 		// journey's file again for its page and its .md download.
 		Release: b.src == nil && textSize(set) > cmp.Or(opts.releaseAbove, releaseAbove),
 	})
-	collect(&errs, err)
+	r.errs.AddErr(err, ".", "")
 	if site == nil {
-		return nil, errs.Err()
+		return r.errs.Err()
 	}
-	h := hub.New(site, plan.HubAddresses())
-	theme, err := loadTheme(opts, site, set)
+	r.set, r.site, r.hub = set, site, hub.New(site, plan.HubAddresses())
+	return nil
+}
+
+// prepare loads the theme, finds the static files, parses the templates
+// and plans the site; with mistakes so far, it looks for broken links too
+// and stops, so that every mistake is reported in one run.
+func (r *run) prepare() error {
+	b, opts, site := r.b, r.opts, r.site
+	theme, err := loadTheme(opts, site, r.set)
 	if err != nil {
-		errs.Add(err.(*diag.Error))
-		return nil, errs.Err()
+		r.errs.AddErr(err, ".", "")
+		return r.errs.Err()
 	}
-	st, err := staticFiles(theme, opts.Source)
-	if err != nil {
-		return nil, err
+	if r.st, err = staticFiles(theme, opts.Source); err != nil {
+		return err
 	}
-	statics := st.files
-	site.Warnings = append(site.Warnings, st.warnings...)
-	checkAvatars(site, statics, &errs)
-	eng, err := render.Reuse(b.engine, site, h, render.Layer{Name: theme.name, FS: theme.fs}, render.Layer{Name: "", FS: opts.Source})
+	site.Warnings = append(site.Warnings, r.st.warnings...)
+	checkAvatars(site, r.st.files, &r.errs)
+	r.eng, err = render.Reuse(b.engine, site, r.hub, render.Layer{Name: theme.name, FS: theme.fs}, render.Layer{Name: "", FS: opts.Source})
 	if err != nil {
-		errs.AddErr(err, "layouts", "fix the template; see content/docs/theming.md") // templates or string files
-		return nil, errs.Err()
+		r.errs.AddErr(err, "layouts", "fix the template; see content/docs/theming.md") // templates or string files
+		return r.errs.Err()
 	}
 	if b.src != nil {
-		b.engine = eng
+		b.engine = r.eng
 	}
 	readers := 2 // a released journey's page and its download
 	if opts.Output == nil {
 		readers = 1 // a check makes no downloads
 	}
-	txt := newTexts(set, opts.Source, readers)
-	outs := plan.Make(plan.Env{Site: site, Hub: h, Engine: eng, Raw: txt.raw, Statics: statics})
-	checkLayouts(eng, outs, theme.name, &errs)
-	checkStatics(outs, &errs)
-	res := newResolver(site, outs, statics)
-	conv := markup.New(markup.Options{
-		UnsafeHTML: site.Config.UnsafeHTML,
-		BasePath:   site.Config.BasePath,
-		Resolve:    res.resolve,
-		PageURL:    res.pageURL,
-	})
-	if errs.Len() > 0 {
-		// Rendering would fail on the broken parts; still look for broken
-		// links, so that every mistake is reported in one run.
-		for _, o := range outs {
-			if src, path, line, err := txt.body(o); err != nil {
-				errs.Add(err)
-			} else if path != "" {
-				_, linkErrs := conv.Convert(src, path, line)
-				for _, e := range linkErrs {
-					errs.Add(e)
-				}
+	r.txt = newTexts(r.set, opts.Source, readers)
+	r.outs = plan.Make(plan.Env{Site: site, Hub: r.hub, Engine: r.eng, Raw: r.txt.raw, Statics: r.st.files})
+	checkLayouts(r.eng, r.outs, theme.name, &r.errs)
+	checkStatics(r.outs, &r.errs)
+	res := newResolver(site, r.outs, r.st.files)
+	r.conv = markup.New(markup.Options{UnsafeHTML: site.Config.UnsafeHTML, BasePath: site.Config.BasePath,
+		Resolve: res.resolve, PageURL: res.pageURL})
+	if r.errs.Len() == 0 {
+		return nil
+	}
+	// Rendering would fail on the broken parts; still look for broken
+	// links.
+	for _, o := range r.outs {
+		if src, path, line, err := r.txt.body(o); err != nil {
+			r.errs.Add(err)
+		} else if path != "" {
+			_, linkErrs := r.conv.Convert(src, path, line)
+			for _, e := range linkErrs {
+				r.errs.Add(e)
 			}
 		}
-		return nil, errs.Err()
 	}
+	return r.errs.Err()
+}
+
+// make makes every output on every core, reusing the last build's where
+// what it read is unchanged, and writes it. A check writes nothing: it
+// renders every page, for the mistakes that rendering finds, but leaves
+// out what cannot have any (the minifying, the files).
+func (r *run) make(ctx context.Context) (*Report, error) {
+	b, opts, site := r.b, r.opts, r.site
 	w := opts.Output
-	// A check writes nothing: it renders every page, for the mistakes
-	// that rendering finds, but leaves out what cannot have any (the
-	// minifying, the downloads, the search index, the hub's CSV files).
 	check := w == nil
 	if check {
 		w = &output.Discard{}
 	}
-	var min *minifier
-	if !check {
-		min = b.minifier()
-	}
-	rep := &Report{Site: site, Personas: len(site.Personas), Journeys: len(site.Journeys),
-		Pages: len(site.Pages), Templates: len(site.Templates), Warnings: site.Warnings, Linked: st.linked}
-	out := &sink{w: w}
-	write, stream := out.write, out.stream
 	var mu sync.Mutex
-	fail := func(e *diag.Error) {
+	m := &maker{eng: r.eng, conv: r.conv, txt: r.txt, fail: func(e *diag.Error) {
 		mu.Lock()
-		errs.Add(e)
+		r.errs.Add(e)
 		mu.Unlock()
+	}}
+	if !check {
+		m.min = b.minifier()
 	}
-	reuse := b.reuser(planned{set: set, site: site, eng: eng, outs: outs, statics: st, changed: changed}, b.knownTemplates(eng, site.Config))
-	// With the theme's own templates known, a body shows on its page
-	// alone: the next build into memory may be a body edit (bodyedit.go).
-	mem, _ := w.(*output.Memory)
-	var rec *lastBuild
-	if reuse.active && mem != nil {
-		rec = newLastBuild(set, site, eng, conv, txt, outs)
-	}
+	out := &sink{w: w}
+	reuse := b.reuser(planned{set: r.set, site: site, eng: r.eng, outs: r.outs, statics: r.st, changed: r.changed},
+		b.knownTemplates(r.eng, site.Config))
 	// The outputs that show the hub's views need it filled before they
 	// are made: unless every one of them is the last build's.
-	if reuse.makesHub(outs) {
-		h.Fill()
+	if reuse.makesHub(r.outs) {
+		r.hub.Fill()
 	}
 	_, toDir := w.(*output.Dir)
 	reusePage := (toDir || check) && !reuse.active // neither keeps what it is given
-	rendered := renderAll(ctx, outs, opts.Workers, reusePage, opts.Progress, func(o *plan.Output, s *scratch) bool {
-		switch {
-		case reuse.tryReuse(o, write):
-			return false
-		case o.Page != nil:
-			renderPage(o, eng, conv, min, reuse.keep(o, write), fail, txt, s)
-			return true
-		case check: // a check makes no files, which hold nothing it would report, but sees them in each other's way
-			if err := write(o.Path, nil); err != nil {
-				fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()})
-			}
-		case o.Joined != nil:
-			if err := reuse.makeJoined(o, write, stream); err != nil {
-				fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()})
-			}
-		default:
-			makeFile(o, reuse.active, min, reuse.keep(o, write), stream, fail)
-		}
-		return false
+	rendered := renderAll(ctx, r.outs, opts.Workers, reusePage, opts.Progress, func(o *plan.Output, s *scratch) bool {
+		return m.make(o, reuse, out, check, s)
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := errs.Err(); err != nil {
+	if err := r.errs.Err(); err != nil {
 		return nil, err
 	}
 	reuse.commit()
-	rep.Files = int(out.files.Load())
-	rep.Rendered = rendered
-	rep.Duration = time.Since(start)
-	if rec != nil {
-		rec.out = mem.Files()
-		rec.report = *rep
-		b.lastGood = rec
+	rep := &Report{Site: site, Personas: len(site.Personas), Journeys: len(site.Journeys), Pages: len(site.Pages),
+		Templates: len(site.Templates), Warnings: site.Warnings, Linked: r.st.linked,
+		Files: int(out.files.Load()), Rendered: rendered, Duration: time.Since(r.start)}
+	// With the theme's own templates known, the next build into memory
+	// may be a body edit (bodyedit.go).
+	if mem, ok := w.(*output.Memory); ok && reuse.active {
+		l := newLastBuild(r.set, site, r.eng, r.conv, r.txt, r.outs)
+		l.out, l.report = mem.Files(), *rep
+		b.lastGood = l
 	}
 	return rep, nil
 }
@@ -258,8 +272,6 @@ func textSize(set *source.Set) int {
 	}
 	return n
 }
-
-func collect(errs *diag.List, err error) { errs.AddErr(err, ".", "") }
 
 // day truncates a time to its date in UTC, so that review checks do not
 // depend on the hour.

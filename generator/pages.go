@@ -97,12 +97,48 @@ func kind(o *plan.Output) string {
 	return "file"
 }
 
-// renderPage renders, minifies and writes one page. s may be nil; min
-// nil leaves the page as the template made it (a check).
-func renderPage(o *plan.Output, eng *render.Engine, conv *markup.Converter, min *minifier,
-	write func(string, []byte) error, fail func(*diag.Error), txt *texts, s *scratch) {
+// maker makes outputs: it renders pages with the theme and minifies them,
+// makes files, and reports mistakes to fail (which may be called from
+// several workers at once).
+type maker struct {
+	eng  *render.Engine
+	conv *markup.Converter
+	min  *minifier // nil: leave pages as the templates made them (a check)
+	txt  *texts
+	fail func(*diag.Error)
+}
+
+// make makes o, or reuses the last build's, and writes it to out; it
+// reports whether it rendered a page. A check makes no files, which hold
+// nothing it would report, but sees them in each other's way.
+func (m *maker) make(o *plan.Output, reuse *reuser, out *sink, check bool, s *scratch) bool {
+	write := out.write
+	fail := func(err error) {
+		if err != nil {
+			m.fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()})
+		}
+	}
+	switch {
+	case reuse.tryReuse(o, write):
+		return false
+	case o.Page != nil:
+		m.page(o, reuse.keep(o, write), s)
+		return true
+	case check:
+		fail(write(o.Path, nil))
+	case o.Joined != nil:
+		fail(reuse.makeJoined(o, write, out.stream))
+	default:
+		m.file(o, reuse.active, reuse.keep(o, write), out.stream)
+	}
+	return false
+}
+
+// page renders, minifies and writes one page. s may be nil.
+func (m *maker) page(o *plan.Output, write func(string, []byte) error, s *scratch) {
+	eng, conv, min, fail := m.eng, m.conv, m.min, m.fail
 	p := o.Page
-	if src, path, line, err := txt.body(o); err != nil {
+	if src, path, line, err := m.txt.body(o); err != nil {
 		fail(err)
 		return
 	} else if path != "" {
@@ -188,12 +224,12 @@ func renderError(eng *render.Engine, o *plan.Output, err error) *diag.Error {
 	return &diag.Error{Path: where, Line: 1, Col: 1, Msg: "rendering " + page + ": " + err.Error(), Hint: hint}
 }
 
-// makeFile makes a planned file that is not a page: copied, or made in
-// Go, then minified if planned so. keep (a Builder that keeps outputs)
-// needs it whole; otherwise it goes out as it is made (the hub's CSV
-// files of a large handbook are tens of megabytes).
-func makeFile(o *plan.Output, keep bool, min *minifier, write func(string, []byte) error,
-	stream func(string, func(io.Writer) error) error, fail func(*diag.Error)) {
+// file makes a planned file that is not a page: copied, or made in Go,
+// then minified if planned so. keep (a Builder that keeps outputs) needs
+// it whole; otherwise it goes out as it is made (the hub's CSV files of a
+// large handbook are tens of megabytes).
+func (m *maker) file(o *plan.Output, keep bool, write func(string, []byte) error, stream func(string, func(io.Writer) error) error) {
+	min, fail := m.min, m.fail
 	var err error
 	switch {
 	case o.Copy != nil || o.Minify != "":
