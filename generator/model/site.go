@@ -36,33 +36,65 @@ type Options struct {
 // configuration), so that later stages can still look for mistakes of
 // their own, such as broken links.
 func New(set *source.Set, opts Options) (*Site, error) {
-	var errs diag.List
-	site := &Site{Lists: map[string]*Page{}, Now: opts.Now, Unloaded: map[string]string{}}
+	l := &loader{opts: opts, cache: opts.Cache, drafts: map[string]bool{}, broken: map[string]bool{}, urls: map[string]string{},
+		site: &Site{Lists: map[string]*Page{}, Now: opts.Now, Unloaded: map[string]string{}}}
+	site := l.site
 	if set.Config != nil {
-		site.Config = decodeConfig(set.Config, opts.BaseURL, &errs)
+		site.Config = decodeConfig(set.Config, opts.BaseURL, &l.errs)
 	}
-	cache := opts.Cache
-	cache.begin(set.Config)
-	defer cache.end()
-	drafts := map[string]bool{} // "journeys/slug", "personas/slug" left out as drafts
-	// Pages whose front matter could not be decoded: references to them
-	// are not reported again as unknown.
-	broken := map[string]bool{}
-	urls := map[string]string{} // URL → source path, to find duplicate slugs
-	claim := func(e *Entry, firstLine int) bool {
-		if prev, dup := urls[e.URL]; dup {
-			errs.Add(&diag.Error{Path: e.Path, Line: firstLine, Col: 1,
-				Msg:  fmt.Sprintf("duplicate slug %q: %s has the same URL /%s", e.Slug, prev, e.URL),
-				Hint: "file names that differ only in accents, case or punctuation give the same slug; rename one of them"})
-			return false
-		}
-		urls[e.URL] = e.Path
-		return true
+	l.cache.begin(set.Config)
+	defer l.cache.end()
+	pre := l.decodeAhead(set.Content)
+	for _, p := range set.Unread {
+		l.unloaded(p)
 	}
-	// Personas and journeys are decoded into their entries on every core;
-	// the rest runs in file order.
-	release := opts.Release && cache == nil
-	pre := cache.decodeAhead(set.Content, func(f *source.File) func(d *decoder) any {
+	for i, f := range set.Content {
+		a := pre[i]
+		pre[i] = ahead{} // what the site keeps is in the entry; the rest can go
+		l.content(f, &a)
+	}
+	l.templates(set)
+	link(site, l.drafts, l.broken, &l.errs)
+	return site, l.errs.Err()
+}
+
+// loader is the state of New as it goes through the files.
+type loader struct {
+	opts   Options
+	cache  *Cache
+	site   *Site
+	errs   diag.List
+	drafts map[string]bool   // "journeys/slug", "personas/slug" left out as drafts
+	broken map[string]bool   // pages whose front matter could not be decoded: references to them are not reported again
+	urls   map[string]string // URL → source path, to find duplicate slugs
+}
+
+// claim takes e's URL, or reports the entry that has it already.
+func (l *loader) claim(e *Entry, firstLine int) bool {
+	if prev, dup := l.urls[e.URL]; dup {
+		l.errs.Add(&diag.Error{Path: e.Path, Line: firstLine, Col: 1,
+			Msg:  fmt.Sprintf("duplicate slug %q: %s has the same URL /%s", e.Slug, prev, e.URL),
+			Hint: "file names that differ only in accents, case or punctuation give the same slug; rename one of them"})
+		return false
+	}
+	l.urls[e.URL] = e.Path
+	return true
+}
+
+// unloaded notes a file that could not be read, split or decoded, which
+// is reported already: its address is known, so that links and
+// references to it are not.
+func (l *loader) unloaded(p string) {
+	u := urlOf(strings.TrimPrefix(p, "content/"))
+	l.broken[strings.TrimSuffix(u, "/")] = true
+	l.site.Unloaded[p] = u
+}
+
+// decodeAhead decodes personas and journeys into their entries on every
+// core; the rest runs in file order.
+func (l *loader) decodeAhead(files []*source.File) []ahead {
+	release := l.opts.Release && l.cache == nil
+	return l.cache.decodeAhead(files, func(f *source.File) func(d *decoder) any {
 		e, top, nested, ok := contentEntry(f)
 		switch {
 		case !ok || nested:
@@ -71,7 +103,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 			return func(d *decoder) any { return decodePersona(d, e) }
 		case top == "journeys":
 			return func(d *decoder) any {
-				j := decodeJourney(d, e, &site.Config)
+				j := decodeJourney(d, e, &l.site.Config)
 				if release {
 					j.Front, j.Body, j.Released = nil, nil, true
 					f.Raw, f.Front, f.Body = nil, nil, nil
@@ -81,101 +113,103 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		}
 		return nil
 	})
-	// A file that could not be read, split or decoded is reported
-	// already; its address is known, so that links and references to it
-	// are not.
-	unloaded := func(p string) {
-		u := urlOf(strings.TrimPrefix(p, "content/"))
-		broken[strings.TrimSuffix(u, "/")] = true
-		site.Unloaded[p] = u
+}
+
+// content adds a content file to the site, by where it is: a list's or
+// the home page's introduction, a persona, a journey, or a handbook page.
+func (l *loader) content(f *source.File, a *ahead) {
+	site, errs, cache := l.site, &l.errs, l.cache
+	if a.err != nil {
+		addErr(errs, f.Path, a.err)
+		l.unloaded(f.Path)
+		return
 	}
-	for _, p := range set.Unread {
-		unloaded(p)
+	cache.keep(f, a)
+	errs.Merge(&a.errs)
+	d := &decoder{doc: a.doc, errs: errs}
+	rel := strings.TrimPrefix(f.Path, "content/")
+	dir, name := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	base := strings.TrimSuffix(name, ".md")
+	e := Entry{Path: f.Path, Slug: slug.Make(base), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine}
+	if e.Slug == "" && base != "_index" {
+		errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1, Msg: fmt.Sprintf("file name %q gives an empty slug", name),
+			Hint: "use letters or digits in the file name"})
+		return
 	}
-	for i, f := range set.Content {
-		a := pre[i]
-		pre[i] = ahead{} // what the site keeps is in the entry; the rest can go
-		if a.err != nil {
-			addErr(&errs, f.Path, a.err)
-			unloaded(f.Path)
-			continue
+	top, _, nested := strings.Cut(dir, "/")
+	reserved := func(dir string) bool { return slices.Contains(l.opts.Reserved, slugDir(dir)) }
+	switch {
+	case base == "_index" && (dir == "personas" || dir == "journeys" || dir == "templates"):
+		p := cachedEntry(cache, f, errs, func() *Page { p := decodePage(d, e, dir, true); p.URL = dir + "/"; return p })
+		site.Lists[dir] = p
+	case base == "_index" && dir == "":
+		site.Home = cachedEntry(cache, f, errs, func() *Page { return decodePage(d, e, "", true) })
+	case dir == "" && base != "_index" && reserved(e.Slug), dir != "" && reserved(top) && !(top == "personas" || top == "journeys" || top == "templates"):
+		if dir == "" {
+			top = e.Slug
 		}
-		cache.keep(f, &a)
-		errs.Merge(&a.errs)
-		d := &decoder{doc: a.doc, errs: &errs}
-		rel := strings.TrimPrefix(f.Path, "content/")
-		dir, name := path.Split(rel)
-		dir = strings.TrimSuffix(dir, "/")
-		base := strings.TrimSuffix(name, ".md")
-		e := Entry{Path: f.Path, Slug: slug.Make(base), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine}
-		if e.Slug == "" && base != "_index" {
-			errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1, Msg: fmt.Sprintf("file name %q gives an empty slug", name),
-				Hint: "use letters or digits in the file name"})
-			continue
-		}
-		top, _, nested := strings.Cut(dir, "/")
-		switch {
-		case base == "_index" && (dir == "personas" || dir == "journeys" || dir == "templates"):
-			p := cachedEntry(cache, f, &errs, func() *Page { p := decodePage(d, e, dir, true); p.URL = dir + "/"; return p })
-			site.Lists[dir] = p
-		case base == "_index" && dir == "":
-			site.Home = cachedEntry(cache, f, &errs, func() *Page { return decodePage(d, e, "", true) })
-		case dir == "" && base != "_index" && reserved(opts.Reserved, e.Slug), dir != "" && reserved(opts.Reserved, top) && !(top == "personas" || top == "journeys" || top == "templates"):
-			if dir == "" {
-				top = e.Slug
-			}
+		errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1,
+			Msg:  fmt.Sprintf("content/%s/ is where Waymark puts its own %s pages", top, top),
+			Hint: "move the file to another folder: " + strings.Join(l.opts.Reserved, ", ") + " are Waymark's"})
+	case top == "personas" || top == "journeys" || top == "templates":
+		if nested || top == "templates" {
 			errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1,
-				Msg:  fmt.Sprintf("content/%s/ is where Waymark puts its own %s pages", top, top),
-				Hint: "move the file to another folder: " + strings.Join(opts.Reserved, ", ") + " are Waymark's"})
-			continue
-		case top == "personas" || top == "journeys" || top == "templates":
-			if nested || top == "templates" {
-				errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1,
-					Msg:  fmt.Sprintf("%s is in a folder Waymark does not read pages from", f.Path),
-					Hint: "personas go directly in content/personas/, journeys in content/journeys/, templates in templates/ at the site root"})
-				continue
-			}
-			// Decoded ahead: a *Persona or a *Journey.
-			var entry *Entry
-			switch v := a.v.(type) {
-			case *Persona:
-				entry = &v.Entry
-			case *Journey:
-				entry = &v.Entry
-			}
-			if entry.Draft && !opts.Drafts {
-				drafts[top+"/"+entry.Slug] = true
-				continue
-			}
-			if !claim(entry, f.FrontLine-1) {
-				continue
-			}
-			switch v := a.v.(type) {
-			case *Persona:
-				site.Personas = append(site.Personas, v)
-			case *Journey:
-				site.Journeys = append(site.Journeys, v)
-			}
-		default:
-			urlDir := slugDir(dir)
-			if base == "_index" {
-				e.URL = urlDir + "/"
-			} else {
-				e.URL = path.Join(urlDir, e.Slug) + "/"
-				e.URL = strings.TrimPrefix(e.URL, "/")
-			}
-			p := cachedEntry(cache, f, &errs, func() *Page { return decodePage(d, e, dir, base == "_index") })
-			if (p.Draft && !opts.Drafts) || !claim(&p.Entry, f.FrontLine-1) {
-				continue
-			}
-			site.Pages = append(site.Pages, p)
+				Msg:  fmt.Sprintf("%s is in a folder Waymark does not read pages from", f.Path),
+				Hint: "personas go directly in content/personas/, journeys in content/journeys/, templates in templates/ at the site root"})
+			return
 		}
+		l.decoded(f, top, a.v)
+	default:
+		urlDir := slugDir(dir)
+		if base == "_index" {
+			e.URL = urlDir + "/"
+		} else {
+			e.URL = path.Join(urlDir, e.Slug) + "/"
+			e.URL = strings.TrimPrefix(e.URL, "/")
+		}
+		p := cachedEntry(cache, f, errs, func() *Page { return decodePage(d, e, dir, base == "_index") })
+		if (p.Draft && !l.opts.Drafts) || !l.claim(&p.Entry, f.FrontLine-1) {
+			return
+		}
+		site.Pages = append(site.Pages, p)
 	}
+}
+
+// decoded adds a persona or journey decoded ahead (v), unless it is a
+// draft or its URL is taken.
+func (l *loader) decoded(f *source.File, top string, v any) {
+	var entry *Entry
+	switch v := v.(type) {
+	case *Persona:
+		entry = &v.Entry
+	case *Journey:
+		entry = &v.Entry
+	}
+	if entry.Draft && !l.opts.Drafts {
+		l.drafts[top+"/"+entry.Slug] = true
+		return
+	}
+	if !l.claim(entry, f.FrontLine-1) {
+		return
+	}
+	switch v := v.(type) {
+	case *Persona:
+		l.site.Personas = append(l.site.Personas, v)
+	case *Journey:
+		l.site.Journeys = append(l.site.Journeys, v)
+	}
+}
+
+// templates adds the blank templates: the built-in ones, then the
+// site's, which replace a built-in one of the same slug.
+func (l *loader) templates(set *source.Set) {
+	site, errs, cache := l.site, &l.errs, l.cache
 	own := map[string]string{} // slug → path of the site's templates
 	for n, f := range set.Templates {
 		doc, err := cache.decode(f)
 		if err != nil {
-			addErr(&errs, f.Path, err)
+			addErr(errs, f.Path, err)
 			continue
 		}
 		name := strings.TrimSuffix(path.Base(f.Path), ".md")
@@ -194,8 +228,8 @@ func New(set *source.Set, opts Options) (*Site, error) {
 			}
 			own[e.Slug] = f.Path
 		}
-		j := cachedEntry(cache, f, &errs, func() *Journey { return decodeJourney(&decoder{doc: doc, errs: &errs}, e, &site.Config) })
-		if j.Draft && !opts.Drafts {
+		j := cachedEntry(cache, f, errs, func() *Journey { return decodeJourney(&decoder{doc: doc, errs: errs}, e, &site.Config) })
+		if j.Draft && !l.opts.Drafts {
 			continue
 		}
 		if i := slices.IndexFunc(site.Templates, func(t *Journey) bool { return t.Slug == j.Slug }); i >= 0 {
@@ -204,8 +238,6 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		}
 		site.Templates = append(site.Templates, j)
 	}
-	link(site, drafts, broken, &errs)
-	return site, errs.Err()
 }
 
 // contentEntry is the entry of a content file as far as its path tells:
@@ -284,7 +316,3 @@ func byKey(a, b *Entry, at, bt string) int {
 func byTitle(a, b string) int {
 	return cmp.Or(cmp.Compare(sortKey(a), sortKey(b)), cmp.Compare(a, b))
 }
-
-// reserved reports whether a content folder takes the address of one of
-// Waymark's own.
-func reserved(dirs []string, dir string) bool { return slices.Contains(dirs, slugDir(dir)) }
