@@ -88,7 +88,8 @@ type run struct {
 	opts    Options
 	start   time.Time
 	today   time.Time
-	changed []string // since the last build; nil: unknown
+	changed []string          // since the last build; nil: unknown
+	copies  map[string]uint64 // the last good build's sums of static files
 	errs    diag.List
 	set     *source.Set
 	site    *model.Site
@@ -101,7 +102,8 @@ type run struct {
 }
 
 func (b *Builder) build(ctx context.Context) (*Report, error) {
-	r := &run{b: b, opts: b.opts, start: time.Now(), changed: b.changed}
+	r := &run{b: b, opts: b.opts, start: time.Now(), changed: b.changed, copies: b.copies}
+	b.copies = nil // until this build succeeds: a failed one's changes are not told again
 	now := time.Now
 	if r.opts.Now != nil {
 		now = r.opts.Now
@@ -111,6 +113,9 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	set, err := source.ReadCached(r.opts.Source, b.src)
 	if err == nil && b.src != nil {
 		if rep, ok, err := b.bodyEdit(ctx, set, r.changed, r.today, r.start); ok {
+			if err == nil {
+				b.copies = r.copies // a body edit touches no static file
+			}
 			return rep, err
 		}
 	}
@@ -226,7 +231,7 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 		m.min = b.minifier()
 	}
 	out := &sink{w: w}
-	reuse := b.reuser(planned{set: r.set, site: site, eng: r.eng, outs: r.outs, statics: r.st, changed: r.changed},
+	reuse := b.reuser(planned{set: r.set, site: site, eng: r.eng, outs: r.outs, statics: r.st, changed: r.changed, copies: r.copies},
 		b.knownTemplates(r.eng, site.Config))
 	// The outputs that show the hub's views need it filled before they
 	// are made: unless every one of them is the last build's.

@@ -40,7 +40,9 @@ type Builder struct {
 	// entry: the model cache hands out the same entry while its file is
 	// unchanged, so each is summed once.
 	own map[*model.Entry]sums
-	// copies are the content sums of the static files, by output path.
+	// copies are the content sums of the static files, by output path,
+	// of the last build that succeeded; nil after one that failed, whose
+	// changes the next build is not told again.
 	copies map[string]uint64
 	// changed is what Build was told changed (nil: unknown); lastGood
 	// is the last build, when it succeeded (bodyedit.go).

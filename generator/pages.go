@@ -36,14 +36,22 @@ func renderAll(ctx context.Context, outs []*plan.Output, workers int, reuse bool
 	for range workers {
 		wg.Go(func() {
 			s := scratch{reuse: reuse}
+			// The label splits a CPU profile by page kind: go tool
+			// pprof -tags cpu.out (see BENCHMARKS.md). Each kind's is
+			// made once, not for each of thousands of outputs.
+			labels := map[string]context.Context{}
+			defer pprof.SetGoroutineLabels(context.Background())
 			for o := range jobs {
-				// The label splits a CPU profile by page kind:
-				// go tool pprof -tags cpu.out (see BENCHMARKS.md).
-				pprof.Do(context.Background(), pprof.Labels("kind", kind(o)), func(context.Context) {
-					if do(o, &s) {
-						rendered.Add(1)
-					}
-				})
+				k := kind(o)
+				ctx, ok := labels[k]
+				if !ok {
+					ctx = pprof.WithLabels(context.Background(), pprof.Labels("kind", k))
+					labels[k] = ctx
+				}
+				pprof.SetGoroutineLabels(ctx)
+				if do(o, &s) {
+					rendered.Add(1)
+				}
 				if progress != nil {
 					progress(int(done.Add(1)), len(outs))
 				}

@@ -16,6 +16,7 @@ type reuser struct {
 	b      *Builder
 	keys   map[*plan.Output]uint64
 	parts  map[*plan.Output][]uint64 // the keys of a joined file's parts
+	copies map[string]uint64         // the content sums of files to copy
 	mu     sync.Mutex
 	next   map[string]rendered // by output path, or path + "\x00" + part ID
 	active bool
@@ -28,7 +29,8 @@ type planned struct {
 	eng     *render.Engine
 	outs    []*plan.Output
 	statics *staticSet
-	changed []string // the paths changed since the last build; nil: unknown
+	changed []string          // the paths changed since the last build; nil: unknown
+	copies  map[string]uint64 // the last good build's sums of files to copy
 }
 
 func (b *Builder) reuser(pl planned, known bool) *reuser {
@@ -41,7 +43,8 @@ func (b *Builder) reuser(pl planned, known bool) *reuser {
 	}
 	f := &fingerprinter{seed: b.seed, journeys: map[*model.Journey]uint64{}, personas: map[*model.Persona]uint64{},
 		prevOwn: b.own, own: make(map[*model.Entry]sums, len(b.own)),
-		copies: b.copySums(outs, pl.changed == nil || touchesStatics(pl.changed, pl.statics.linked))}
+		copies: b.copySums(pl.copies, outs, pl.changed == nil || touchesStatics(pl.changed, pl.statics.linked))}
+	r.copies = f.copies
 	defer func() { b.own = f.own }()
 	global := f.global(pl.set, site, pl.eng, outs, pl.statics.files, b.opts)
 	all := f.all(site)
@@ -136,7 +139,7 @@ func (r *reuser) keep(o *plan.Output, write func(string, []byte) error) func(str
 func (r *reuser) commit() {
 	r.b.mu.Lock()
 	if r.active {
-		r.b.last = r.next
+		r.b.last, r.b.copies = r.next, r.copies
 	} else {
 		r.b.last, r.b.copies = nil, nil
 	}

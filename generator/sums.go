@@ -261,14 +261,14 @@ func (f *fingerprinter) output(o *plan.Output, global, all uint64) uint64 {
 // when a change may have touched one (dirty), else the last build's sums
 // while the same files are planned. Sizes and times are not enough: two
 // saves within a file system's time grain look the same.
-func (b *Builder) copySums(outs []*plan.Output, dirty bool) map[string]uint64 {
-	sums := make(map[string]uint64, len(b.copies))
+func (b *Builder) copySums(prev map[string]uint64, outs []*plan.Output, dirty bool) map[string]uint64 {
+	sums := make(map[string]uint64, len(prev))
 	for _, o := range outs {
 		c := o.Copy
 		if c == nil {
 			continue
 		}
-		if s, ok := b.copies[o.Path]; ok && !dirty {
+		if s, ok := prev[o.Path]; ok && !dirty {
 			sums[o.Path] = s
 			continue
 		}
@@ -278,7 +278,6 @@ func (b *Builder) copySums(outs []*plan.Output, dirty bool) map[string]uint64 {
 		}
 		sums[o.Path] = maphash.Bytes(b.seed, data)
 	}
-	b.copies = sums
 	return sums
 }
 

@@ -13,7 +13,7 @@ import (
 // show the journey's front matter and its personas' names; the .md
 // download, the journey's whole file.
 func (p *Planner) downloads(j *model.Journey) {
-	in := export.Input{SchemaURL: p.schemaURL()}
+	in := export.Input{SchemaURL: p.schemaURL}
 	for _, f := range export.Formats() {
 		o := Output{In: Inputs{Fronts: []*model.Journey{j}, Personas: j.Personas}}
 		if f.Verbatim {
@@ -38,7 +38,7 @@ func schema(p *Planner) {
 
 // schemaURL is the schema's full address, when base_url has a host; the
 // JSON downloads name it in "$schema".
-func (p *Planner) schemaURL() string {
+func schemaURL(p *Planner) string {
 	if !strings.Contains(p.Site.Config.BaseURL, "://") {
 		return ""
 	}

@@ -83,9 +83,22 @@ type Env struct {
 // so far.
 type Planner struct {
 	Env
-	nav  *navs
-	Home render.Crumb // the first breadcrumb of every page
-	outs []*Output
+	nav       *navs
+	Home      render.Crumb // the first breadcrumb of every page
+	schemaURL string       // the journey schema's full address, or ""
+	outs      []*Output
+	slab      []Output // where outputs are made, a block at a time: a site has thousands
+}
+
+// output adds o to the plan.
+func (p *Planner) output(o Output) *Output {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]Output, 0, 256)
+	}
+	p.slab = append(p.slab, o)
+	out := &p.slab[len(p.slab)-1]
+	p.outs = append(p.outs, out)
+	return out
 }
 
 // Make plans every output of the site, in the order of products().
@@ -93,6 +106,7 @@ func Make(env Env) []*Output {
 	p := &Planner{Env: env}
 	p.nav = newNavs(p.navItems())
 	p.Home = render.Crumb{Title: p.T("nav.home"), URL: ""}
+	p.schemaURL = schemaURL(p)
 	for _, product := range products() {
 		product.plan(p)
 	}
@@ -124,9 +138,7 @@ func (p *Planner) HubPage(pg *render.Page, o Output) *Output {
 func (p *Planner) add(pg *render.Page, o Output) *Output {
 	pg.Site = p.Engine.Data()
 	o.Page, o.Path = pg, OutName(pg.URL)
-	out := &o
-	p.outs = append(p.outs, out)
-	return out
+	return p.output(o)
 }
 
 // Joined is a file of many parts, each made from what it declared it
@@ -146,13 +158,13 @@ type Part struct {
 
 // Joined plans a file of parts.
 func (p *Planner) Joined(path string, j Joined) {
-	p.outs = append(p.outs, &Output{Path: path, Joined: &j})
+	p.output(Output{Path: path, Joined: &j})
 }
 
 // File plans a file made in Go.
 func (p *Planner) File(path string, write func(io.Writer) error, o Output) {
 	o.Path, o.Write = path, write
-	p.outs = append(p.outs, &o)
+	p.output(o)
 }
 
 // OutName is the file a page URL is written to: "journeys/x/" →

@@ -14,7 +14,7 @@ import (
 // (.min.css, .min.js).
 func statics(p *Planner) {
 	for _, name := range slices.Sorted(maps.Keys(p.Statics)) {
-		p.outs = append(p.outs, &Output{Path: name, Copy: &Copy{FS: p.Statics[name], Path: "static/" + name}, Minify: minifiable(name)})
+		p.output(Output{Path: name, Copy: &Copy{FS: p.Statics[name], Path: "static/" + name}, Minify: minifiable(name)})
 	}
 }
 

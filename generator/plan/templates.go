@@ -36,7 +36,7 @@ func posters(p *Planner) {
 }
 
 func templateDownloads(p *Planner) {
-	in := export.Input{SchemaURL: p.schemaURL()}
+	in := export.Input{SchemaURL: p.schemaURL}
 	for _, t := range p.Site.Templates {
 		o := Output{In: Inputs{Source: &t.Entry}}
 		p.File(t.Download("md"), func(w io.Writer) error { return p.raw(w, &t.Entry) }, o)
