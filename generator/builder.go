@@ -78,9 +78,9 @@ func (b *Builder) SetOutput(w output.Writer) {
 }
 
 // knownTemplates reports whether the engine renders with a built-in
-// theme's templates and strings, unchanged: the fingerprints know what
-// those show of other pages. With the site's own layouts, any page might
-// show anything, so every page is rendered every time.
+// theme's templates and strings, unchanged: the products' declared
+// inputs say what those show of other pages. With the site's own layouts,
+// any page might show anything, so every output is made every time.
 func (b *Builder) knownTemplates(eng *render.Engine, cfg model.Config) bool {
 	if b.src == nil || b.opts.Themes == nil {
 		return false

@@ -3,7 +3,7 @@ package export
 import "github.com/waymark-cx/waymark/generator/model"
 
 // Format is one of the files a journey is offered as. It carries all that
-// the rest of the site needs to know of it (generator/exports.go writes
+// the rest of the site needs to know of it (plan/downloads.go writes
 // it, the journey page links to it, serve sends it), so that a new format
 // is one file in this package and nothing else spells its extension.
 type Format struct {

@@ -400,7 +400,7 @@ func (e *Engine) componentFuncs() template.FuncMap {
 }
 
 // downloads draws the links to a journey's downloads, one per format of
-// export.Formats, which generator/exports.go writes beside the page, and
+// export.Formats, which plan/downloads.go plans beside the page, and
 // to its print view. Drawn in Go: as template actions, its links'
 // escaping cost a third of a journey page.
 func (w *htmlw) downloads(j *model.Journey) {
