@@ -111,7 +111,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	r.today = day(now())
 	b.changed = nil
 	set, err := source.ReadCached(r.opts.Source, b.src)
-	if err == nil && b.src != nil {
+	if err == nil && b.keeps {
 		if rep, ok, err := b.bodyEdit(ctx, set, r.changed, r.today, r.start); ok {
 			if err == nil {
 				b.copies = r.copies // a body edit touches no static file
@@ -148,7 +148,7 @@ func (r *run) load(set *source.Set, readErr error) error {
 		// A one-off build of a large handbook: no rebuild will want the
 		// journeys' text, and holding it all costs more than reading each
 		// journey's file again for its page and its .md download.
-		Release: b.src == nil && textSize(set) > cmp.Or(opts.releaseAbove, releaseAbove),
+		Release: !b.keeps && textSize(set) > cmp.Or(opts.releaseAbove, releaseAbove),
 	})
 	r.errs.AddErr(err, ".", "")
 	if site == nil {
@@ -178,7 +178,7 @@ func (r *run) prepare() error {
 		r.errs.AddErr(err, "layouts", "fix the template; see content/docs/theming.md") // templates or string files
 		return r.errs.Err()
 	}
-	if b.src != nil {
+	if b.keeps {
 		b.engine = r.eng
 	}
 	readers := 2 // a released journey's page and its download

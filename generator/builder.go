@@ -24,6 +24,7 @@ import (
 // give (TestIncrementalEqualsFull, TestPropertyIncremental).
 type Builder struct {
 	opts  Options
+	keeps bool // for repeated builds (NewBuilder): keeps what each build made; Build's one-off keeps nothing
 	src   *source.Cache
 	model *model.Cache
 	seed  maphash.Seed
@@ -57,7 +58,7 @@ type rendered struct {
 
 // NewBuilder returns a Builder for repeated builds of one site.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed()}
+	return &Builder{opts: opts, keeps: true, src: source.NewCache(), model: model.NewCache(), seed: maphash.MakeSeed()}
 }
 
 // Build builds the site, reusing the previous builds' work. changed lists
@@ -82,7 +83,7 @@ func (b *Builder) SetOutput(w output.Writer) {
 // inputs say what those show of other pages. With the site's own layouts,
 // any page might show anything, so every output is made every time.
 func (b *Builder) knownTemplates(eng *render.Engine, cfg model.Config) bool {
-	if b.src == nil || b.opts.Themes == nil {
+	if !b.keeps || b.opts.Themes == nil {
 		return false
 	}
 	key := cfg.Theme + "\x00" + cfg.Language
@@ -107,7 +108,7 @@ func (b *Builder) builtinTemplates() ([]*source.File, error) {
 		return b.builtin, nil
 	}
 	files, err := source.ReadTemplates(b.opts.Templates, "templates")
-	if err == nil && b.src != nil {
+	if err == nil && b.keeps {
 		b.builtin = files
 	}
 	return files, err

@@ -37,7 +37,7 @@ func (b *Builder) reuser(pl planned, known bool) *reuser {
 	site, outs := pl.site, pl.outs
 	r := &reuser{b: b, keys: make(map[*plan.Output]uint64, len(outs)), parts: map[*plan.Output][]uint64{},
 		next:   make(map[string]rendered, len(b.last)),
-		active: b.src != nil && known}
+		active: b.keeps && known}
 	if !r.active {
 		return r
 	}
