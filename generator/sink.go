@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"sync"
 	"sync/atomic"
 
 	"github.com/waymark-cx/waymark/generator/output"
@@ -13,6 +14,7 @@ import (
 type sink struct {
 	w     output.Writer
 	files atomic.Int64
+	bufs  sync.Pool // *bufio.Writer: a build streams thousands of files
 }
 
 // write writes a whole file.
@@ -37,11 +39,18 @@ func (s *sink) stream(name string, fill func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(f, 64<<10)
+	bw, _ := s.bufs.Get().(*bufio.Writer)
+	if bw == nil {
+		bw = bufio.NewWriterSize(f, 64<<10)
+	} else {
+		bw.Reset(f)
+	}
 	err = fill(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
+	bw.Reset(nil)
+	s.bufs.Put(bw)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
