@@ -250,6 +250,8 @@ func (m *maker) file(o *plan.Output, keep bool, write func(string, []byte) error
 			}
 			err = write(o.Path, b)
 		}
+	case o.Bytes != nil:
+		err = write(o.Path, o.Bytes())
 	case keep:
 		var b bytes.Buffer
 		if err = o.Write(&b); err == nil {
@@ -267,6 +269,9 @@ func (m *maker) file(o *plan.Output, keep bool, write func(string, []byte) error
 func fileBytes(o *plan.Output) ([]byte, error) {
 	if c := o.Copy; c != nil {
 		return fs.ReadFile(c.FS, c.Path)
+	}
+	if o.Bytes != nil {
+		return o.Bytes(), nil
 	}
 	var b bytes.Buffer
 	err := o.Write(&b)

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"io"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/export"
@@ -19,12 +18,11 @@ func (p *Planner) downloads(j *model.Journey) {
 		if f.Verbatim {
 			o.In = Inputs{Source: &j.Entry}
 		}
-		p.File(j.Download(f.Ext), func(w io.Writer) error {
+		p.Made(j.Download(f.Ext), func() []byte {
 			if f.Verbatim {
-				return p.raw(w, &j.Entry)
+				return p.Raw(&j.Entry)
 			}
-			_, err := w.Write(f.Write(j, in))
-			return err
+			return f.Write(j, in)
 		}, o)
 	}
 }
@@ -33,7 +31,7 @@ func (p *Planner) downloads(j *model.Journey) {
 // (schema/journey.schema.json).
 
 func schema(p *Planner) {
-	p.File(export.SchemaPath, func(w io.Writer) error { _, err := w.Write(export.Schema); return err }, Output{})
+	p.Made(export.SchemaPath, func() []byte { return export.Schema }, Output{})
 }
 
 // schemaURL is the schema's full address, when base_url has a host; the
@@ -43,10 +41,4 @@ func schemaURL(p *Planner) string {
 		return ""
 	}
 	return Absolute(p.Site, export.SchemaPath)
-}
-
-// raw writes an entry's file as its author wrote it.
-func (p *Planner) raw(w io.Writer, e *model.Entry) error {
-	_, err := w.Write(p.Raw(e))
-	return err
 }

@@ -14,9 +14,11 @@ import (
 type Output struct {
 	Path string       // in the output folder: "journeys/buy/index.html"
 	Page *render.Page // a page: rendered with the theme, then minified
-	// Write makes a file that is not a page. Hub is set when it reads
-	// the hub's views, which must be filled (hub.Hub.Fill) first.
+	// Write makes a file that is not a page, or Bytes one made whole
+	// (a download: no copy of it is made). Hub is set when it reads the
+	// hub's views, which must be filled (hub.Hub.Fill) first.
 	Write func(w io.Writer) error
+	Bytes func() []byte
 	// Joined is a file made of parts instead (the search index); Copy
 	// a file copied (a static file), which the build reads and sums.
 	Joined *Joined
@@ -159,6 +161,12 @@ type Part struct {
 // Joined plans a file of parts.
 func (p *Planner) Joined(path string, j Joined) {
 	p.output(Output{Path: path, Joined: &j})
+}
+
+// Made plans a file made whole in Go.
+func (p *Planner) Made(path string, bytes func() []byte, o Output) {
+	o.Path, o.Bytes = path, bytes
+	p.output(o)
 }
 
 // File plans a file made in Go.

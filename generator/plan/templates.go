@@ -1,8 +1,6 @@
 package plan
 
 import (
-	"io"
-
 	"github.com/waymark-cx/waymark/generator/export"
 	"github.com/waymark-cx/waymark/generator/render"
 )
@@ -39,10 +37,10 @@ func templateDownloads(p *Planner) {
 	in := export.Input{SchemaURL: p.schemaURL}
 	for _, t := range p.Site.Templates {
 		o := Output{In: Inputs{Source: &t.Entry}}
-		p.File(t.Download("md"), func(w io.Writer) error { return p.raw(w, &t.Entry) }, o)
+		p.Made(t.Download("md"), func() []byte { return p.Raw(&t.Entry) }, o)
 		for _, f := range export.Formats() {
 			if f.Template {
-				p.File(t.Download(f.Ext), func(w io.Writer) error { _, err := w.Write(f.Write(t, in)); return err }, o)
+				p.Made(t.Download(f.Ext), func() []byte { return f.Write(t, in) }, o)
 			}
 		}
 	}
