@@ -19,15 +19,15 @@ import (
 // edited is what an edit changes, in the terms outputs declare what
 // they read (plan.Inputs).
 type edited struct {
-	file    string    // the file edited: outputs that declared it as their Source, or copy it
-	body    bool      // only below the front matter
-	global  bool      // what every output reads (the navigation)
-	cards   bool      // what lists and the navigation show (Cards)
-	journey string    // the journey edited: outputs that declared its front matter (Fronts)
-	card    bool      // the journey's card (Journeys)
-	pair    bool      // what its pair's card shows of it (title, type)
-	persona string    // a persona whose card changed (Personas), and so its journeys' cards
-	views   plan.View // what the hub's views show of the stages
+	file    string   // the file edited: outputs that declared it as their Source, or copy it
+	body    bool     // only below the front matter
+	global  bool     // what every output reads (the navigation)
+	cards   bool     // what lists and the navigation show (Cards)
+	journey string   // the journey edited: outputs that declared its front matter (Fronts)
+	card    bool     // the journey's card (Journeys)
+	pair    bool     // what its pair's card shows of it (title, type)
+	persona string   // a persona whose card changed (Personas), and so its journeys' cards
+	views   hub.Part // what the hub's views show of the stages
 }
 
 // declares reports whether in declares what e changed.
@@ -99,15 +99,15 @@ func TestDeclaredInputs(t *testing.T) {
 		// The channel matrix scores a touchpoint without a score of its
 		// own by its stage's emotion.
 		{"stage emotion", j1, "emotion = 3", "emotion = 1",
-			edited{journey: journey, views: plan.ViewTouchpoints}},
+			edited{journey: journey, views: hub.Touchpoints}},
 		{"touchpoint channel", j1, `channel = "Email"`, `channel = "Phone"`,
-			edited{journey: journey, views: plan.ViewTouchpoints}},
+			edited{journey: journey, views: hub.Touchpoints}},
 		// Persona pages show their journeys' pain points: they are on the
 		// card.
 		{"pain point status", j1, `status = "open"`, `status = "done"`,
-			edited{journey: journey, cards: true, card: true, views: plan.ViewItems}},
+			edited{journey: journey, cards: true, card: true, views: hub.Items}},
 		{"metric value", j1, "value = 11", "value = 12",
-			edited{journey: journey, views: plan.ViewMetrics}},
+			edited{journey: journey, views: hub.Metrics}},
 		{"persona name", p1, `name = "Persona 1"`, `name = "Persona 1, renamed"`,
 			edited{cards: true, persona: "persona-0001"}},
 		{"page body", page, "See", "Read",

@@ -4,12 +4,11 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"io/fs"
-	"maps"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/render"
@@ -69,38 +68,12 @@ func (f *fingerprinter) sums(e *model.Entry, card func(h *maphash.Hash), views f
 	return s
 }
 
-// views sums what the hub's views show of a journey's stages: each view
-// is rendered again only when what it shows changed, so that a new
-// feeling or action does not redraw the pain points of every journey.
+// views sums what the hub's views read of a journey's stages, view by
+// view (hub.Reads).
 func (f *fingerprinter) views(j *model.Journey, s *sums) {
 	tp, items, metrics := f.hash(), f.hash(), f.hash()
-	for _, st := range j.Stages {
-		for _, h := range []*maphash.Hash{tp, items, metrics} {
-			str(h, st.Name)
-			num(h, uint64(st.Index))
-		}
-		for _, t := range st.Touchpoints {
-			str(tp, t.Name, t.Channel, t.Kind, t.Owner, t.Description, strconv.FormatFloat(t.Emotion, 'g', -1, 64),
-				strconv.FormatBool(t.HasEmotion), strconv.FormatBool(t.FailPoint))
-		}
-		// The channel matrix scores a touchpoint without a score of its
-		// own by its stage's emotion.
-		for _, k := range slices.Sorted(maps.Keys(st.Emotion)) {
-			str(tp, k, strconv.FormatFloat(st.Emotion[k], 'g', -1, 64))
-		}
-		str(items, "pain")
-		for _, it := range st.PainPoints {
-			str(items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
-		}
-		str(items, "opportunities")
-		for _, it := range st.Opportunities {
-			str(items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
-		}
-		for _, m := range st.Metrics {
-			str(metrics, m.Name, m.Unit, strconv.FormatFloat(m.Value, 'g', -1, 64), strconv.FormatBool(m.HasValue),
-				strconv.FormatFloat(m.Target, 'g', -1, 64), strconv.FormatBool(m.HasTarget), strconv.FormatBool(m.HigherIsBetter))
-		}
-	}
+	byView := map[hub.Part]*maphash.Hash{hub.Touchpoints: tp, hub.Items: items, hub.Metrics: metrics}
+	hub.Reads(j, func(v hub.Part, fields ...string) { str(byView[v], fields...) })
 	s.touchpoints, s.items, s.metrics = tp.Sum64(), items.Sum64(), metrics.Sum64()
 }
 
@@ -327,9 +300,9 @@ func (f *fingerprinter) inputs(h *maphash.Hash, in *plan.Inputs, all uint64) {
 		num(h, f.journeySums(j).front)
 	}
 	for _, v := range []struct {
-		view plan.View
+		view hub.Part
 		sum  uint64
-	}{{plan.ViewTouchpoints, f.touchpoints}, {plan.ViewItems, f.items}, {plan.ViewMetrics, f.metrics}} {
+	}{{hub.Touchpoints, f.touchpoints}, {hub.Items, f.items}, {hub.Metrics, f.metrics}} {
 		if in.Views&v.view != 0 {
 			num(h, v.sum)
 		}

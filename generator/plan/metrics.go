@@ -12,9 +12,9 @@ import (
 const KindMetrics = "metrics"
 
 func metricsView(p *Planner) {
-	p.hubView(KindMetrics, "metrics/", ViewMetrics)
+	p.hubView(KindMetrics, "metrics/", hub.Metrics)
 	if p.hubOn() && p.Has(KindMetrics) {
-		p.csv(hubCSV(hub.ListMetrics), ViewMetrics, func(w io.Writer, abs func(string) string) error {
+		p.csv(hubCSV(hub.ListMetrics), hub.Metrics, func(w io.Writer, abs func(string) string) error {
 			return export.Metrics(w, p.Hub.Metrics, abs)
 		})
 	}

@@ -17,7 +17,7 @@ const (
 )
 
 func ownersView(p *Planner) {
-	p.hubView(KindOwners, "owners/", ViewAll)
+	p.hubView(KindOwners, "owners/", hub.AllParts)
 }
 
 func ownerPages(p *Planner) {
@@ -28,7 +28,7 @@ func ownerPages(p *Planner) {
 	crumbs := append(p.hubCrumbs(), render.Crumb{Title: p.T("hub.owners"), URL: "owners/"})
 	for _, o := range p.Hub.Owners {
 		p.HubPage(&render.Page{Kind: KindOwner, Title: o.Name, URL: o.URL, Owner: o, Crumbs: crumbs},
-			Output{In: Inputs{Cards: true, Views: ViewAll}, Sitemap: true})
+			Output{In: Inputs{Cards: true, Views: hub.AllParts}, Sitemap: true})
 		lists := []struct {
 			list  hub.List
 			write func(w io.Writer, abs func(string) string) error
@@ -39,7 +39,7 @@ func ownerPages(p *Planner) {
 			{hub.ListOpportunities, func(w io.Writer, abs func(string) string) error { return export.HubItems(w, o.Opportunities, abs) }},
 		}
 		for _, l := range lists {
-			p.csv(at.OwnerCSV(o, l.list), ViewAll, l.write)
+			p.csv(at.OwnerCSV(o, l.list), hub.AllParts, l.write)
 		}
 	}
 }

@@ -13,18 +13,18 @@ import (
 const KindPainPoints = "pain-points"
 
 func painPointsView(p *Planner) {
-	p.hubView(KindPainPoints, "pain-points/", ViewItems)
+	p.hubView(KindPainPoints, "pain-points/", hub.Items)
 	if !p.hubOn() || !p.Has(KindPainPoints) {
 		return
 	}
 	h := p.Hub
-	p.csv(hubCSV(hub.ListPainPoints), ViewItems, func(w io.Writer, abs func(string) string) error {
+	p.csv(hubCSV(hub.ListPainPoints), hub.Items, func(w io.Writer, abs func(string) string) error {
 		return export.HubItems(w, h.PainPoints, abs)
 	})
-	p.csv(hubCSV(hub.ListOpportunities), ViewItems, func(w io.Writer, abs func(string) string) error {
+	p.csv(hubCSV(hub.ListOpportunities), hub.Items, func(w io.Writer, abs func(string) string) error {
 		return export.HubItems(w, h.Opportunities, abs)
 	})
-	p.csv(hubCSV(hub.ListNoOwner), ViewItems, func(w io.Writer, abs func(string) string) error {
+	p.csv(hubCSV(hub.ListNoOwner), hub.Items, func(w io.Writer, abs func(string) string) error {
 		return export.NoOwner(w, h.View.NoOwnerPainPoints.All(), h.View.NoOwnerOpportunities.All(), abs)
 	})
 }

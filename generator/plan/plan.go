@@ -54,20 +54,9 @@ type Inputs struct {
 	Personas []*model.Persona
 	// Fronts: these journeys' front matter as written.
 	Fronts []*model.Journey
-	// Views: what the hub's views show of every journey's stages.
-	Views View
+	// Views: what the hub's views read of every journey's stages.
+	Views hub.Part
 }
-
-// View is a part of every journey's stages that a hub view shows.
-type View uint8
-
-// The hub's views of the stages.
-const (
-	ViewTouchpoints View = 1 << iota // touchpoints: name, channel, kind, owner, emotion …
-	ViewItems                        // pain points and opportunities
-	ViewMetrics                      // metrics
-	ViewAll         = ViewTouchpoints | ViewItems | ViewMetrics
-)
 
 // Env is what a site is planned from.
 type Env struct {

@@ -13,9 +13,9 @@ import (
 const KindTouchpoints = "touchpoints"
 
 func touchpointsView(p *Planner) {
-	p.hubView(KindTouchpoints, "touchpoints/", ViewTouchpoints)
+	p.hubView(KindTouchpoints, "touchpoints/", hub.Touchpoints)
 	if p.hubOn() && p.Has(KindTouchpoints) {
-		p.csv(hubCSV(hub.ListTouchpoints), ViewTouchpoints, func(w io.Writer, abs func(string) string) error {
+		p.csv(hubCSV(hub.ListTouchpoints), hub.Touchpoints, func(w io.Writer, abs func(string) string) error {
 			return export.TouchpointGroups(w, p.Hub.Touchpoints, abs)
 		})
 	}

@@ -68,7 +68,7 @@ func (p *Planner) hubCrumbs() []render.Crumb {
 
 // hubView plans a hub page of a kind at url, showing the cards and the
 // given views of the stages, when the theme has its layout.
-func (p *Planner) hubView(kind, url string, views View) {
+func (p *Planner) hubView(kind, url string, views hub.Part) {
 	if p.hubOn() && p.Has(kind) {
 		p.HubPage(&render.Page{Kind: kind, Title: p.T("hub." + kind), URL: url, Crumbs: p.hubCrumbs()},
 			Output{In: Inputs{Cards: true, Views: views}, Sitemap: true})
@@ -77,7 +77,7 @@ func (p *Planner) hubView(kind, url string, views View) {
 
 // csv plans a download beside a hub page, made from the filled hub with
 // the same inputs as the page.
-func (p *Planner) csv(path string, views View, write func(w io.Writer, abs func(string) string) error) {
+func (p *Planner) csv(path string, views hub.Part, write func(w io.Writer, abs func(string) string) error) {
 	abs := func(path string) string { return Absolute(p.Site, path) }
 	p.File(path, func(w io.Writer) error { return write(w, abs) }, Output{Hub: true, In: Inputs{Cards: true, Views: views}})
 }

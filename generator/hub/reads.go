@@ -1,0 +1,56 @@
+package hub
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+
+	"github.com/waymark-cx/waymark/generator/model"
+)
+
+// Part is a part of the journeys' stages that some of the hub's views
+// show. The build makes a hub page again only when what the views it
+// shows read has changed (Reads), so that a new feeling or action does
+// not redraw every journey's pain points.
+type Part uint8
+
+// The parts of the stages the views read.
+const (
+	Touchpoints Part = 1 << iota // the touchpoint groups and the channel matrix
+	Items                        // pain points and opportunities, by status
+	Metrics                      // metrics against their targets
+	AllParts    = Touchpoints | Items | Metrics
+)
+
+// Reads gives add, part by part, every field of j's stages that the view
+// reads (fill.go, matrix.go, view.go): whatever a view reads of a stage
+// must be here, or the dev server shows it stale.
+func Reads(j *model.Journey, add func(p Part, fields ...string)) {
+	num := func(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+	for _, st := range j.Stages {
+		for _, v := range []Part{Touchpoints, Items, Metrics} {
+			add(v, st.Name, strconv.Itoa(st.Index)) // rank and matrix column
+		}
+		for _, t := range st.Touchpoints {
+			add(Touchpoints, t.Name, t.Channel, t.Kind, t.Owner, t.Description, num(t.Emotion),
+				strconv.FormatBool(t.HasEmotion), strconv.FormatBool(t.FailPoint))
+		}
+		// The channel matrix scores a touchpoint without a score of its
+		// own by its stage's emotion (touchpointScore).
+		for _, k := range slices.Sorted(maps.Keys(st.Emotion)) {
+			add(Touchpoints, k, num(st.Emotion[k]))
+		}
+		add(Items, "pain")
+		for _, it := range st.PainPoints {
+			add(Items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
+		}
+		add(Items, "opportunities")
+		for _, it := range st.Opportunities {
+			add(Items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
+		}
+		for _, m := range st.Metrics {
+			add(Metrics, m.Name, m.Unit, num(m.Value), strconv.FormatBool(m.HasValue),
+				num(m.Target), strconv.FormatBool(m.HasTarget), strconv.FormatBool(m.HigherIsBetter))
+		}
+	}
+}
