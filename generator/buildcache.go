@@ -27,8 +27,9 @@ import (
 // then one per input: "in size mtime bad sum name".
 type record struct {
 	header
-	Files  []stamp    `json:"-"`
-	Inputs []inputSum `json:"-"`
+	Files   []stamp    `json:"-"`
+	Inputs  []inputSum `json:"-"`
+	written int64      // when the record was written (its file's time, Unix nanoseconds)
 }
 
 type header struct {
@@ -72,12 +73,17 @@ func (r *record) report() *Report {
 // readRecord reads dest's cache record; nil when there is none or it
 // cannot be understood.
 func readRecord(dest string) *record {
-	b, err := os.ReadFile(filepath.Join(dest, output.CacheName))
+	name := filepath.Join(dest, output.CacheName)
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil
+	}
+	b, err := os.ReadFile(name)
 	if err != nil {
 		return nil
 	}
 	first, rest, _ := bytes.Cut(b, []byte("\n"))
-	r := &record{}
+	r := &record{written: fi.ModTime().UnixNano()}
 	if json.Unmarshal(first, &r.header) != nil || r.Format != cacheFormat {
 		return nil
 	}

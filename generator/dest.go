@@ -53,7 +53,7 @@ func BuildDir(ctx context.Context, opts Options, srcDir, dest string) (*Report, 
 		if r != nil {
 			intact := make(chan bool, 1)
 			go func() { intact <- r.intact(dest) }() // stat the output while the inputs are looked at
-			idx.recall(r.Inputs)
+			idx.recall(r.Inputs, r.written)
 			same := idx.readChanged(changedLimit) && r.Key == buildKey(combine(idx.finish()), opts, r.Theme, day(now))
 			if <-intact && same {
 				rep := r.report()

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/waymark-cx/waymark/generator/internal/par"
 )
@@ -51,9 +52,16 @@ func statInput(f inputFile) (size, mtime int64, ok bool) {
 	return fi.Size(), fi.ModTime().UnixNano(), true
 }
 
+// racyWindow is how close to a record's writing a file's time is too
+// close to trust: more than any file system's time grain.
+const racyWindow = 2 * time.Second
+
 // recall takes the recorded sum of every file whose size and time are
-// as recorded.
-func (x *inputIndex) recall(recorded []inputSum) {
+// as recorded, unless that time is too close to when the record was
+// written (written, Unix nanoseconds) to tell two saves apart: a file
+// saved again within the file system's time grain, at the same size,
+// looks unchanged ("racily clean", in git's words).
+func (x *inputIndex) recall(recorded []inputSum, written int64) {
 	byName := make(map[string]inputSum, len(recorded))
 	for _, s := range recorded {
 		byName[s.name] = s
@@ -63,7 +71,8 @@ func (x *inputIndex) recall(recorded []inputSum) {
 		return func(i int) error {
 			f := x.files[i]
 			size, mtime, ok := statInput(f)
-			if r, found := byName[f.name]; found && ok && !r.bad && r.size == size && r.mtime == mtime && mtime != 0 {
+			if r, found := byName[f.name]; found && ok && !r.bad && r.size == size && r.mtime == mtime && mtime != 0 &&
+				mtime < written-int64(racyWindow) {
 				stamps[i] = r
 			}
 			return nil
@@ -131,13 +140,6 @@ func readInput(f inputFile) ([]byte, error) {
 	var b bytes.Buffer
 	err := copyFile(&b, f, make([]byte, 64<<10))
 	return b.Bytes(), err
-}
-
-// known reports whether every input is summed.
-func (x *inputIndex) known() bool {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	return len(x.sums) == len(x.files)
 }
 
 // finish sums the inputs the build did not read, and returns every sum,
