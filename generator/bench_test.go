@@ -50,7 +50,7 @@ func BenchmarkLoad(b *testing.B) {
 	dir := synthSite(b, 1000)
 	b.ReportAllocs()
 	for b.Loop() {
-		set, err := source.ReadCached(os.DirFS(dir), nil)
+		set, err := source.Read(os.DirFS(dir))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -80,7 +80,7 @@ func BenchmarkRender(b *testing.B) {
 func BenchmarkRenderJourney(b *testing.B) {
 	dir := synthSite(b, 20)
 	opts := testOptions(dir)
-	set, err := source.ReadCached(opts.Source, nil)
+	set, err := source.Read(opts.Source)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -110,7 +110,13 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 	}
 	r.today = day(now())
 	b.changed = nil
-	set, err := source.ReadCached(r.opts.Source, b.src)
+	var set *source.Set
+	var err error
+	if b.keeps {
+		set, err = b.src.Read(r.opts.Source)
+	} else {
+		set, err = source.Read(r.opts.Source)
+	}
 	if err == nil && b.keeps {
 		if rep, ok, err := b.bodyEdit(ctx, set, r.changed, r.today, r.start); ok {
 			if err == nil {

@@ -261,7 +261,7 @@ body { margin: 0 }
 func planOf(t *testing.T, dir string) []*plan.Output {
 	t.Helper()
 	opts := testOptions(dir)
-	set, err := source.ReadCached(opts.Source, nil)
+	set, err := source.Read(opts.Source)
 	if err != nil {
 		t.Fatal(err)
 	}

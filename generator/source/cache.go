@@ -14,7 +14,8 @@ import (
 
 // Cache remembers files between reads of the same site, by size and
 // modification time, so that a rebuild reads, splits and decodes only what
-// changed. Files that are gone are forgotten. A nil *Cache caches nothing.
+// changed. Files that are gone are forgotten. The zero Cache is not
+// ready: use NewCache.
 type Cache struct {
 	files map[string]cachedFile
 	next  map[string]cachedFile
@@ -50,16 +51,12 @@ type cachedConfig struct {
 func NewCache() *Cache { return &Cache{files: map[string]cachedFile{}} }
 
 func (c *Cache) begin() {
-	if c != nil {
-		c.next = make(map[string]cachedFile, len(c.files))
-	}
+	c.next = make(map[string]cachedFile, len(c.files))
 }
 
 func (c *Cache) end() {
-	if c != nil {
-		c.files, c.next = c.next, nil
-		c.listed, c.pending, c.trusted = true, nil, false
-	}
+	c.files, c.next = c.next, nil
+	c.listed, c.pending, c.trusted = true, nil, false
 }
 
 func statOf(d fs.DirEntry) (stat, bool) {
@@ -72,9 +69,6 @@ func statOf(d fs.DirEntry) (stat, bool) {
 
 // file returns the cached split of p if it has not changed.
 func (c *Cache) file(p string, d fs.DirEntry) (*File, error, bool) {
-	if c == nil {
-		return nil, nil, false
-	}
 	st, ok := statOf(d)
 	cf, hit := c.files[p]
 	if !ok || !hit || cf.stat != st {
@@ -85,16 +79,13 @@ func (c *Cache) file(p string, d fs.DirEntry) (*File, error, bool) {
 }
 
 func (c *Cache) putFile(p string, d fs.DirEntry, f *File, err error) {
-	if c == nil {
-		return
-	}
 	if st, ok := statOf(d); ok {
 		c.next[p] = cachedFile{stat: st, file: f, err: err}
 	}
 }
 
 func (c *Cache) config(fsys fs.FS) (*Doc, []byte, error, bool) {
-	if c == nil || !c.cfg.ok {
+	if !c.cfg.ok {
 		return nil, nil, nil, false
 	}
 	info, err := fs.Stat(fsys, ConfigFile)
@@ -105,9 +96,6 @@ func (c *Cache) config(fsys fs.FS) (*Doc, []byte, error, bool) {
 }
 
 func (c *Cache) putConfig(fsys fs.FS, doc *Doc, text []byte, err error) {
-	if c == nil {
-		return
-	}
 	info, serr := fs.Stat(fsys, ConfigFile)
 	if serr != nil {
 		c.cfg = cachedConfig{}
@@ -121,9 +109,6 @@ func (c *Cache) putConfig(fsys fs.FS, doc *Doc, text []byte, err error) {
 // every folder; a path it cannot account for (a folder, say) makes it walk
 // after all. Without a call to Changed, a read walks.
 func (c *Cache) Changed(paths []string) {
-	if c == nil {
-		return
-	}
 	c.Forget(paths...)
 	c.pending = append(c.pending, paths...)
 	c.trusted = true
@@ -132,7 +117,7 @@ func (c *Cache) Changed(paths []string) {
 // update applies the pending changes to the listing without walking, and
 // reports false when it cannot.
 func (c *Cache) update(fsys fs.FS) bool {
-	if c == nil || !c.trusted || !c.listed {
+	if !c.trusted || !c.listed {
 		return false
 	}
 	for _, p := range c.pending {
@@ -183,9 +168,6 @@ func (c *Cache) listing(dir string, errs *diag.List) []*File {
 // whatever their size and time say: modification times are coarse, and two
 // saves of the same size within one tick look alike.
 func (c *Cache) Forget(paths ...string) {
-	if c == nil {
-		return
-	}
 	for _, p := range paths {
 		if p == ConfigFile {
 			c.cfg = cachedConfig{}

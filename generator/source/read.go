@@ -45,14 +45,13 @@ type Set struct {
 // syntax error in waymark.toml) is returned at once as *diag.Errors;
 // front-matter TOML is decoded later, by the model.
 func Read(fsys fs.FS) (*Set, error) {
-	return ReadCached(fsys, nil)
+	return NewCache().Read(fsys)
 }
 
-// ReadCached is Read with a cache: files whose size and modification time
-// have not changed since the last read with the same cache are not read or
-// split again, and an unchanged waymark.toml is not decoded again. A nil
-// cache reads everything.
-func ReadCached(fsys fs.FS, cache *Cache) (*Set, error) {
+// Read is source.Read with the cache: files whose size and modification
+// time have not changed since the last read with the same cache are not
+// read or split again, and an unchanged waymark.toml is not decoded again.
+func (cache *Cache) Read(fsys fs.FS) (*Set, error) {
 	var errs diag.List
 	set := &Set{}
 	fast := cache.update(fsys)
@@ -235,6 +234,8 @@ func addErr(errs *diag.List, p string, err error) { errs.AddErr(err, p, "") }
 // does for a site's templates/; used for the built-in templates.
 func ReadTemplates(fsys fs.FS, dir string) ([]*File, error) {
 	var errs diag.List
-	files := readTree(fsys, dir, false, &errs, nil)
+	c := NewCache()
+	c.begin()
+	files := readTree(fsys, dir, false, &errs, c)
 	return files, errs.Err()
 }
