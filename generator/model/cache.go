@@ -11,8 +11,11 @@ import (
 // Cache keeps decoded front matter and typed entries between builds of the
 // same site, keyed by the *source.File that a source.Cache hands out again
 // while a file is unchanged. Entries that had mistakes are not kept, so
-// their mistakes are reported again. A nil *Cache keeps nothing.
+// their mistakes are reported again. A one-off build's Cache keeps
+// nothing: New makes one when Options.Cache is nil, so that each file's
+// decoded TOML goes as soon as its entry is typed.
 type Cache struct {
+	keeps   bool
 	config  *source.Doc
 	docs    map[*source.File]*source.Doc
 	entries map[*source.File]any
@@ -22,11 +25,11 @@ type Cache struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{docs: map[*source.File]*source.Doc{}, entries: map[*source.File]any{}}
+	return &Cache{keeps: true, docs: map[*source.File]*source.Doc{}, entries: map[*source.File]any{}}
 }
 
 func (c *Cache) begin(config *source.Doc) {
-	if c == nil {
+	if !c.keeps {
 		return
 	}
 	if c.config != config {
@@ -40,7 +43,7 @@ func (c *Cache) begin(config *source.Doc) {
 }
 
 func (c *Cache) end() {
-	if c != nil {
+	if c.keeps {
 		c.docs, c.entries, c.nextD, c.nextE = c.nextD, c.nextE, nil, nil
 	}
 }
@@ -64,7 +67,7 @@ func (c *Cache) decodeAhead(files []*source.File, typed func(f *source.File) fun
 	out := make([]ahead, len(files))
 	_ = par.Each(len(files), min(runtime.GOMAXPROCS(0), len(files)/64+1), func(i int) error {
 		f, a := files[i], &out[i]
-		if c != nil {
+		if c.keeps {
 			a.doc = c.docs[f]
 			if v, ok := c.entries[f]; ok {
 				a.v = v
@@ -78,7 +81,7 @@ func (c *Cache) decodeAhead(files []*source.File, typed func(f *source.File) fun
 		}
 		if decode := typed(f); decode != nil {
 			a.v = decode(&decoder{doc: a.doc, errs: &a.errs})
-			if c == nil {
+			if !c.keeps {
 				a.doc = nil
 			}
 		}
@@ -90,7 +93,7 @@ func (c *Cache) decodeAhead(files []*source.File, typed func(f *source.File) fun
 // keep records what decodeAhead made of f for the next build, unless it
 // had mistakes, so that they are reported again.
 func (c *Cache) keep(f *source.File, a *ahead) {
-	if c == nil || a.err != nil {
+	if !c.keeps || a.err != nil {
 		return
 	}
 	if a.doc != nil {
@@ -102,14 +105,14 @@ func (c *Cache) keep(f *source.File, a *ahead) {
 }
 
 func (c *Cache) decode(f *source.File) (*source.Doc, error) {
-	if c != nil {
+	if c.keeps {
 		if d, ok := c.docs[f]; ok {
 			c.nextD[f] = d
 			return d, nil
 		}
 	}
 	d, err := source.DecodeFile(f)
-	if c != nil && err == nil {
+	if c.keeps && err == nil {
 		c.nextD[f] = d
 	}
 	return d, err
@@ -118,7 +121,7 @@ func (c *Cache) decode(f *source.File) (*source.Doc, error) {
 // cachedEntry returns the entry decoded from f by an earlier build, or
 // decodes it now.
 func cachedEntry[T any](c *Cache, f *source.File, errs *diag.List, decode func() T) T {
-	if c != nil {
+	if c.keeps {
 		if v, ok := c.entries[f].(T); ok {
 			c.nextE[f] = v
 			return v
@@ -126,7 +129,7 @@ func cachedEntry[T any](c *Cache, f *source.File, errs *diag.List, decode func()
 	}
 	before := errs.Len()
 	v := decode()
-	if c != nil && errs.Len() == before {
+	if c.keeps && errs.Len() == before {
 		c.nextE[f] = v
 	}
 	return v

@@ -36,7 +36,11 @@ type Options struct {
 // configuration), so that later stages can still look for mistakes of
 // their own, such as broken links.
 func New(set *source.Set, opts Options) (*Site, error) {
-	l := &loader{opts: opts, cache: opts.Cache, drafts: map[string]bool{}, broken: map[string]bool{}, urls: map[string]string{},
+	cache := opts.Cache
+	if cache == nil {
+		cache = &Cache{} // keeps nothing
+	}
+	l := &loader{opts: opts, cache: cache, drafts: map[string]bool{}, broken: map[string]bool{}, urls: map[string]string{},
 		site: &Site{Lists: map[string]*Page{}, Now: opts.Now, Unloaded: map[string]string{}}}
 	site := l.site
 	if set.Config != nil {
@@ -93,7 +97,7 @@ func (l *loader) unloaded(p string) {
 // decodeAhead decodes personas and journeys into their entries on every
 // core; the rest runs in file order.
 func (l *loader) decodeAhead(files []*source.File) []ahead {
-	release := l.opts.Release && l.cache == nil
+	release := l.opts.Release && !l.cache.keeps
 	return l.cache.decodeAhead(files, func(f *source.File) func(d *decoder) any {
 		e, top, nested, ok := contentEntry(f)
 		switch {
