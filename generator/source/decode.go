@@ -1,9 +1,11 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -37,7 +39,7 @@ func Decode(path string, text []byte, firstLine int) (*Doc, error) {
 	}
 	data := map[string]any{}
 	if _, err := toml.Decode(string(text), &data); err != nil {
-		return nil, syntaxError(path, firstLine, err)
+		return nil, syntaxError(path, text, firstLine, err)
 	}
 	return &Doc{Path: path, Data: data, Line: firstLine, text: text, top: newIndex(text, firstLine, true)}, nil
 }
@@ -77,19 +79,35 @@ func (d *Doc) inTable(path string) bool {
 	return false
 }
 
-func syntaxError(path string, firstLine int, err error) error {
+func syntaxError(path string, text []byte, firstLine int, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		msg := pe.Message
 		if msg == "" {
 			msg = err.Error()
 		}
-		e := &diag.Error{Path: path, Line: pe.Position.Line + firstLine - 1, Col: pe.Position.Col,
+		e := &diag.Error{Path: path, Line: pe.Position.Line + firstLine - 1, Col: charCol(text, pe.Position),
 			Msg: "toml: " + lowerFirst(msg)}
 		e.Hint = syntaxHint(msg)
 		return e
 	}
 	return &diag.Error{Path: path, Line: firstLine, Col: 1, Msg: "toml: " + err.Error()}
+}
+
+// charCol is the 1-based column in characters of the place a TOML
+// syntax error points at in text: BurntSushi/toml counts bytes (a
+// Vietnamese letter is two or three bytes, one character on the screen),
+// and its place may start with the blanks before the word it is about.
+func charCol(text []byte, pos toml.Position) int {
+	start := pos.Start
+	if start < 0 || start > len(text) {
+		return max(pos.Col, 1)
+	}
+	for end := start + pos.Len - 1; start < end && start < len(text) && (text[start] == ' ' || text[start] == '\t'); {
+		start++
+	}
+	line := bytes.LastIndexByte(text[:start], '\n') + 1
+	return utf8.RuneCount(text[line:start]) + 1
 }
 
 func syntaxHint(msg string) string {

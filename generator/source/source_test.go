@@ -135,3 +135,24 @@ func checkPositions(t *testing.T, pos func(string) (int, int)) {
 		}
 	}
 }
+
+// TestSyntaxErrorColumn: a TOML syntax error's column counts characters,
+// as every other column does, though the TOML library counts bytes.
+func TestSyntaxErrorColumn(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		col  int
+	}{
+		{"title = \"x\"\nowner = \"Nhóm trải nghiệm\" cảm giác\n", 28},
+		{"title = \"x\"\nowner = \"Team\" stray\n", 16},
+	} {
+		_, err := Decode("content/x.md", []byte(c.text), 2)
+		var e *diag.Error
+		if !errors.As(err, &e) {
+			t.Fatalf("%q: %v, want a located syntax error", c.text, err)
+		}
+		if e.Line != 3 || e.Col != c.col {
+			t.Errorf("%q: at %d:%d, want 3:%d (%v)", c.text, e.Line, e.Col, c.col, e)
+		}
+	}
+}
