@@ -214,10 +214,16 @@ func signed(f float64) string {
 	return "±0"
 }
 
-// initials gives up to two capital letters for an avatar placeholder.
+// initials gives up to two capital letters for an avatar placeholder,
+// from the name without the honorifics or titles it starts with: "L" for
+// Chị Lan, "TC" for Dr. Tuấn Châu.
 func initials(name string) string {
+	words := strings.Fields(name)
+	for len(words) > 1 && honorific(words[0]) {
+		words = words[1:]
+	}
 	var out []rune
-	for _, w := range strings.Fields(name) {
+	for _, w := range words {
 		r := []rune(w)
 		if len(r) > 0 && unicode.IsLetter(r[0]) {
 			out = append(out, unicode.ToUpper(r[0]))
@@ -227,6 +233,18 @@ func initials(name string) string {
 		out = []rune{out[0], out[len(out)-1]}
 	}
 	return string(out)
+}
+
+// honorific reports whether a word is a form of address that may come
+// before a name: Vietnamese kinship terms (as written, with their
+// diacritics: Chi and Cô-less Co are names too) and English titles.
+func honorific(w string) bool {
+	switch strings.TrimSuffix(strings.ToLower(w), ".") {
+	case "chị", "anh", "em", "cô", "chú", "bác", "ông", "bà", "cậu", "dì", "thầy", "mợ",
+		"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam":
+		return true
+	}
+	return false
 }
 
 // lane reports whether any stage of j has something in the named lane, so

@@ -72,6 +72,18 @@ func TestInitials(t *testing.T) {
 		"Mary-Jane Watson": "MW",
 		"a b c d":          "AD",
 		"Lê\tVăn\nHùng":    "LH",
+		// Honorifics and titles before a name are not initials.
+		"Chị Lan":          "L",
+		"chị Lan":          "L",
+		"Anh Tuấn":         "T",
+		"Bác Ba":           "B",
+		"Cô Ngọc Ánh":      "NÁ",
+		"Ông Nguyễn Văn A": "NA",
+		"Dr. Sarah Chen":   "SC",
+		"Mrs Tran":         "T",
+		"Chi Pu":           "CP", // Chi without its mark is a name
+		"Đức Anh":          "ĐA", // a name ending in Anh keeps it
+		"Anh":              "A",  // a name of one word is the name
 	}
 	for in, want := range tests {
 		if got := initials(in); got != want {
