@@ -28,6 +28,9 @@ func (m *Main) build(ctx context.Context, args []string) int {
 	if code, ok := m.parse(fs, args); !ok {
 		return code
 	}
+	if !m.siteFolder(src) {
+		return exitContent
+	}
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(src, dest)
 	}

@@ -19,6 +19,9 @@ func (m *Main) check(ctx context.Context, args []string) int {
 	if code, ok := m.parse(fs, args); !ok {
 		return code
 	}
+	if !m.siteFolder(src) {
+		return exitContent
+	}
 	rep, err := generator.Build(ctx, m.options(src, "", drafts, nil))
 	if err != nil {
 		return m.fail(err, "check", src)

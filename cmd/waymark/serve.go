@@ -21,6 +21,9 @@ func (m *Main) serve(ctx context.Context, args []string) int {
 	if code, ok := m.parse(fs, args); !ok {
 		return code
 	}
+	if !m.siteFolder(src) {
+		return exitContent
+	}
 	opts := serve.Options{Root: src, Build: m.options(src, "", drafts, nil), Addr: addr, Log: m.Stderr}
 	if poll {
 		opts.Poll = 500 * time.Millisecond
