@@ -91,6 +91,19 @@ func TestSearchIndex(t *testing.T) {
 	if !found {
 		t.Error("the format reference is not found by a word of its body (severity)")
 	}
+	// A persona is found by what its lists say: a goal, a need, a pain
+	// point, a motivation, a barrier, a channel.
+	for _, word := range []string{"mall after work", "real photos", "couriers calling", "commutes", "counterfeit serum", "zalo"} {
+		found := false
+		for _, e := range entries {
+			if e.Kind == "persona" && e.URL == "personas/lan/" && strings.Contains(e.Folded, word) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("Lan is not found by %q, from her lists", word)
+		}
+	}
 	// A stage and its items: where they link and what they are shown in.
 	const (
 		journey = "Hành trình đặt hàng và đổi trả của Minh"

@@ -45,13 +45,18 @@ const SearchIndexName = "search-index.json"
 
 // searchIndex plans the search index: a part for each persona, journey
 // and handbook page (not a section's introduction), in that order, each
-// showing its entry's file.
+// showing its entry's file. A persona is found by its segment, place,
+// quote, tags, goals, needs, pain points, motivations, barriers, channels
+// and story.
 func searchIndex(p *Planner) {
 	var parts []Part
 	for _, per := range p.Site.Personas {
 		parts = append(parts, Part{ID: per.Path, In: Inputs{Source: &per.Entry}, Make: func() []byte {
 			return searchEntry{Kind: "persona", Title: per.Name, URL: per.URL, Context: per.Role,
-				Folded: folded(per.Segment, per.Location, per.Quote, strings.Join(per.Tags, " "), plainText(per.Body, 2000))}.json()
+				Folded: folded(per.Segment, per.Location, per.Quote, strings.Join(per.Tags, " "),
+					strings.Join(per.Goals, " "), strings.Join(per.Needs, " "), strings.Join(per.PainPoints, " "),
+					strings.Join(per.Motivations, " "), strings.Join(per.Barriers, " "), strings.Join(per.Channels, " "),
+					plainText(per.Body, 2000))}.json()
 		}})
 	}
 	for _, j := range p.Site.Journeys {
