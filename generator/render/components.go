@@ -47,7 +47,7 @@ func (w *htmlw) stageHead(s *model.Stage, id string) {
 	}
 	if s.Alert {
 		w.raw("\n", `<span class="stage-alert"><span aria-hidden="true">⚠ </span>`)
-		w.t("stage.high-drop-off", percent(s.DropOff))
+		w.t("stage.high-drop-off", w.e.nums.share(s.DropOff))
 		w.raw(`</span>`)
 	}
 	w.raw("</th>")
@@ -147,7 +147,7 @@ func (w *htmlw) score(class string, v float64, who string, line int) {
 	}
 	w.raw(`<span class="visually-hidden">`)
 	w.t("lane.emotion")
-	w.raw(`: </span>`, num(v), `/5</span>`)
+	w.raw(`: </span>`, w.e.nums.num(v), `/5</span>`)
 }
 
 // emotionCell writes one stage's emotion: a score per persona (or the
@@ -224,10 +224,6 @@ func (w *htmlw) metricList(ms []*model.Metric) {
 	}
 	w.raw(`<ul class="cell-list metrics">`)
 	for _, m := range ms {
-		u := m.Unit
-		if u != "" && u != "%" {
-			u = " " + u
-		}
 		w.raw(`<li class="metric`)
 		switch {
 		case m.OffTarget():
@@ -240,12 +236,12 @@ func (w *htmlw) metricList(ms []*model.Metric) {
 		w.raw(`</span>`, "\n", `<span class="metric-figures">`)
 		if m.HasValue {
 			w.raw(`<span class="metric-value">`)
-			w.text(num(m.Value) + u)
+			w.text(w.e.nums.measure(m.Value, m.Unit))
 			w.raw(`</span>`)
 		}
 		if m.HasTarget {
 			w.raw(` <span class="metric-target">`)
-			w.t("metric.target", num(m.Target)+u)
+			w.t("metric.target", w.e.nums.measure(m.Target, m.Unit))
 			w.raw(`</span>`)
 		}
 		if m.HasValue && m.HasTarget {

@@ -244,3 +244,37 @@ func TestFragments(t *testing.T) {
 		t.Error("Splice did not notice a lost placeholder")
 	}
 }
+
+// TestNumbersOnPage: a journey page on a Vietnamese site writes its
+// numbers the Vietnamese way, and its drop-off bar's width the CSS way.
+func TestNumbersOnPage(t *testing.T) {
+	th := defaultTheme(t)
+	site := &model.Site{Config: model.Config{BasePath: "/", BaseURL: "/", Language: "vi", DropOffAlert: 0.3}}
+	eng, err := New(site, nil, Layer{Name: "themes/default", FS: th})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := componentJourney()
+	st := j.Stages[0]
+	st.DropOff = 0.125
+	st.Metrics = []*model.Metric{
+		{Name: "CSAT", Value: 64.5, HasValue: true, Target: 80, HasTarget: true, Unit: "%", HigherIsBetter: true},
+		{Name: "Đơn", Value: 1250, HasValue: true, Unit: "/tháng"},
+		{Name: "Giá trị", Value: 2500000, HasValue: true, Unit: "₫"},
+	}
+	b, err := eng.Bytes(&Page{Kind: "journey", Journey: j, Site: &Site{Site: site}, Title: j.Title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	for _, want := range []string{"12,5\u00a0%", "64,5\u00a0%", "80\u00a0%", "1.250/tháng", "2.500.000 ₫", `style="width:12.5%"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	for _, not := range []string{"12.5\u00a0%", "1250", "64.5"} {
+		if strings.Contains(page, not) {
+			t.Errorf("the page has %q, written the English way", not)
+		}
+	}
+}

@@ -43,7 +43,7 @@ func (w *htmlw) drawCurve(j *model.Journey, c *Curve) {
 			}
 			w.text(p.Stage)
 			w.raw(" ")
-			w.t("curve.score", num(p.Score))
+			w.t("curve.score", w.e.nums.num(p.Score))
 			if p.Feeling != "" {
 				w.raw(" (")
 				w.text(p.Feeling)

@@ -25,6 +25,7 @@ type Engine struct {
 	site    *model.Site
 	hub     *hub.Hub                      // nil: a site without the hub
 	data    *Site                         // .Site of every page
+	nums    numbers                       // how the site's language writes numbers
 	sources []byte                        // every template and string file, for Fingerprint
 	sets    map[string]*template.Template // by layout name
 	// redrawn holds the component partials a theme or site draws its own
@@ -88,7 +89,7 @@ func Reuse(prev *Engine, site *model.Site, h *hub.Hub, layers ...Layer) (*Engine
 // e.strings, everything into e.sources.
 func read(lang string, layers []Layer) (*Engine, error) {
 	e := &Engine{sets: map[string]*template.Template{}, strings: map[string]string{},
-		files: map[string][]byte{}, origin: map[string]string{}}
+		files: map[string][]byte{}, origin: map[string]string{}, nums: numbersFor(lang)}
 	files, origin := e.files, e.origin
 	for _, l := range layers {
 		err := fs.WalkDir(l.FS, "layouts", func(p string, d fs.DirEntry, err error) error {

@@ -24,15 +24,17 @@ func (e *Engine) funcs() template.FuncMap {
 		"t":                 e.translate,
 		"date":              e.date,
 		"isoDate":           func(t time.Time) string { return t.Format(time.DateOnly) },
-		"percent":           percent,
-		"num":               num,
+		"percent":           e.nums.share,
+		"num":               e.nums.num,
+		"measure":           e.nums.measure,
+		"hasPrefix":         strings.HasPrefix,
 		"thousands":         e.thousands,
 		"initials":          initials,
 		"curve":             NewCurve,
 		"pairCurve":         NewPairCurve,
 		"stageScore":        stageScore,
 		"delta":             delta,
-		"signed":            signed,
+		"signed":            e.nums.signed,
 		"points":            func(share float64) float64 { return math.Round(share*1000) / 10 },
 		"needsReview":       func(j *model.Journey) bool { return j.NeedsReview(e.site.Now) },
 		"lane":              lane,
@@ -124,18 +126,14 @@ func (e *Engine) date(t time.Time) string {
 	return t.Format("2 January 2006")
 }
 
-// percent formats a share: 0.35 → "35%", 0.125 → "12.5%".
+// percent formats a share for CSS (a width): 0.35 → "35%", 0.125 →
+// "12.5%". Readers get numbers.share, in the site's language.
 func percent(f float64) string {
 	p := f * 100
 	if math.Abs(p-math.Round(p)) < 1e-9 {
 		return strconv.Itoa(int(math.Round(p))) + "%"
 	}
 	return strconv.FormatFloat(math.Round(p*10)/10, 'f', -1, 64) + "%"
-}
-
-// num formats a number without trailing zeros: 4 → "4", 1.80 → "1.8".
-func num(f float64) string {
-	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 // thousands writes a whole number with the language's thousands
@@ -199,19 +197,6 @@ func toFloat(v any) (float64, error) {
 		return float64(n), nil
 	}
 	return 0, fmt.Errorf("delta needs numbers, not %T", v)
-}
-
-// signed formats a change with its sign, rounded to one decimal: +2,
-// −0.9 (a true minus sign), ±0.
-func signed(f float64) string {
-	f = math.Round(f*10) / 10
-	switch {
-	case f > 0:
-		return "+" + num(f)
-	case f < 0:
-		return "\u2212" + num(-f)
-	}
-	return "±0"
 }
 
 // initials gives up to two capital letters for an avatar placeholder,

@@ -46,12 +46,12 @@ func TestNum(t *testing.T) {
 		{0.5, "0.5"},
 		{-2, "-2"},
 		{0, "0"},
-		{1e6, "1000000"},
+		{1e6, "1,000,000"}, // grouped by thousands, as readers read it
 		{3.25, "3.25"},
 		{4.1, "4.1"},
 	}
 	for _, tt := range tests {
-		if got := num(tt.in); got != tt.want {
+		if got := numbersFor("en").num(tt.in); got != tt.want {
 			t.Errorf("num(%v) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -388,7 +388,7 @@ func TestSignedDelta(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := signed(d)
+		got := numbersFor("en").signed(d)
 		if tt.want == "−0.08" {
 			if d != -0.08 {
 				t.Errorf("delta(%v, %v) = %v, want -0.08", tt.from, tt.to, d)
@@ -401,7 +401,7 @@ func TestSignedDelta(t *testing.T) {
 	}
 	points := (&Engine{}).funcs()["points"].(func(float64) float64)
 	d, _ := delta(points(0.35), points(0.27))
-	if got := signed(d); got != "−8" {
+	if got := numbersFor("en").signed(d); got != "−8" {
 		t.Errorf("drop-off change 35%% → 27%% = %q, want −8", got)
 	}
 	if d, err := delta(3, 1); err != nil || d != -2 {
@@ -440,5 +440,28 @@ func TestFirst(t *testing.T) {
 	}
 	if _, err := first(2, "abc"); err == nil {
 		t.Error("first of a string: no error")
+	}
+}
+
+// TestNumbers: numbers for readers, the site language's way.
+func TestNumbers(t *testing.T) {
+	en, vi := numbersFor("en"), numbersFor("vi")
+	for _, c := range []struct {
+		got, want string
+	}{
+		{en.num(1250), "1,250"}, {vi.num(1250), "1.250"},
+		{en.num(1.2), "1.2"}, {vi.num(1.2), "1,2"},
+		{en.num(-1234567.5), "-1,234,567.5"}, {vi.num(-1234567.5), "-1.234.567,5"},
+		{en.num(999), "999"}, {vi.num(0), "0"},
+		{en.share(0.012), "1.2%"}, {vi.share(0.012), "1,2\u00a0%"},
+		{en.share(0.35), "35%"}, {vi.share(0.35), "35\u00a0%"},
+		{vi.signed(-0.94), "\u22120,9"}, {vi.signed(0), "±0"},
+		{en.measure(64, "%"), "64%"}, {vi.measure(64, "%"), "64\u00a0%"},
+		{vi.measure(120, "/tháng"), "120/tháng"}, {en.measure(3.5, "days"), "3.5 days"},
+		{vi.measure(2500000, "₫"), "2.500.000 ₫"}, {en.measure(7, ""), "7"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
 	}
 }

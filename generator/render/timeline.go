@@ -60,11 +60,11 @@ func (w *htmlw) timeline(p *Page) {
 		if s.Alert {
 			w.raw(` is-alert`)
 		}
-		w.raw(`">`, `<span class="dropoff-value">`, percent(s.DropOff), "</span>\n",
+		w.raw(`">`, `<span class="dropoff-value">`, w.e.nums.share(s.DropOff), "</span>\n",
 			`<span class="dropoff-bar" aria-hidden="true"><span style="width:`, percent(s.DropOff), `"></span></span>`)
 		if s.Alert {
 			w.raw("\n", `<span class="dropoff-alert"><span aria-hidden="true">⚠</span> `)
-			w.t("journey.above-alert", percent(alert))
+			w.t("journey.above-alert", w.e.nums.share(alert))
 			w.raw(`</span>`)
 		}
 		w.raw("</div>")
