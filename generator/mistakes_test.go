@@ -76,6 +76,36 @@ type mistake struct {
 
 func mistakes() []mistake {
 	return []mistake{
+		{"a key of the journey after its stages", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = "lan"
+
+[[stage]]
+name = "Find"
+emotion = 3
+
+  [[stage.metric]]
+  name = "CSAT"
+  value = 3
+
+last_reviewed = 2026-10-01
++++
+`, []string{"content/journeys/buy.md:13:1: \"last_reviewed\" belongs to the front matter itself, but comes after a table header, so it was read as a key of [[stage.metric]] (line 9)\n\thint: move it above the first [table] or [[table]]"}},
+		{"a stage's touchpoint before any stage", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = "lan"
+
+  [[stage.touchpoint]]
+  name = "App"
+
+[[stage]]
+name = "Find"
++++
+`, []string{"content/journeys/buy.md:5:3: [[stage.touchpoint]] comes before any [[stage]]: it must follow the [[stage]] it is part of (TOML: key 'stage' was already created and cannot be used as an array)\n\thint: move it below its [[stage]]"}},
 		{"toml syntax", `
 -- content/journeys/buy.md --
 +++

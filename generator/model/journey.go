@@ -220,7 +220,7 @@ func decodeItems(o *obj, k string) []Item {
 		case string:
 			items = append(items, Item{Text: own(e)})
 		case map[string]any:
-			io := &obj{d: o.d, path: path, what: "this item", m: e}
+			io := &obj{d: o.d, path: path, what: "this item", m: e, root: o.top()}
 			it := Item{Text: io.required("text"), Owner: io.str("owner"), Status: io.oneOf("status", Statuses())}
 			if sev, ok := io.integer("severity"); ok {
 				if sev < 1 || sev > 3 {

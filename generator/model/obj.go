@@ -39,6 +39,7 @@ type obj struct {
 	what  string // how a hint names this table: "[[stage]]", "the front matter"
 	m     map[string]any
 	known []string
+	root  *obj // the document's own keys; nil for the root itself
 }
 
 func (d *decoder) root(what string) *obj {
@@ -46,6 +47,34 @@ func (d *decoder) root(what string) *obj {
 }
 
 func (o *obj) key(k string) string { return source.Join(o.path, k) }
+
+// header is how the table o reads is written: [[stage.metric]].
+func (o *obj) header() string {
+	var name strings.Builder // the path without its element numbers: stage[1].metric[0] → stage.metric
+	skip := false
+	for _, r := range o.path {
+		switch {
+		case r == '[':
+			skip = true
+		case r == ']':
+			skip = false
+		case !skip:
+			name.WriteRune(r)
+		}
+	}
+	if strings.HasPrefix(o.what, "this [[") || strings.HasSuffix(o.path, "]") {
+		return "[[" + name.String() + "]]"
+	}
+	return "[" + name.String() + "]"
+}
+
+// top is the document root's obj.
+func (o *obj) top() *obj {
+	if o.root != nil {
+		return o.root
+	}
+	return o
+}
 
 func (o *obj) get(k string) (any, bool) {
 	o.known = append(o.known, k)
@@ -67,6 +96,17 @@ func (o *obj) done() {
 	}
 	for _, k := range slices.Sorted(maps.Keys(o.m)) {
 		if slices.Contains(o.known, k) {
+			continue
+		}
+		if o.root != nil && slices.Contains(o.root.known, k) {
+			// A key of the document written after a table: TOML reads
+			// it as the table's.
+			header := o.header()
+			if line, _ := o.d.doc.Pos(o.path); line > 0 {
+				header += fmt.Sprintf(" (line %d)", line)
+			}
+			o.d.errorf(o.key(k), "move it above the first [table] or [[table]]: in TOML, a key belongs to the last table header above it",
+				"%q belongs to the front matter itself, but comes after a table header, so it was read as a key of %s", k, header)
 			continue
 		}
 		hint := "valid keys here: " + joinKeys(o.known)
@@ -275,7 +315,7 @@ func (o *obj) table(k string) *obj {
 		o.typeErr(k, v, "a table", "["+o.key(k)+"]")
 		return nil
 	}
-	return &obj{d: o.d, path: o.key(k), what: "[" + k + "]", m: m}
+	return &obj{d: o.d, path: o.key(k), what: "[" + k + "]", m: m, root: o.top()}
 }
 
 func (o *obj) tables(k string) []*obj {
@@ -290,7 +330,7 @@ func (o *obj) tables(k string) []*obj {
 	}
 	out := make([]*obj, len(ms))
 	for i, m := range ms {
-		out[i] = &obj{d: o.d, path: source.Elem(o.key(k), i), what: "this [[" + k + "]]", m: m}
+		out[i] = &obj{d: o.d, path: source.Elem(o.key(k), i), what: "this [[" + k + "]]", m: m, root: o.top()}
 	}
 	return out
 }

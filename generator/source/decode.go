@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -89,6 +90,7 @@ func syntaxError(path string, text []byte, firstLine int, err error) error {
 		e := &diag.Error{Path: path, Line: pe.Position.Line + firstLine - 1, Col: charCol(text, pe.Position),
 			Msg: "toml: " + lowerFirst(msg)}
 		e.Hint = syntaxHint(msg)
+		subTableFirst(e, text, firstLine, msg)
 		return e
 	}
 	return &diag.Error{Path: path, Line: firstLine, Col: 1, Msg: "toml: " + err.Error()}
@@ -108,6 +110,35 @@ func charCol(text []byte, pos toml.Position) int {
 	}
 	line := bytes.LastIndexByte(text[:start], '\n') + 1
 	return utf8.RuneCount(text[line:start]) + 1
+}
+
+// subTableFirst explains, in plain words and at its own line, a
+// sub-table written before the table it belongs to ([[stage.touchpoint]]
+// before any [[stage]]), which the TOML library reports as a table
+// "already created" at the [[stage]] that follows.
+func subTableFirst(e *diag.Error, text []byte, firstLine int, msg string) {
+	_, rest, ok := strings.Cut(strings.ToLower(msg), "key '")
+	name, _, ok2 := strings.Cut(rest, "' was already created")
+	if !ok || !ok2 || !strings.Contains(msg, "cannot be used as an array") {
+		return
+	}
+	for i, line := range strings.Split(string(text), "\n") {
+		h := strings.TrimSpace(line)
+		if !strings.HasPrefix(h, "[") {
+			continue
+		}
+		inner := strings.TrimSpace(strings.Trim(h, "[]"))
+		if sub, ok := strings.CutPrefix(inner, name+"."); ok {
+			e.Line, e.Col = firstLine+i, strings.Index(line, "[")+1
+			e.Msg = fmt.Sprintf("%s comes before any [[%s]]: it must follow the [[%s]] it is part of (TOML: %s)",
+				h, name, name, strings.TrimSuffix(lowerFirst(msg), "."))
+			e.Hint = fmt.Sprintf("move it below its [[%s]]: each %s belongs to the last [[%s]] above it", name, sub, name)
+			return
+		}
+		if inner == name {
+			return // the table came first after all
+		}
+	}
 }
 
 func syntaxHint(msg string) string {
