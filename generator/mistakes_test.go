@@ -76,6 +76,17 @@ type mistake struct {
 
 func mistakes() []mistake {
 	return []mistake{
+		{"an unknown persona, the personas listed with their files", `
+-- content/personas/chị-lan.md --
++++
+name = "Chị Lan"
++++
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = "chi-lam"
++++
+`, []string{"content/journeys/buy.md:3:1: unknown persona \"chi-lam\" (did you mean \"chi-lan\"?)\n\thint: a persona is named by its file name in content/personas/ without .md: chi-lan (chị-lan.md), lan"}},
 		{"a key of the journey after its stages", `
 -- content/journeys/buy.md --
 +++

@@ -156,7 +156,7 @@ func (m *Main) newJourney(args []string) int {
 			}
 		}
 	}
-	return m.create(src, "content/journeys/"+slug.Make(name)+".md", export.Markdown(j))
+	return m.create(src, "content/journeys/"+slug.File(name)+".md", export.Markdown(j))
 }
 
 func (m *Main) newPersona(args []string) int {
@@ -186,7 +186,7 @@ func (m *Main) newPersona(args []string) int {
 		`channels = ["Where do we meet them? e.g. Mobile app, Facebook"]` + "\n" +
 		"+++\n" +
 		"Who is " + name + "? Tell their story from your research: a day in their life, how they\nchoose, what they say. Replace every example above.\n"
-	return m.create(src, "content/personas/"+slug.Make(name)+".md", []byte(text))
+	return m.create(src, "content/personas/"+slug.File(name)+".md", []byte(text))
 }
 
 // isSite reports whether src holds a handbook (its waymark.toml), and

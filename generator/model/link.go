@@ -41,7 +41,7 @@ func link(site *Site, drafts, broken map[string]bool, errs *diag.List) {
 			if !ok {
 				e := j.refs.personas[i]
 				e.Msg = fmt.Sprintf("unknown persona %q%s", s, diag.DidYouMean(s, personaSlugs))
-				e.Hint = "a persona is named by its file name in content/personas/ without .md: " + listOf(personaSlugs)
+				e.Hint = "a persona is named by its file name in content/personas/ without .md: " + listOf(withFiles(personaSlugs, personas))
 				errs.Add(&e)
 				continue
 			}
@@ -97,6 +97,21 @@ func sortJourneys(js []*Journey) {
 	slices.SortFunc(js, func(a, b *Journey) int {
 		return cmp.Or(byKey(&a.Entry, &b.Entry, a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
 	})
+}
+
+// withFiles gives each persona's slug with its file name where the two
+// differ, as an author sees it: "chi-lan (chị-lan.md)", "lan".
+func withFiles(slugs []string, personas map[string]*Persona) []string {
+	out := make([]string, len(slugs))
+	for i, s := range slugs {
+		out[i] = s
+		if p := personas[s]; p != nil {
+			if file := path.Base(p.Path); file != s+".md" {
+				out[i] += " (" + file + ")"
+			}
+		}
+	}
+	return out
 }
 
 func listOf(s []string) string {

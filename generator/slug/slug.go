@@ -32,6 +32,30 @@ func Make(s string) string {
 	return b.String()
 }
 
+// File is the file name, without its extension, that a title is given
+// (by waymark new): lower case, letters kept with their marks, as the
+// docs recommend ("Chị Hạnh" → "chị-hạnh"), runs of anything but letters
+// and digits one hyphen, no hyphen at either end. Its slug (Make) is the
+// title's.
+func File(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
 // Fold lower-cases s and removes diacritics, so that "Hành Trình" and
 // "hanh trinh" compare equal. Letters that have no decomposition but an
 // obvious ASCII twin (đ, ø, ß …) are replaced too.

@@ -42,3 +42,24 @@ func FuzzMake(f *testing.F) {
 		}
 	})
 }
+
+// TestFile: a title's file name keeps its letters, and gives the title's
+// slug.
+func TestFile(t *testing.T) {
+	for in, want := range map[string]string{
+		"Chị Hạnh":             "chị-hạnh",
+		"Mua hàng trên Shopee": "mua-hàng-trên-shopee",
+		"Đặt hàng / Đổi trả?":  "đặt-hàng-đổi-trả",
+		"  Buy_Now!  ":         "buy-now",
+		"B2B onboarding 2.0":   "b2b-onboarding-2-0",
+		"???":                  "",
+	} {
+		got := File(in)
+		if got != want {
+			t.Errorf("File(%q) = %q, want %q", in, got, want)
+		}
+		if Make(got) != Make(in) {
+			t.Errorf("File(%q) = %q gives the slug %q, not the title's %q", in, got, Make(got), Make(in))
+		}
+	}
+}
