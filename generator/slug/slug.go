@@ -14,20 +14,25 @@ import (
 // ("hành trình" → "hanh-trinh", "đặt hàng" → "dat-hang"), lower case, runs of
 // anything else collapsed to one hyphen, no hyphen at either end.
 func Make(s string) string {
+	return hyphenate(Fold(s), func(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' })
+}
+
+// hyphenate keeps the runes of s that keep says to, and turns every run
+// of the others into one hyphen, none at either end.
+func hyphenate(s string, keep func(rune) bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	hyphen := false
-	for _, r := range Fold(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-		default:
+	for _, r := range s {
+		if !keep(r) {
 			hyphen = true
+			continue
 		}
+		if hyphen && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		hyphen = false
+		b.WriteRune(r)
 	}
 	return b.String()
 }
@@ -38,22 +43,9 @@ func Make(s string) string {
 // and digits one hyphen, no hyphen at either end. Its slug (Make) is the
 // title's.
 func File(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-		default:
-			hyphen = true
-		}
-	}
-	return b.String()
+	return hyphenate(strings.ToLower(s), func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	})
 }
 
 // Fold lower-cases s and removes diacritics, so that "Hành Trình" and
