@@ -46,7 +46,7 @@ func (h *Hub) fill() {
 	slices.SortFunc(h.Touchpoints, func(a, b *TouchpointGroup) int {
 		return cmp.Or(cmp.Compare(b.FailPoints, a.FailPoints), cmp.Compare(len(b.Uses), len(a.Uses)), cmp.Compare(a.Slug, b.Slug))
 	})
-	h.Matrix = f.matrix.table(f.fold, f.rank)
+	h.Matrix = f.matrix.table(f.fold, f.rank, len(h.site.Config.Stages))
 	byStatus := func(a, b *Item) int {
 		return cmp.Or(cmp.Compare(f.status[a.Status], f.status[b.Status]), cmp.Compare(b.Severity, a.Severity),
 			cmp.Compare(f.rank(a.Stage.Name), f.rank(b.Stage.Name)))
@@ -62,7 +62,7 @@ func (h *Hub) fill() {
 func (f *filler) stage(j *model.Journey, st *model.Stage) {
 	h := f.h
 	fs := f.fold(st.Name)
-	f.matrix.stage(st.Name, fs)
+	f.matrix.stage(st.Name, fs, j.Type)
 	for _, tp := range st.Touchpoints {
 		use := TouchpointUse{Journey: j, Stage: st, Touchpoint: tp}
 		f.group(tp).add(use)

@@ -102,8 +102,11 @@ type TouchpointUse struct {
 // with the mean emotion of each cell.
 type ChannelMatrix struct {
 	Channels []string
-	Stages   []string // the site's stage order first, then others as met
-	Cells    [][]MatrixCell
+	Stages   []string // the site's stage model first, then others by map type, as met
+	// Types is, for each stage, the type of map it came from when it is
+	// outside the site's stage model; "" for the model's stages.
+	Types []model.MapType
+	Cells [][]MatrixCell
 }
 
 // MatrixCell is one channel at one stage.

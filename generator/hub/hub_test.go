@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/waymark-cx/waymark/generator/model"
@@ -38,4 +39,36 @@ func testAddresses() Addresses {
 		OwnerCSV: func(o *Owner, l List) string { return o.URL + o.Slug + "-" + string(l) + ".csv" },
 		TagCSV:   func(t *Tag) string { return t.URL + t.Slug + "-journeys.csv" },
 		CSV:      func(l List) string { return string(l) + ".csv" }}
+}
+
+// TestMatrixColumns: the channel matrix shows the site's stage model
+// first, in its order, then the stages outside it grouped by the type of
+// map they are met in, in the order met; columns without touchpoints are
+// left out of the groups.
+func TestMatrixColumns(t *testing.T) {
+	tp := func() []*model.Touchpoint { return []*model.Touchpoint{{Name: "App", Channel: "App"}} }
+	stage := func(name string, touch bool) *model.Stage {
+		s := &model.Stage{Name: name}
+		if touch {
+			s.Touchpoints = tp()
+		}
+		return s
+	}
+	day := &model.Journey{Entry: model.Entry{Slug: "day"}, Type: model.DayInTheLife,
+		Stages: []*model.Stage{stage("6:00 Wake", true), stage("Decide", true), stage("8:00 Work", false)}}
+	cur := &model.Journey{Entry: model.Entry{Slug: "cur"}, Type: model.CurrentState,
+		Stages: []*model.Stage{stage("Look", true), stage("aware", true)}}
+	site := &model.Site{Config: model.Config{Stages: []string{"Aware", "Decide"}}, Journeys: []*model.Journey{day, cur}}
+	h := New(site, testAddresses())
+	h.Fill()
+	m := h.Matrix
+	wantStages := []string{"aware", "Decide", "Look", "6:00 Wake", "8:00 Work"}
+	wantTypes := []model.MapType{"", "", model.CurrentState, model.DayInTheLife, model.DayInTheLife}
+	if !slices.Equal(m.Stages, wantStages) || !slices.Equal(m.Types, wantTypes) {
+		t.Errorf("columns %q of types %q, want %q of %q", m.Stages, m.Types, wantStages, wantTypes)
+	}
+	wantGroups := []StageGroup{{"", 2}, {model.CurrentState, 1}, {model.DayInTheLife, 1}}
+	if !slices.Equal(h.View.StageGroups, wantGroups) {
+		t.Errorf("groups %v, want %v", h.View.StageGroups, wantGroups)
+	}
 }

@@ -4,12 +4,15 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"github.com/waymark-cx/waymark/generator/model"
 )
 
 // matrixCounts gathers the channel × stage matrix as touchpoints are met.
 type matrixCounts struct {
-	stages   []string       // stage names as first met
-	index    map[string]int // folded stage name → its place in stages
+	stages   []string        // stage names as first met
+	types    []model.MapType // the map type of the journey each was first met in
+	index    map[string]int  // folded stage name → its place in stages
 	cells    map[cellKey]*MatrixCell
 	channels map[string]bool
 }
@@ -20,11 +23,13 @@ func newMatrixCounts() matrixCounts {
 	return matrixCounts{index: map[string]int{}, cells: map[cellKey]*MatrixCell{}, channels: map[string]bool{}}
 }
 
-// stage notes a stage name (folded: its column's key).
-func (m *matrixCounts) stage(name, folded string) {
+// stage notes a stage name (folded: its column's key) and the type of
+// the map it is met in.
+func (m *matrixCounts) stage(name, folded string, t model.MapType) {
 	if _, ok := m.index[folded]; !ok {
 		m.index[folded] = len(m.stages)
 		m.stages = append(m.stages, name)
+		m.types = append(m.types, t)
 	}
 }
 
@@ -48,10 +53,31 @@ func (m *matrixCounts) add(channel, stage string, score float64, scored bool) {
 	}
 }
 
-// table is the matrix: the site's stage order first, channels by name.
-func (m *matrixCounts) table(fold func(string) string, rank func(string) int) *ChannelMatrix {
-	slices.SortStableFunc(m.stages, func(a, b string) int { return cmp.Compare(rank(a), rank(b)) })
-	t := &ChannelMatrix{Stages: m.stages}
+// table is the matrix: the site's stage model first (the first inModel
+// ranks), then the stages outside it by the type of map they were first
+// met in, each group in the order met; channels by name.
+func (m *matrixCounts) table(fold func(string) string, rank func(string) int, inModel int) *ChannelMatrix {
+	types := model.MapTypes()
+	key := func(i int) int {
+		if r := rank(m.stages[i]); r < inModel {
+			return r
+		}
+		return inModel + slices.Index(types, m.types[i])
+	}
+	order := make([]int, len(m.stages))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(key(a), key(b)) })
+	stages, colTypes := make([]string, len(order)), make([]model.MapType, len(order))
+	for i, o := range order {
+		stages[i] = m.stages[o]
+		if rank(m.stages[o]) >= inModel {
+			colTypes[i] = m.types[o]
+		}
+	}
+	m.stages = stages
+	t := &ChannelMatrix{Stages: m.stages, Types: colTypes}
 	for ch := range m.channels {
 		t.Channels = append(t.Channels, ch)
 	}

@@ -27,6 +27,9 @@ const (
 // must be here, or the dev server shows it stale.
 func Reads(j *model.Journey, add func(p Part, fields ...string)) {
 	num := func(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+	// The matrix groups the stages outside the site's model by the type
+	// of the map they are met in.
+	add(Touchpoints, string(j.Type))
 	for _, st := range j.Stages {
 		for _, v := range []Part{Touchpoints, Items, Metrics} {
 			add(v, st.Name, strconv.Itoa(st.Index)) // rank and matrix column

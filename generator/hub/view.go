@@ -50,10 +50,13 @@ type View struct {
 	OpenPainPoints       int // status open
 	NoOwnerOpen          int // open, without an owner
 	// FailGroups are the touchpoints with a fail point, OtherGroups the rest.
-	FailGroups   Shown[*TouchpointGroup]
-	OtherGroups  Shown[*TouchpointGroup]
-	FailPoints   int   // uses marked as fail points
-	StageUses    []int // touchpoints of each stage of Matrix.Stages, over the channels
+	FailGroups  Shown[*TouchpointGroup]
+	OtherGroups Shown[*TouchpointGroup]
+	FailPoints  int   // uses marked as fail points
+	StageUses   []int // touchpoints of each stage of Matrix.Stages, over the channels
+	// StageGroups are the matrix's columns with touchpoints, grouped:
+	// the site's stage model, then each map type's stages outside it.
+	StageGroups  []StageGroup
 	OffTarget    Shown[*Metric]
 	OtherMetrics Shown[*Metric]
 	People       PersonaMatrix
@@ -72,6 +75,14 @@ type PersonaMatrix struct {
 type PersonaRow struct {
 	Journey *model.Journey
 	In      []bool // by column of PersonaMatrix.Personas
+}
+
+// StageGroup is a run of the matrix's columns: the site's stage model
+// (Type "") or the stages of one map type outside it, Span columns with
+// touchpoints.
+type StageGroup struct {
+	Type model.MapType
+	Span int
 }
 
 // OwnerView is what an owner's page shows.
@@ -124,6 +135,16 @@ func (h *Hub) view() {
 	for _, row := range h.Matrix.Cells {
 		for i, c := range row {
 			v.StageUses[i] += c.Count
+		}
+	}
+	for i, t := range h.Matrix.Types {
+		if v.StageUses[i] == 0 {
+			continue // a column left out: no touchpoints
+		}
+		if n := len(v.StageGroups); n > 0 && v.StageGroups[n-1].Type == t {
+			v.StageGroups[n-1].Span++
+		} else {
+			v.StageGroups = append(v.StageGroups, StageGroup{Type: t, Span: 1})
 		}
 	}
 	off := 0 // off-target first
