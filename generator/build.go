@@ -195,7 +195,7 @@ func (r *run) prepare() error {
 	r.outs = plan.Make(plan.Env{Site: site, Hub: r.hub, Engine: r.eng, Raw: r.txt.raw, Statics: r.st.files})
 	checkLayouts(r.eng, r.outs, theme.name, &r.errs)
 	checkStatics(r.outs, &r.errs)
-	res := newResolver(site, r.outs, r.st.files)
+	res := newResolver(site, r.outs)
 	r.conv = markup.New(markup.Options{UnsafeHTML: site.Config.UnsafeHTML, BasePath: site.Config.BasePath,
 		Resolve: res.resolve, PageURL: res.pageURL})
 	if r.errs.Len() == 0 {

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"io/fs"
 	"path"
 	"strings"
 	"sync"
@@ -18,12 +17,11 @@ type resolver struct {
 	index   func(r *resolver)
 	pages   map[string]bool   // page URLs: "", "personas/lan/"
 	sources map[string]string // source path → page URL
-	statics map[string]fs.FS
-	extra   map[string]bool // other generated files: template downloads
+	extra   map[string]bool   // every planned file that is not a page: downloads, static files …
 }
 
-func newResolver(site *model.Site, outs []*plan.Output, statics map[string]fs.FS) *resolver {
-	return &resolver{statics: statics, index: func(r *resolver) {
+func newResolver(site *model.Site, outs []*plan.Output) *resolver {
+	return &resolver{index: func(r *resolver) {
 		r.pages, r.sources, r.extra = map[string]bool{}, map[string]string{}, map[string]bool{}
 		for _, o := range outs {
 			if o.Page == nil {
@@ -71,9 +69,6 @@ func (r *resolver) resolve(target string) (string, bool) {
 	case strings.HasSuffix(clean, "/index.html") && r.pages[strings.TrimSuffix(clean, "index.html")]:
 		return clean, true
 	case r.pages[clean], r.extra[clean]:
-		return clean, true
-	}
-	if _, ok := r.statics[clean]; ok {
 		return clean, true
 	}
 	return "", false
