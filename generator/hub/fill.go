@@ -13,14 +13,14 @@ import (
 // journey. Names repeat across journeys: each is folded, ranked and
 // slugged once.
 type filler struct {
-	h       *Hub
-	folds   map[string]string
-	ranks   map[string]int
-	byName  map[string]*Owner
-	groups  map[string]*TouchpointGroup
-	matrix  matrixCounts
-	status  map[string]int     // each status's place in statuses(); none or unknown: 0
-	journal []*TouchpointGroup // the groups in the order met
+	h      *Hub
+	folds  map[string]string
+	ranks  map[string]int
+	byName map[string]*Owner
+	groups map[string]*TouchpointGroup
+	matrix matrixCounts
+	status map[string]int     // each status's place in statuses(); none or unknown: 0
+	order  []*TouchpointGroup // the groups in the order met
 }
 
 func (h *Hub) fill() {
@@ -37,12 +37,12 @@ func (h *Hub) fill() {
 			f.stage(j, st)
 		}
 	}
-	for _, g := range f.journal {
+	for _, g := range f.order {
 		if g.Scored > 0 {
 			g.Emotion = round1(g.Emotion / float64(g.Scored))
 		}
 	}
-	h.Touchpoints = f.journal
+	h.Touchpoints = f.order
 	slices.SortFunc(h.Touchpoints, func(a, b *TouchpointGroup) int {
 		return cmp.Or(cmp.Compare(b.FailPoints, a.FailPoints), cmp.Compare(len(b.Uses), len(a.Uses)), cmp.Compare(a.Slug, b.Slug))
 	})
@@ -98,7 +98,7 @@ func (f *filler) group(tp *model.Touchpoint) *TouchpointGroup {
 	if !ok {
 		g = &TouchpointGroup{Name: tp.Name, Channel: tp.Channel, Slug: slug.Make(tp.Name + " " + tp.Channel)}
 		f.groups[key] = g
-		f.journal = append(f.journal, g)
+		f.order = append(f.order, g)
 	}
 	return g
 }
