@@ -27,9 +27,9 @@ func products() []product {
 	}
 }
 
-// devServerDir is where the dev server (package serve) answers with its
+// DevServerDir is where the dev server (package serve) answers with its
 // own files: the reload script, the event stream, the build's mistakes.
-const devServerDir = "_waymark"
+const DevServerDir = "_waymark"
 
 // Reserved are the top-level folders of the site's address space that
 // Waymark's products (and its dev server) write in: a content folder of
@@ -39,5 +39,5 @@ func Reserved() []string {
 	for _, p := range products() {
 		out = append(out, p.dirs...)
 	}
-	return append(out, devServerDir)
+	return append(out, DevServerDir)
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/export"
+	"github.com/waymark-cx/waymark/generator/plan"
 )
 
 // ServeHTTP serves the last good build under its base path, the reload
@@ -45,12 +46,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, st.base, http.StatusFound)
 	case !inBase:
 		notFound(w, r, st.live())
-	case rest == "_waymark/livereload.js":
+	case rest == plan.DevServerDir+"/livereload.js":
 		h.Set("Content-Type", "text/javascript; charset=utf-8")
 		_, _ = w.Write([]byte(liveReloadJS))
-	case rest == "_waymark/events":
+	case rest == plan.DevServerDir+"/events":
 		s.events(w, r)
-	case rest == "_waymark/errors.json":
+	case rest == plan.DevServerDir+"/errors.json":
 		h.Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(st.errs)
 	case !inside(rest):
@@ -162,7 +163,7 @@ func contentType(name string) string {
 // injectScript adds the reload script before </body> (or at the end).
 // Build output never has it: only pages served by serve do.
 func injectScript(page []byte, base string, build int) []byte {
-	tag := []byte(`<script src="` + base + `_waymark/livereload.js" data-build="` + strconv.Itoa(build) + `"></script>`)
+	tag := []byte(`<script src="` + base + plan.DevServerDir + `/livereload.js" data-build="` + strconv.Itoa(build) + `"></script>`)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(page[:len(page):len(page)], tag...)
