@@ -54,7 +54,7 @@ func BenchmarkLoad(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := model.New(set, model.Options{Now: fixedNow()}); err != nil {
+		if _, err := model.New(set, model.Options{Now: fixedNow(), Addresses: plan.Addresses()}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -84,7 +84,7 @@ func BenchmarkRenderJourney(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	site, err := model.New(set, model.Options{Now: fixedNow()})
+	site, err := model.New(set, model.Options{Now: fixedNow(), Addresses: plan.Addresses()})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -150,7 +150,7 @@ func (r *run) load(set *source.Set, readErr error) error {
 		set.Builtin = len(builtin)
 	}
 	site, err := model.New(set, model.Options{
-		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: r.today, Cache: b.model, Reserved: plan.Reserved(),
+		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: r.today, Cache: b.model, Reserved: plan.Reserved(), Addresses: plan.Addresses(),
 		// A one-off build of a large handbook: no rebuild will want the
 		// journeys' text, and holding it all costs more than reading each
 		// journey's file again for its page and its .md download.

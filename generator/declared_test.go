@@ -265,7 +265,7 @@ func planOf(t *testing.T, dir string) []*plan.Output {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site, err := model.New(set, model.Options{Now: fixedNow()})
+	site, err := model.New(set, model.Options{Now: fixedNow(), Addresses: plan.Addresses()})
 	if err != nil {
 		t.Fatal(err)
 	}

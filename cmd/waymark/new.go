@@ -15,6 +15,7 @@ import (
 	"github.com/waymark-cx/waymark"
 	"github.com/waymark-cx/waymark/generator/export"
 	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/slug"
 	"github.com/waymark-cx/waymark/generator/source"
 )
@@ -256,7 +257,7 @@ func loadTemplates(site fs.FS) (model.Config, []*model.Journey, error) {
 		return model.Config{}, nil, err
 	}
 	own, _ := source.ReadTemplates(site, "templates") // a site without templates/ has none
-	s, err := model.New(&source.Set{Config: cfg, ConfigText: cfgText, Templates: append(builtin, own...), Builtin: len(builtin)}, model.Options{})
+	s, err := model.New(&source.Set{Config: cfg, ConfigText: cfgText, Templates: append(builtin, own...), Builtin: len(builtin)}, model.Options{Addresses: plan.Addresses()})
 	if s == nil {
 		return model.Config{}, nil, err
 	}

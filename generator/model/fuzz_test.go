@@ -37,7 +37,7 @@ func FuzzLoad(f *testing.F) {
 				set.Content = append(set.Content, file)
 			}
 		}
-		_, err := New(set, Options{})
+		_, err := New(set, Options{Addresses: testAddresses{}})
 		if err == nil {
 			return
 		}

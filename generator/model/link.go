@@ -14,7 +14,7 @@ import (
 // link resolves cross-references (personas ↔ journeys, compare pairs),
 // checks avatars, groups pages into sections, sorts everything and notes
 // the maps that are due for review.
-func link(site *Site, drafts, broken map[string]bool, errs *diag.List) {
+func link(site *Site, at Addresses, drafts, broken map[string]bool, errs *diag.List) {
 	// Entries may come from an earlier build's cache: start their links
 	// afresh.
 	for _, j := range site.Journeys {
@@ -88,7 +88,7 @@ func link(site *Site, drafts, broken map[string]bool, errs *diag.List) {
 		sortJourneys(p.Journeys)
 	}
 	slices.SortFunc(site.Templates, func(a, b *Journey) int { return cmp.Compare(a.Slug, b.Slug) })
-	root := buildSections(site.Pages)
+	root := buildSections(site.Pages, at)
 	site.Sections, site.TopPages = root.Sections, root.Pages
 	reviewWarnings(site)
 }
@@ -126,7 +126,7 @@ func listOf(s []string) string {
 
 // buildSections groups handbook pages by folder, nested, each sorted by
 // weight then title.
-func buildSections(pages []*Page) *Section {
+func buildSections(pages []*Page, at Addresses) *Section {
 	byDir := map[string]*Section{}
 	var get func(dir string) *Section
 	root := &Section{}
@@ -137,7 +137,7 @@ func buildSections(pages []*Page) *Section {
 		if s, ok := byDir[dir]; ok {
 			return s
 		}
-		s := &Section{Dir: dir, URL: slugDir(dir) + "/", Title: humanize(path.Base(dir))}
+		s := &Section{Dir: dir, URL: at.Page(slugDir(dir), ""), Title: humanize(path.Base(dir))}
 		byDir[dir] = s
 		parent := get(strings.TrimSuffix(path.Dir(dir), "."))
 		parent.Sections = append(parent.Sections, s)

@@ -1,7 +1,9 @@
 // Package model holds a handbook as typed values: the site configuration,
 // personas, journeys with their stages, handbook pages and templates. It
 // decodes front matter into these types, checks every value and every
-// cross-reference, and reports each mistake at its own line. It does no I/O.
+// cross-reference, and reports each mistake at its own line. It does no I/O
+// and spells no path of the site: where each entry is published comes from
+// the Addresses it is given (plan.Addresses).
 package model
 
 import (
@@ -33,7 +35,7 @@ type Site struct {
 type Entry struct {
 	Path     string // source path, e.g. "content/journeys/buy.md"
 	Slug     string // file name transliterated: "hanh-trinh-mua-hang"
-	URL      string // relative to the site root, e.g. "journeys/buy/"
+	URL      string // relative to the site root, e.g. "journeys/buy/" (Options.Addresses)
 	Front    []byte // the front matter as written (TOML)
 	Body     []byte // Markdown
 	BodyLine int    // line of the body's first line in Path
@@ -108,8 +110,10 @@ type Journey struct {
 	ReviewEvery  Interval // the journey's own, else the site's
 	Stages       []*Stage
 
-	refs   journeyRefs
-	owners []string // every team named, once (ownerNames)
+	refs     journeyRefs
+	owners   []string  // every team named, once (ownerNames)
+	template bool      // read from templates/
+	addr     Addresses // where its downloads and print view are
 }
 
 // journeyRefs remembers where cross-references stand, for located errors.

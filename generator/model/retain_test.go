@@ -31,7 +31,7 @@ func TestModelLetsGoOfFrontMatter(t *testing.T) {
 		set.Content = append(set.Content, f)
 	}
 	before := liveHeap()
-	site, err := New(set, Options{})
+	site, err := New(set, Options{Addresses: testAddresses{}})
 	if err != nil {
 		t.Fatal(err)
 	}

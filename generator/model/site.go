@@ -28,6 +28,9 @@ type Options struct {
 	// file again one journey at a time, so a large handbook's files are
 	// never all held beside its model. Not with a Cache.
 	Release bool
+	// Addresses says where each entry is published (plan.Addresses);
+	// required.
+	Addresses Addresses
 }
 
 // New builds the site model from a source set, checking every value and
@@ -36,6 +39,9 @@ type Options struct {
 // configuration), so that later stages can still look for mistakes of
 // their own, such as broken links.
 func New(set *source.Set, opts Options) (*Site, error) {
+	if opts.Addresses == nil {
+		panic("model.New: Options.Addresses is required (plan.Addresses)")
+	}
 	cache := opts.Cache
 	if cache == nil {
 		cache = &Cache{} // keeps nothing
@@ -58,7 +64,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		l.content(f, &a)
 	}
 	l.templates(set)
-	link(site, l.drafts, l.broken, &l.errs)
+	link(site, l.opts.Addresses, l.drafts, l.broken, &l.errs)
 	return site, l.errs.Err()
 }
 
@@ -89,7 +95,7 @@ func (l *loader) claim(e *Entry, firstLine int) bool {
 // is reported already: its address is known, so that links and
 // references to it are not.
 func (l *loader) unloaded(p string) {
-	u := urlOf(strings.TrimPrefix(p, "content/"))
+	u := urlOf(strings.TrimPrefix(p, "content/"), l.opts.Addresses)
 	l.broken[strings.TrimSuffix(u, "/")] = true
 	l.site.Unloaded[p] = u
 }
@@ -99,7 +105,7 @@ func (l *loader) unloaded(p string) {
 func (l *loader) decodeAhead(files []*source.File) []ahead {
 	release := l.opts.Release && !l.cache.keeps
 	return l.cache.decodeAhead(files, func(f *source.File) func(d *decoder) any {
-		e, top, nested, ok := contentEntry(f)
+		e, top, nested, ok := contentEntry(f, l.opts.Addresses)
 		switch {
 		case !ok || nested:
 			return nil
@@ -108,6 +114,7 @@ func (l *loader) decodeAhead(files []*source.File) []ahead {
 		case top == "journeys":
 			return func(d *decoder) any {
 				j := decodeJourney(d, e, &l.site.Config)
+				j.addr = l.opts.Addresses
 				if release {
 					j.Front, j.Body, j.Released = nil, nil, true
 					f.Raw, f.Front, f.Body = nil, nil, nil
@@ -145,7 +152,7 @@ func (l *loader) content(f *source.File, a *ahead) {
 	reserved := func(dir string) bool { return slices.Contains(l.opts.Reserved, slugDir(dir)) }
 	switch {
 	case base == "_index" && (dir == "personas" || dir == "journeys" || dir == "templates"):
-		p := cachedEntry(cache, f, errs, func() *Page { p := decodePage(d, e, dir, true); p.URL = dir + "/"; return p })
+		p := cachedEntry(cache, f, errs, func() *Page { p := decodePage(d, e, dir, true); p.URL = l.opts.Addresses.Entry(dir, ""); return p })
 		site.Lists[dir] = p
 	case base == "_index" && dir == "":
 		site.Home = cachedEntry(cache, f, errs, func() *Page { return decodePage(d, e, "", true) })
@@ -165,13 +172,7 @@ func (l *loader) content(f *source.File, a *ahead) {
 		}
 		l.decoded(f, top, a.v)
 	default:
-		urlDir := slugDir(dir)
-		if base == "_index" {
-			e.URL = urlDir + "/"
-		} else {
-			e.URL = path.Join(urlDir, e.Slug) + "/"
-			e.URL = strings.TrimPrefix(e.URL, "/")
-		}
+		e.URL = l.opts.Addresses.Page(slugDir(dir), pageSlug(base, e.Slug))
 		p := cachedEntry(cache, f, errs, func() *Page { return decodePage(d, e, dir, base == "_index") })
 		if (p.Draft && !l.opts.Drafts) || !l.claim(&p.Entry, f.FrontLine-1) {
 			return
@@ -218,7 +219,7 @@ func (l *loader) templates(set *source.Set) {
 		}
 		name := strings.TrimSuffix(path.Base(f.Path), ".md")
 		e := Entry{Path: f.Path, Slug: slug.Make(name), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine}
-		e.URL = "templates/" + e.Slug + "/"
+		e.URL = l.opts.Addresses.Entry("templates", e.Slug)
 		if n >= set.Builtin {
 			if e.Slug == "" {
 				errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1, Msg: fmt.Sprintf("file name %q gives an empty slug", path.Base(f.Path)),
@@ -232,7 +233,11 @@ func (l *loader) templates(set *source.Set) {
 			}
 			own[e.Slug] = f.Path
 		}
-		j := cachedEntry(cache, f, errs, func() *Journey { return decodeJourney(&decoder{doc: doc, errs: errs}, e, &site.Config) })
+		j := cachedEntry(cache, f, errs, func() *Journey {
+			j := decodeJourney(&decoder{doc: doc, errs: errs}, e, &site.Config)
+			j.template, j.addr = true, l.opts.Addresses
+			return j
+		})
 		if j.Draft && !l.opts.Drafts {
 			continue
 		}
@@ -247,7 +252,7 @@ func (l *loader) templates(set *source.Set) {
 // contentEntry is the entry of a content file as far as its path tells:
 // ok when it is in content/personas/ or content/journeys/ and not an
 // _index.md, nested when it is in a folder below those.
-func contentEntry(f *source.File) (e Entry, top string, nested, ok bool) {
+func contentEntry(f *source.File, at Addresses) (e Entry, top string, nested, ok bool) {
 	rel := strings.TrimPrefix(f.Path, "content/")
 	dir, name := path.Split(strings.TrimSuffix(rel, ".md"))
 	top, rest, _ := strings.Cut(strings.TrimSuffix(dir, "/"), "/")
@@ -258,26 +263,33 @@ func contentEntry(f *source.File) (e Entry, top string, nested, ok bool) {
 	if e.Slug == "" {
 		return Entry{}, "", false, false
 	}
-	e.URL = top + "/" + e.Slug + "/"
+	e.URL = at.Entry(top, e.Slug)
 	return e, top, rest != "", true
 }
 
 // urlOf is the URL of a content file, given its path below content/.
-func urlOf(rel string) string {
-	dir, name := path.Split(rel)
+func urlOf(rel string, at Addresses) string {
+	dir, name := path.Split(strings.TrimSuffix(rel, ".md"))
 	dir = strings.TrimSuffix(dir, "/")
-	s := slug.Make(strings.TrimSuffix(name, ".md"))
 	top, _, _ := strings.Cut(dir, "/")
+	s := slug.Make(name)
 	switch {
-	case strings.TrimSuffix(name, ".md") == "_index":
-		if dir == "" {
-			return ""
-		}
-		return slugDir(dir) + "/"
+	case name == "_index" && dir == "":
+		return ""
+	case name == "_index":
+		return at.Page(slugDir(dir), "")
 	case top == "personas" || top == "journeys":
-		return top + "/" + s + "/"
+		return at.Entry(top, s)
 	}
-	return strings.TrimPrefix(path.Join(slugDir(dir), s)+"/", "/")
+	return at.Page(slugDir(dir), s)
+}
+
+// pageSlug is a handbook page's own slug: "" for a folder's _index.md.
+func pageSlug(base, s string) string {
+	if base == "_index" {
+		return ""
+	}
+	return s
 }
 
 // slugDir slugs each folder of a content path: "hướng-dẫn/nâng-cao" →

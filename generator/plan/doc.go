@@ -2,6 +2,9 @@
 // publishes, where it goes, and what it reads. Only this package spells
 // output paths; the build (package generator) renders, minifies, caches
 // and writes what the plan declares, and knows no product by name.
+// Addresses (addresses.go) is where each entry of the model is published,
+// which model.New takes; HubAddresses (urls.go) where the hub's pages and
+// downloads are.
 //
 // # Products
 //

@@ -25,7 +25,7 @@ func examplePlan(t *testing.T) ([]*plan.Output, *model.Site) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site, err := model.New(set, model.Options{Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), Reserved: plan.Reserved()})
+	site, err := model.New(set, model.Options{Now: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), Reserved: plan.Reserved(), Addresses: plan.Addresses()})
 	if err != nil {
 		t.Fatal(err)
 	}

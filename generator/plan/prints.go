@@ -13,7 +13,7 @@ func printViews(p *Planner) {
 	}
 	crumb := journeysCrumb(p)
 	for _, j := range p.Site.Journeys {
-		p.Page(&render.Page{Kind: KindPrint, Title: j.Title, Description: j.Summary, URL: j.URL + "print/", Journey: j,
+		p.Page(&render.Page{Kind: KindPrint, Title: j.Title, Description: j.Summary, URL: j.Print(), Journey: j,
 			Crumbs: []render.Crumb{p.Home, crumb, {Title: j.Title, URL: j.URL}}}, Output{In: mapInputs(j)})
 	}
 }

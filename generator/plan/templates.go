@@ -28,7 +28,7 @@ func posters(p *Planner) {
 	}
 	crumb := render.Crumb{Title: p.T("nav.templates"), URL: "templates/"}
 	for _, t := range p.Site.Templates {
-		p.Page(&render.Page{Kind: KindPoster, Title: t.Title, Description: t.Summary, URL: t.URL + "poster/", Journey: t,
+		p.Page(&render.Page{Kind: KindPoster, Title: t.Title, Description: t.Summary, URL: t.Print(), Journey: t,
 			Crumbs: []render.Crumb{p.Home, crumb}}, Output{In: mapInputs(t)})
 	}
 }

@@ -415,7 +415,7 @@ func (w *htmlw) downloads(j *model.Journey) {
 		w.raw(`</a>`)
 	}
 	w.raw("\n", `<a class="button button-quiet" href="`)
-	w.href(j.URL + "print/")
+	w.href(j.Print())
 	w.raw(`">`)
 	w.t("download.print")
 	w.raw("</a>\n</p>\n</section>")

@@ -49,11 +49,25 @@ func componentJourney() *model.Journey {
 				Support: []string{"s"}, Policies: []string{"pol" + hostile}, FailPoints: []string{"fp" + hostile}, Wait: "w" + hostile},
 		}
 	}
-	return &model.Journey{
+	j := &model.Journey{
+		Entry: model.Entry{Slug: "j", URL: "journeys/j/"},
 		Title: "J " + hostile, Personas: []*model.Persona{ann, bo}, PersonaSlugs: []string{"ann", "bo"},
 		Stages: []*model.Stage{stage(0, "One", false), stage(1, "Two", true), {Index: 2, Name: "Empty"}},
 	}
+	j.Place(testAddresses{}, false)
+	return j
 }
+
+// testAddresses stands in for plan.Addresses, which render's tests cannot
+// import.
+type testAddresses struct{}
+
+func (testAddresses) Entry(folder, slug string) string { return folder + "/" + slug + "/" }
+func (testAddresses) Page(dir, slug string) string     { return dir + "/" + slug + "/" }
+func (testAddresses) Download(j *model.Journey, ext string) string {
+	return j.URL + j.Slug + "." + ext
+}
+func (testAddresses) Print(j *model.Journey) string { return j.URL + "print/" }
 
 // TestComponentsMatchTemplates renders the same journeys with the built-in
 // components and with the html/template partials they replaced (kept in
