@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -22,7 +23,7 @@ Usage:
   waymark serve [-s SOURCE] [--addr 127.0.0.1:1313] [--drafts] [--poll]
   waymark new journey NAME [-s SOURCE] [--template T] [--persona P]
   waymark new persona NAME [-s SOURCE]
-  waymark new site DIR [--example] [--force]
+  waymark new site DIR [--language vi|en] [--title T] [--example] [--force]
   waymark import mermaid|csv FILE [-o FILE] [-s SOURCE]
   waymark version
   waymark help [COMMAND]
@@ -62,12 +63,16 @@ type Main struct {
 	// when the site's folder is given as an absolute path.
 	Annotate  bool
 	Workspace string
+	// Locale is the user's locale ($LC_ALL, $LC_MESSAGES or $LANG, the
+	// first set): new site writes a Vietnamese handbook when it is vi_*.
+	Locale string
 }
 
 // NewMain returns a Main wired to the process's standard streams.
 func NewMain() *Main {
 	return &Main{Stdout: os.Stdout, Stderr: os.Stderr, Now: clock(os.Getenv("SOURCE_DATE_EPOCH")), Terminal: isTerminal(os.Stderr),
-		Annotate: os.Getenv("GITHUB_ACTIONS") == "true", Workspace: os.Getenv("GITHUB_WORKSPACE")}
+		Annotate: os.Getenv("GITHUB_ACTIONS") == "true", Workspace: os.Getenv("GITHUB_WORKSPACE"),
+		Locale: cmp.Or(os.Getenv("LC_ALL"), os.Getenv("LC_MESSAGES"), os.Getenv("LANG"))}
 }
 
 // clock is time.Now, unless SOURCE_DATE_EPOCH (the reproducible-builds

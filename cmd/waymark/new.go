@@ -23,12 +23,12 @@ import (
 const newUsage = `Usage:
   waymark new journey NAME [-s SOURCE] [--template T] [--persona P]
   waymark new persona NAME [-s SOURCE]
-  waymark new site DIR [--example] [--force]
+  waymark new site DIR [--language vi|en] [--title T] [--example] [--force]
 
 Write a file ready to edit: a journey in SOURCE/content/journeys/, a
-persona in SOURCE/content/personas/, or a whole new handbook in DIR. The
-file is named after NAME, transliterated ("Mua hàng" → mua-hang.md); an
-existing file is never overwritten.
+persona in SOURCE/content/personas/, or a whole new handbook in DIR, in
+the handbook's language. The file is named after NAME in lower case
+("Mua hàng" → mua-hàng.md); an existing file is never overwritten.
 `
 
 // newCmd dispatches "waymark new KIND": each kind is one case.
@@ -133,7 +133,13 @@ func (m *Main) newJourney(args []string) int {
 			return exitUsage
 		}
 		t := templates[i]
-		j.Type, j.Summary, j.Goal, j.Stages, j.Body = t.Type, t.Summary, t.Goal, t.Stages, t.Body
+		j.Type, j.Summary, j.Goal, j.Stages = t.Type, t.Summary, t.Goal, t.Stages
+		// The template's notes tell a workshop how to fill it in; the
+		// new map's notes point to them instead of copying them.
+		if j.Body, err = starter("journey-template", cfg.Language, map[string]string{
+			"Template": t.Title, "URL": plan.Addresses().Entry("templates", "") + "#" + t.Slug, "File": t.Download("md")}); err != nil {
+			return m.fail(err, "new journey", src)
+		}
 		for _, tag := range t.Tags {
 			if tag != "template" {
 				j.Tags = append(j.Tags, tag)
@@ -142,12 +148,14 @@ func (m *Main) newJourney(args []string) int {
 	} else {
 		stages := cfg.Stages
 		if len(stages) == 0 {
-			stages = []string{"Awareness", "Consideration", "Decision", "Retention", "Advocacy"}
+			stages = defaultStages(cfg.Language)
 		}
 		for i, s := range stages {
 			j.Stages = append(j.Stages, &model.Stage{Index: i, Name: s})
 		}
-		j.Body = []byte("Context, research notes and recommendations, in Markdown.\n")
+		if j.Body, err = starter("journey", cfg.Language, nil); err != nil {
+			return m.fail(err, "new journey", src)
+		}
 	}
 	if persona != "" {
 		j.PersonaSlugs = []string{persona}
@@ -173,21 +181,11 @@ func (m *Main) newPersona(args []string) int {
 	if !m.isSite(src) {
 		return exitContent
 	}
-	q := export.Quote
-	text := "+++\n" +
-		"name = " + q(name) + "\n" +
-		`role = "What do they do? e.g. Office worker who shops on her phone"` + "\n" +
-		`segment = "B2C"` + "\n" +
-		`quote = "Something they said in an interview, in their own words."` + "\n" +
-		`goals = ["What do they want to achieve?"]` + "\n" +
-		`needs = ["What do they need from us to get there?"]` + "\n" +
-		`pain_points = ["What gets in their way today?"]` + "\n" +
-		`motivations = ["Why do they act?"]` + "\n" +
-		`barriers = ["What stops them?"]` + "\n" +
-		`channels = ["Where do we meet them? e.g. Mobile app, Facebook"]` + "\n" +
-		"+++\n" +
-		"Who is " + name + "? Tell their story from your research: a day in their life, how they\nchoose, what they say. Replace every example above.\n"
-	return m.create(src, "content/personas/"+slug.File(name)+".md", []byte(text))
+	text, err := starter("persona", siteLanguage(os.DirFS(src)), map[string]string{"Name": name})
+	if err != nil {
+		return m.fail(err, "new persona", src)
+	}
+	return m.create(src, "content/personas/"+slug.File(name)+".md", text)
 }
 
 // isSite reports whether src holds a handbook (its waymark.toml), and

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"embed"
 	"fmt"
@@ -17,26 +18,32 @@ import (
 	"time"
 
 	"github.com/waymark-cx/waymark"
+	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/slug"
 )
 
-// scaffold holds the files of a new site; *.md, *.toml, *.yml and README
-// files are text/templates over siteData.
+// scaffold holds the files of a new site: site/ those of every site,
+// content/<language>/ its starter content. Every file is a text/template
+// over siteData.
 //
-//go:embed all:scaffold/site
+//go:embed all:scaffold/site all:scaffold/content
 var scaffold embed.FS
 
 type siteData struct {
-	Title   string // from the folder name
-	Slug    string
-	Version string // the Waymark version the workflow pins
-	Today   string // for last_reviewed
+	Title    string // from the folder name, or --title
+	Language string // --language: "en" or "vi"
+	Slug     string
+	Version  string // the Waymark version the workflow pins
+	Today    string // for last_reviewed
 }
 
 func (m *Main) newSite(_ context.Context, args []string) int {
-	fs := m.flags("new site", "waymark new site DIR [--example] [--force]",
-		"Create a new handbook in DIR: waymark.toml, a home-page introduction, a\nstarter persona and journey, a README, a .gitignore that leaves out public/,\nand a GitHub Actions workflow that publishes the site on GitHub Pages on\nevery push to main. DIR must be empty unless --force, which keeps every\nfile already there and writes only the missing ones.")
+	fs := m.flags("new site", "waymark new site DIR [--language vi|en] [--title T] [--example] [--force]",
+		"Create a new handbook in DIR: waymark.toml, a home-page introduction, a\nstarter persona and journey, a README, a .gitignore that leaves out public/,\nand a GitHub Actions workflow that publishes the site on GitHub Pages on\nevery push to main, all in the handbook's language. The title is DIR's\nname as written, unless --title. DIR must be empty unless --force, which\nkeeps every file already there and writes only the missing ones.")
 	var example, force bool
+	var lang, title string
+	fs.StringVar(&lang, "language", defaultLanguage(m.Locale), "the handbook's `language`: vi or en (default: vi when $LANG is Vietnamese)")
+	fs.StringVar(&title, "title", "", "the handbook's `title` (default: DIR's name)")
 	fs.BoolVar(&example, "example", false, "start from the example handbook (Acme) instead of a starter")
 	fs.BoolVar(&force, "force", false, "write into a folder that is not empty, keeping its files")
 	var dir string
@@ -45,6 +52,11 @@ func (m *Main) newSite(_ context.Context, args []string) int {
 	}
 	if code, ok := m.parse(fs, args); !ok {
 		return code
+	}
+	if !slices.Contains(model.Languages(), lang) {
+		m.errorf("unknown language %q", lang)
+		fmt.Fprintf(m.Stderr, "\thint: Waymark speaks %s: --language vi or --language en\n", strings.Join(model.Languages(), ", "))
+		return exitUsage
 	}
 	if dir == "" {
 		m.errorf("new site needs a folder")
@@ -62,10 +74,11 @@ func (m *Main) newSite(_ context.Context, args []string) int {
 		return exitContent
 	}
 	data := siteData{
-		Title:   humanTitle(filepath.Base(abs)),
-		Slug:    slug.Make(filepath.Base(abs)),
-		Version: pinnedVersion(),
-		Today:   m.Now().Format(time.DateOnly),
+		Title:    cmp.Or(strings.TrimSpace(title), folderTitle(filepath.Base(abs))),
+		Language: lang,
+		Slug:     slug.Make(filepath.Base(abs)),
+		Version:  pinnedVersion(),
+		Today:    m.Now().Format(time.DateOnly),
 	}
 	files, err := siteFiles(data, example)
 	if err != nil {
@@ -100,33 +113,13 @@ func (m *Main) newSite(_ context.Context, args []string) int {
 // siteFiles gives every file of a new site by slash path.
 func siteFiles(data siteData, example bool) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	root := "scaffold/site"
-	err := fs.WalkDir(scaffold, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		name := strings.TrimPrefix(p, root+"/")
-		if example && (name == "waymark.toml" || strings.HasPrefix(name, "content/")) {
-			return nil // the example brings its own
-		}
-		b, err := fs.ReadFile(scaffold, p)
-		if err != nil {
-			return err
-		}
-		t, err := template.New(name).Funcs(template.FuncMap{"toml": tomlString}).Parse(string(b))
-		if err != nil {
-			return err
-		}
-		var out bytes.Buffer
-		if err := t.Execute(&out, data); err != nil {
-			return err
-		}
-		files[name] = out.Bytes()
-		return nil
-	})
-	if err != nil || !example {
-		return files, err
+	if err := addScaffold(files, "scaffold/site", "", data); err != nil {
+		return nil, err
 	}
+	if !example {
+		return files, addScaffold(files, "scaffold/content/"+data.Language, "content/", data)
+	}
+	delete(files, "waymark.toml") // the example brings its own
 	ex := waymark.Example()
 	for _, top := range []string{"waymark.toml", "content", "static"} {
 		err := fs.WalkDir(ex, top, func(p string, d fs.DirEntry, err error) error {
@@ -144,6 +137,31 @@ func siteFiles(data siteData, example bool) (map[string][]byte, error) {
 	return files, nil
 }
 
+// addScaffold executes every file below root in the scaffold into files,
+// by its path below root after prefix.
+func addScaffold(files map[string][]byte, root, prefix string, data siteData) error {
+	return fs.WalkDir(scaffold, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(scaffold, p)
+		if err != nil {
+			return err
+		}
+		name := prefix + strings.TrimPrefix(p, root+"/")
+		t, err := template.New(name).Funcs(template.FuncMap{"toml": tomlString}).Parse(string(b))
+		if err != nil {
+			return err
+		}
+		var out bytes.Buffer
+		if err := t.Execute(&out, data); err != nil {
+			return err
+		}
+		files[name] = out.Bytes()
+		return nil
+	})
+}
+
 // pinnedVersion is the version of this waymark, for the workflow to pin;
 // "latest" for a development build, which has no version to pin.
 func pinnedVersion() string {
@@ -153,14 +171,25 @@ func pinnedVersion() string {
 	return "latest"
 }
 
-// humanTitle makes a title from a folder name: "cx-handbook" → "Cx handbook".
-func humanTitle(name string) string {
-	s := strings.NewReplacer("-", " ", "_", " ").Replace(name)
-	if s == "" {
+// folderTitle makes a title from a folder name as written, its dashes
+// and underscores read as spaces: "cx" → "cx", "Sổ tay CX" → "Sổ tay CX",
+// "cx-handbook" → "cx handbook".
+func folderTitle(name string) string {
+	s := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	if s == "" || s == "." || s == string(filepath.Separator) {
 		return "CX handbook"
 	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
+	return s
+}
+
+// defaultLanguage is a new site's language when --language is not given:
+// Vietnamese when the user's locale is (Main.Locale: vi_VN.UTF-8), else
+// English.
+func defaultLanguage(locale string) string {
+	if strings.HasPrefix(locale, "vi") {
+		return "vi"
+	}
+	return "en"
 }
 
 // tomlString quotes s as a TOML basic string.

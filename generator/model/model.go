@@ -48,8 +48,9 @@ type Entry struct {
 	// rather than holding every file.
 	Released bool
 
-	sortKey  string // the title folded for sorting: "Ánh" sorts with "A"
-	layoutAt [2]int // line and column of the layout key
+	sortKey   string // the title folded for sorting: "Ánh" sorts with "A"
+	layoutAt  [2]int // line and column of the layout key
+	frontLine int    // line of Front's first line in Path
 }
 
 // LayoutPos is where the front matter sets layout, for errors about it.

@@ -142,7 +142,7 @@ func (l *loader) content(f *source.File, a *ahead) {
 	dir, name := path.Split(rel)
 	dir = strings.TrimSuffix(dir, "/")
 	base := strings.TrimSuffix(name, ".md")
-	e := Entry{Path: f.Path, Slug: slug.Make(base), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine}
+	e := Entry{Path: f.Path, Slug: slug.Make(base), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine, frontLine: f.FrontLine}
 	if e.Slug == "" && base != "_index" {
 		errs.Add(&diag.Error{Path: f.Path, Line: 1, Col: 1, Msg: fmt.Sprintf("file name %q gives an empty slug", name),
 			Hint: "use letters or digits in the file name"})
@@ -218,7 +218,7 @@ func (l *loader) templates(set *source.Set) {
 			continue
 		}
 		name := strings.TrimSuffix(path.Base(f.Path), ".md")
-		e := Entry{Path: f.Path, Slug: slug.Make(name), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine}
+		e := Entry{Path: f.Path, Slug: slug.Make(name), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine, frontLine: f.FrontLine}
 		e.URL = l.opts.Addresses.Entry("templates", e.Slug)
 		if n >= set.Builtin {
 			if e.Slug == "" {
@@ -259,7 +259,7 @@ func contentEntry(f *source.File, at Addresses) (e Entry, top string, nested, ok
 	if name == "_index" || (top != "personas" && top != "journeys") {
 		return Entry{}, "", false, false
 	}
-	e = Entry{Path: f.Path, Slug: slug.Make(name), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine}
+	e = Entry{Path: f.Path, Slug: slug.Make(name), Front: f.Front, Body: f.Body, BodyLine: f.BodyLine, frontLine: f.FrontLine}
 	if e.Slug == "" {
 		return Entry{}, "", false, false
 	}

@@ -200,12 +200,13 @@ func expansions(t *testing.T) map[string][]string {
 		types = append(types, string(mt))
 	}
 	return map[string][]string{
-		"kind.%s":      model.Kinds(),
-		"status.%s":    model.Statuses(),
-		"severity.%d":  {"1", "2", "3"},
-		"interval.%s":  intervalUnits(t),
-		"interval.%s1": intervalUnits(t),
-		"type.%s":      types, // typeName
+		"kind.%s":         model.Kinds(),
+		"status.%s":       model.Statuses(),
+		"severity.%d":     {"1", "2", "3"},
+		"interval.%s":     intervalUnits(t),
+		"interval.%s1":    intervalUnits(t),
+		"type.%s":         types, // typeName
+		"templates.in-%s": model.Languages(),
 	}
 }
 
