@@ -123,6 +123,22 @@ func WordsFor(lang string, own map[string]string) Words {
 	return w
 }
 
+// Renamed gives only the labels a site renames: of the UI strings given
+// (a string file's), those with OverridePrefix and a key; nil when none.
+// The importer takes them besides the built-in words.
+func Renamed(strs map[string]string) Words {
+	var w Words
+	for _, l := range labels() {
+		if s := strings.TrimSpace(strs[OverridePrefix+l.key]); s != "" {
+			if w == nil {
+				w = Words{}
+			}
+			w[l.key] = s
+		}
+	}
+	return w
+}
+
 // OverrideKeys lists the UI-string keys a site may set to rename a label
 // (OverridePrefix and a key), in the table's order.
 func OverrideKeys() []string {

@@ -89,6 +89,16 @@ func (p *csvParser) labels() string {
 	return strings.Join(out, ", ")
 }
 
+// candidates are the labels a mistyped one may be meant as: the file's
+// language's first, which win a tie.
+func (p *csvParser) candidates() []string {
+	var out []string
+	for _, k := range rowKeys() {
+		out = append(out, p.label(k))
+	}
+	return append(out, p.rows.all...)
+}
+
 func (p *csvParser) parse() {
 	src := p.src
 	if !utf8.Valid(src) {
@@ -138,7 +148,7 @@ func (p *csvParser) parse() {
 		}
 		if !ok {
 			p.errorf(line, 1, "rows are "+p.labels()+"; or the keys of the journey format (actions, pain_points …)",
-				"unknown row %q%s", label, diag.DidYouMean(label, p.rows.all))
+				"unknown row %q%s", label, diag.DidYouMean(label, p.candidates()))
 			continue
 		}
 		if words != nil && !langKnown {

@@ -111,7 +111,7 @@ func TestCSVVietnameseRoundTrip(t *testing.T) {
 // besides those of both built-in languages and the keys; where a site's
 // label is a built-in label of another row, the site's meaning wins.
 func TestCSVSiteLabels(t *testing.T) {
-	own := export.WordsFor("vi", map[string]string{"csv.actions": "Việc khách làm", "csv.thoughts": "Câu hỏi"})
+	own := export.Renamed(map[string]string{"csv.actions": "Việc khách làm", "csv.thoughts": "Câu hỏi", "nav.home": "Nhà"})
 	src := "Hành trình,T\nGiai đoạn,A\nViệc khách làm,Gọi điện\nCâu hỏi,Có mở cửa không?\nActions,x\n"
 	_, err := importer.CSV("a.csv", []byte(src), own)
 	if err == nil || !strings.Contains(err.Error(), `a.csv:5:1: row "Actions" again (first on line 3)`) {
@@ -123,6 +123,9 @@ func TestCSVSiteLabels(t *testing.T) {
 	}
 	if s := j.Stages[0]; !reflect.DeepEqual(s.Actions, []string{"Gọi điện"}) || !reflect.DeepEqual(s.Thoughts, []string{"Có mở cửa không?"}) {
 		t.Errorf("stage: %+v", s)
+	}
+	if len(own) != 2 {
+		t.Errorf("Renamed: %v, want the two csv.* strings", own)
 	}
 	if _, err := importer.CSV("a.csv", []byte("Hành trình,T\nGiai đoạn,A\nViệc khách làm,x\n")); err == nil ||
 		!strings.Contains(err.Error(), `unknown row "Việc khách làm"`) {
