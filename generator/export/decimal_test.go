@@ -1,6 +1,8 @@
 package export_test
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -85,4 +87,24 @@ func TestDropOffDecimals(t *testing.T) {
 			t.Errorf("DropOff(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
+}
+
+// FuzzDecimal: no text makes Decimal panic or give a number TOML cannot
+// hold, and every number Waymark writes reads back as itself.
+func FuzzDecimal(f *testing.F) {
+	for _, s := range []string{"0,25", "1.250,5", "1,250", "-3.5", "12.345.678,9", "1e3", "1,2,3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := export.Decimal(s)
+		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+			t.Fatalf("Decimal(%q) = %v", s, v)
+		}
+		if err == nil {
+			w := strconv.FormatFloat(v, 'f', -1, 64)
+			if back, err := export.Decimal(w); err != nil || back != v {
+				t.Fatalf("Decimal(%q) = %v, which reads back as %v, %v", s, v, back, err)
+			}
+		}
+	})
 }
