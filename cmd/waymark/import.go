@@ -61,7 +61,7 @@ func (m *Main) importCmd(_ context.Context, args []string) int {
 	if kind == "mermaid" {
 		j, err = importer.Mermaid(path, data, personaNames(os.DirFS(src)))
 	} else {
-		j, err = importer.CSV(path, data)
+		j, err = importer.CSV(path, data, siteWords(os.DirFS(src))...)
 	}
 	if err != nil {
 		return m.fail(err, "import", ".")

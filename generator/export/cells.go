@@ -1,6 +1,7 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -138,7 +139,7 @@ func ParseTouchpoint(line string) (*model.Touchpoint, error) {
 		return nil, fmt.Errorf("unknown kind %q%s (kind is %s)", t.Kind, diag.DidYouMean(t.Kind, model.Kinds()), diag.OneOf(model.Kinds()))
 	}
 	if s, ok := m["emotion"]; ok {
-		f, err := Score(s)
+		f, err := DecimalScore(s)
 		if err != nil {
 			return nil, err
 		}
@@ -165,13 +166,44 @@ func ParseMetric(line string) (*model.Metric, error) {
 		if !ok {
 			continue
 		}
-		v, err := Number(strings.TrimSuffix(s, met.Unit))
+		v, err := metricNumber(s, met)
 		if err != nil {
-			return nil, fmt.Errorf("%s must be a number, not %q", f.key, s)
+			return nil, fmt.Errorf("%s %w", f.key, err)
 		}
 		*f.v, *f.has = v, true
 	}
+	if !met.HasValue && !met.HasTarget {
+		if err := numbersInName(name); err != nil {
+			return nil, err
+		}
+	}
 	return met, nil
+}
+
+// metricNumber reads a metric's value or target: a Decimal, which may
+// end with the metric's unit ("120/tháng") or with % ("64%", which makes
+// % the unit of a metric without one).
+func metricNumber(s string, met *model.Metric) (float64, error) {
+	orig := s
+	s = strings.TrimSpace(s)
+	if met.Unit != "" {
+		s = strings.TrimSpace(strings.TrimSuffix(s, met.Unit))
+	}
+	if rest, ok := strings.CutSuffix(s, "%"); ok {
+		if met.Unit != "" && met.Unit != "%" {
+			return 0, fmt.Errorf("is a percentage, but the unit is %q", met.Unit)
+		}
+		met.Unit, s = "%", strings.TrimSpace(rest)
+	}
+	f, err := Decimal(s)
+	var amb errAmbiguous
+	if errors.As(err, &amb) {
+		return 0, err
+	}
+	if err != nil {
+		return 0, fmt.Errorf("must be a number, not %q", orig)
+	}
+	return f, nil
 }
 
 // Score reads an emotion score from 1 to 5.

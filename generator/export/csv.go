@@ -19,29 +19,33 @@ func csvFormat() Format {
 	return Format{
 		Ext: "csv", MediaType: "text/csv", ContentType: "text/csv; charset=utf-8",
 		Label: "download.csv", Template: true,
-		Write: func(j *model.Journey, _ Input) []byte { return CSV(j) },
+		Write: func(j *model.Journey, in Input) []byte { return CSV(j, in.Words) },
 	}
 }
 
 // CSV writes j as a spreadsheet: the journey's facts, then a row of stage
-// names and one row per lane. Every row has as many cells as the stage
-// row, so that spreadsheets line the columns up.
-func CSV(j *model.Journey) []byte {
+// names and one row per lane, each labelled in w's language (nil:
+// English). Every row has as many cells as the stage row, so that
+// spreadsheets line the columns up.
+func CSV(j *model.Journey, w Words) []byte {
+	if w == nil {
+		w = WordsFor("en", nil)
+	}
 	width := 1 + max(len(j.Stages), 1)
 	var rows [][]string
-	fact := func(label string, v ...string) {
+	fact := func(key string, v ...string) {
 		row := make([]string, width)
-		row[0] = label
+		row[0] = w.Of(key)
 		row[1] = strings.Join(v, "\n")
 		rows = append(rows, row)
 	}
-	fact(LabelTitle, j.Title)
-	fact(LabelType, string(j.Type))
-	fact(LabelPersonas, j.PersonaSlugs...)
-	fact(LabelSummary, j.Summary)
-	fact(LabelGoal, j.Goal)
-	fact(LabelOwner, j.Owner)
-	fact(LabelTags, j.Tags...)
+	fact(KeyTitle, j.Title)
+	fact(KeyType, string(j.Type))
+	fact(KeyPersonas, j.PersonaSlugs...)
+	fact(KeySummary, j.Summary)
+	fact(KeyGoal, j.Goal)
+	fact(KeyOwner, j.Owner)
+	fact(KeyTags, j.Tags...)
 	lane := func(label string, cell func(s *model.Stage) []string) {
 		row := make([]string, width)
 		row[0] = label
@@ -50,14 +54,14 @@ func CSV(j *model.Journey) []byte {
 		}
 		rows = append(rows, row)
 	}
-	lane(LabelStage, func(s *model.Stage) []string { return []string{s.Name} })
+	lane(w.Of(KeyStage), func(s *model.Stage) []string { return []string{s.Name} })
 	for _, l := range Lanes() {
-		lane(l.Label, l.Cell)
-		if l.Label == "Touchpoints" {
+		lane(w.Of(l.Key), l.Cell)
+		if l.Key == "touchpoint" {
 			for _, p := range emotionRows(j) {
-				label := LabelEmotion
+				label := w.Of(KeyEmotion)
 				if len(j.PersonaSlugs) > 1 {
-					label = EmotionLabel(p)
+					label = w.Emotion(p)
 				}
 				lane(label, func(s *model.Stage) []string {
 					if f, ok := s.Emotion[p]; ok {
@@ -141,15 +145,6 @@ func emotionRows(j *model.Journey) []string {
 		return []string{j.PersonaSlugs[0]}
 	}
 	return j.PersonaSlugs
-}
-
-// EmotionLabel is the label of a persona's emotion row in a journey with
-// several personas; with one persona or none the row is plain "Emotion".
-func EmotionLabel(persona string) string {
-	if persona == "" {
-		return LabelEmotion
-	}
-	return LabelEmotion + " (" + persona + ")"
 }
 
 // Defuse stops a spreadsheet from running a cell as a formula: a cell

@@ -7,7 +7,9 @@
 //	CSV      UTF-8 with a byte-order mark (Excel then shows Vietnamese
 //	         correctly); one column per stage, one row per lane, the
 //	         journey's own facts (title, type, personas …) in rows above
-//	         the "Stage" row. Several items in a cell are separated by line
+//	         the "Stage" row. Rows are labelled in the journey's language
+//	         (Language, Input.Words: labels.go holds the one table of
+//	         both languages). Several items in a cell are separated by line
 //	         breaks; an item's details follow its text after " | " as
 //	         "key: value" (see FormatItem). A cell a spreadsheet would run
 //	         as a formula (one starting with =, +, -, @, a tab or a carriage
@@ -21,9 +23,9 @@
 //	Markdown the journey format itself (TOML front matter and Markdown),
 //	         for journeys made by importers and by "waymark new".
 //
-// The lanes, their labels and the item syntax are shared with the
-// importers in generator/importer, so that export → import gives the same
-// map back.
+// The lanes, their keys and labels, the item syntax and the reading of
+// numbers (Decimal: "0,25" too) are shared with the importers in
+// generator/importer, so that export → import gives the same map back.
 //
 // # Formats
 //

@@ -48,15 +48,16 @@ func journey(t testing.TB, site *model.Site, slug string) *model.Journey {
 }
 
 // TestGolden compares the exports of two example journeys (one persona
-// with a blueprint, two personas) and one template, in every format made
-// from the model, with testdata/golden; go test ./generator/export
-// -update rewrites them. A new format fails here until it has its golden
-// files.
+// with a blueprint, two personas) and two templates (the Vietnamese one
+// labels its CSV rows in Vietnamese), in every format made from the
+// model, with testdata/golden; go test ./generator/export -update
+// rewrites them. A new format fails here until it has its golden files.
 func TestGolden(t *testing.T) {
 	site := example(t)
-	in := export.Input{SchemaURL: "https://example.com/schema/journey.schema.json"}
-	for _, slug := range []string{"merchant-onboarding-blueprint", "mega-sale-11-11", "b2c-ecommerce"} {
+	for _, slug := range []string{"merchant-onboarding-blueprint", "mega-sale-11-11", "b2c-ecommerce", "service-blueprint-vi"} {
 		j := journey(t, site, slug)
+		in := export.Input{SchemaURL: "https://example.com/schema/journey.schema.json",
+			Words: export.WordsFor(export.Language(j, site.Config.Language), nil)}
 		for _, f := range export.Formats() {
 			if f.Verbatim {
 				continue // the author's file: nothing of ours to compare
@@ -87,7 +88,7 @@ func TestGolden(t *testing.T) {
 func TestCSVReadBack(t *testing.T) {
 	site := example(t)
 	for _, j := range append(site.Journeys, site.Templates...) {
-		b := export.CSV(j)
+		b := export.CSV(j, nil)
 		if !bytes.HasPrefix(b, []byte(export.BOM)) {
 			t.Fatalf("%s: no byte-order mark", j.Slug)
 		}
@@ -114,8 +115,8 @@ func TestCSVReadBack(t *testing.T) {
 			}
 		}
 		for _, l := range export.Lanes() {
-			if _, ok := byLabel[l.Label]; !ok {
-				t.Errorf("%s: no %s row", j.Slug, l.Label)
+			if _, ok := byLabel[export.WordsFor("en", nil).Of(l.Key)]; !ok {
+				t.Errorf("%s: no %s row", j.Slug, l.Key)
 			}
 		}
 	}
@@ -128,7 +129,7 @@ func TestCSVFormulas(t *testing.T) {
 	j := &model.Journey{Title: "=cmd|' /C calc'!A0", Type: model.CurrentState, Stages: []*model.Stage{
 		{Name: "-Stage", Actions: risky, Feeling: "+happy", Description: "safe = fine", Duration: "\r2 days"},
 	}}
-	rows, err := csv.NewReader(bytes.NewReader(export.CSV(j)[len(export.BOM):])).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(export.CSV(j, nil)[len(export.BOM):])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,6 +43,10 @@ type Input struct {
 	// Source is the journey's file exactly as the author wrote it; nil
 	// for a template, which is offered only in Template formats.
 	Source []byte
+	// Words label what a format writes in words of its own (the CSV's
+	// rows), in the journey's language (Language) with the site's own
+	// renamings; nil is English.
+	Words Words
 }
 
 // Formats lists the journey formats in the order the journey page offers

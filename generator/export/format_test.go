@@ -61,7 +61,7 @@ func TestFormatWriters(t *testing.T) {
 		}
 		in := export.Input{SchemaURL: schemaURL, Source: src}
 		want := map[string][]byte{
-			"csv":  export.CSV(j),
+			"csv":  export.CSV(j, nil),
 			"json": export.JSON(j, schemaURL),
 			"mmd":  export.Mermaid(j),
 			"md":   src,

@@ -12,17 +12,35 @@ import (
 
 // The hub's downloads, written to an io.Writer, since a large handbook's
 // are tens of megabytes: every entry of a list that a hub page shows, one
-// row each, under a header row. Links are made absolute by abs (a path
-// from the site root → a URL with base_url in front).
+// row each, under a header row in the site's language.
 
-// where gives the columns that say where an entry stands.
-func where(abs func(string) string, j *model.Journey, st *model.Stage) []string {
-	return []string{j.Title, abs(j.URL), st.Name, abs(j.URL + "#stage-" + strconv.Itoa(st.Index+1))}
+// Sheet is what the hub's tables need besides their entries.
+type Sheet struct {
+	// Abs makes a link absolute: a path from the site root → a URL with
+	// base_url in front.
+	Abs func(string) string
+	// Words name the columns, and Waymark's own values ("yes"), in the
+	// site's language; nil is English.
+	Words Words
 }
 
-// header is a header row: the columns given, then where's.
-func header(cols ...string) []string {
-	return append(cols, LabelTitle, "Journey URL", LabelStage, "Stage URL")
+// where gives the columns that say where an entry stands.
+func (sh Sheet) where(j *model.Journey, st *model.Stage) []string {
+	return []string{j.Title, sh.Abs(j.URL), st.Name, sh.Abs(j.URL + "#stage-" + strconv.Itoa(st.Index+1))}
+}
+
+// header is a header row: the columns of the keys given, then where's.
+func (sh Sheet) header(keys ...string) []string {
+	return sh.labels(append(keys, KeyTitle, "hub.journey_url", KeyStage, "hub.stage_url")...)
+}
+
+// labels gives the label of each key.
+func (sh Sheet) labels(keys ...string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = sh.Words.Of(k)
+	}
+	return out
 }
 
 // severity is an item's severity as a cell: empty when unset.
@@ -34,25 +52,25 @@ func severity(it *hub.Item) string {
 }
 
 // HubItems writes pain points and opportunities.
-func HubItems(w io.Writer, items []*hub.Item, abs func(string) string) error {
+func HubItems(w io.Writer, items []*hub.Item, sh Sheet) error {
 	t := newTableTo(w)
-	t.row(header("Text", "Severity", "Status", LabelOwner)...)
+	t.row(sh.header("hub.text", "hub.severity", "hub.status", KeyOwner)...)
 	for _, it := range items {
-		t.row(append([]string{it.Text, severity(it), it.Status, it.Owner}, where(abs, it.Journey, it.Stage)...)...)
+		t.row(append([]string{it.Text, severity(it), it.Status, it.Owner}, sh.where(it.Journey, it.Stage)...)...)
 	}
 	return t.flush()
 }
 
 // NoOwner writes the pain points and opportunities without an owner.
-func NoOwner(w io.Writer, pains, opps []*hub.Item, abs func(string) string) error {
+func NoOwner(w io.Writer, pains, opps []*hub.Item, sh Sheet) error {
 	t := newTableTo(w)
-	t.row(header("Kind", "Text", "Severity", "Status")...)
+	t.row(sh.header("hub.kind", "hub.text", "hub.severity", "hub.status")...)
 	for _, part := range []struct {
 		kind  string
 		items []*hub.Item
-	}{{"pain point", pains}, {"opportunity", opps}} {
+	}{{sh.Words.Of("hub.pain_point"), pains}, {sh.Words.Of("hub.opportunity"), opps}} {
 		for _, it := range part.items {
-			t.row(append([]string{part.kind, it.Text, severity(it), it.Status}, where(abs, it.Journey, it.Stage)...)...)
+			t.row(append([]string{part.kind, it.Text, severity(it), it.Status}, sh.where(it.Journey, it.Stage)...)...)
 		}
 	}
 	return t.flush()
@@ -60,9 +78,10 @@ func NoOwner(w io.Writer, pains, opps []*hub.Item, abs func(string) string) erro
 
 // TouchpointUses writes touchpoints, one row for each stage where one
 // appears.
-func TouchpointUses(w io.Writer, uses []hub.TouchpointUse, abs func(string) string) error {
+func TouchpointUses(w io.Writer, uses []hub.TouchpointUse, sh Sheet) error {
 	t := newTableTo(w)
-	t.row(header("Touchpoint", "Channel", "Kind", LabelOwner, LabelEmotion, "Fail point", "Description")...)
+	t.row(sh.header("hub.touchpoint", "hub.channel", "hub.kind", KeyOwner, KeyEmotion, "hub.fail_point", "description")...)
+	yes := sh.Words.Of("hub.yes")
 	for _, u := range uses {
 		tp := u.Touchpoint
 		emo, fail := "", ""
@@ -70,28 +89,29 @@ func TouchpointUses(w io.Writer, uses []hub.TouchpointUse, abs func(string) stri
 			emo = num(tp.Emotion)
 		}
 		if tp.FailPoint {
-			fail = "yes"
+			fail = yes
 		}
-		t.row(append([]string{tp.Name, tp.Channel, tp.Kind, tp.Owner, emo, fail, tp.Description}, where(abs, u.Journey, u.Stage)...)...)
+		t.row(append([]string{tp.Name, tp.Channel, tp.Kind, tp.Owner, emo, fail, tp.Description}, sh.where(u.Journey, u.Stage)...)...)
 	}
 	return t.flush()
 }
 
 // TouchpointGroups writes every use of every touchpoint group, in the groups' order.
-func TouchpointGroups(w io.Writer, groups []*hub.TouchpointGroup, abs func(string) string) error {
+func TouchpointGroups(w io.Writer, groups []*hub.TouchpointGroup, sh Sheet) error {
 	var uses []hub.TouchpointUse
 	for _, g := range groups {
 		uses = append(uses, g.Uses...)
 	}
-	return TouchpointUses(w, uses, abs)
+	return TouchpointUses(w, uses, sh)
 }
 
 // Metrics writes metrics against their targets.
-func Metrics(w io.Writer, ms []*hub.Metric, abs func(string) string) error {
+func Metrics(w io.Writer, ms []*hub.Metric, sh Sheet) error {
 	t := newTableTo(w)
-	t.row(header("Metric", "Value", "Target", "Unit", "Better", "Status")...)
+	t.row(sh.header("hub.metric", "hub.value", "hub.target", "hub.unit", "hub.better", "hub.status")...)
+	word := sh.Words.Of
 	for _, m := range ms {
-		value, target, better := "", "", "higher"
+		value, target, better := "", "", word("hub.higher")
 		if m.HasValue {
 			value = num(m.Value)
 		}
@@ -99,32 +119,32 @@ func Metrics(w io.Writer, ms []*hub.Metric, abs func(string) string) error {
 			target = num(m.Target)
 		}
 		if !m.HigherIsBetter {
-			better = "lower"
+			better = word("hub.lower")
 		}
-		status := "on target"
+		status := word("hub.on_target")
 		switch {
 		case m.OffTarget():
-			status = "off target"
+			status = word("hub.off_target")
 		case !m.HasValue:
-			status = "no value"
+			status = word("hub.no_value")
 		case !m.HasTarget:
-			status = "no target"
+			status = word("hub.no_target")
 		}
-		t.row(append([]string{m.Name, value, target, m.Unit, better, status}, where(abs, m.Journey, m.Stage)...)...)
+		t.row(append([]string{m.Name, value, target, m.Unit, better, status}, sh.where(m.Journey, m.Stage)...)...)
 	}
 	return t.flush()
 }
 
 // Journeys writes a list of journeys.
-func Journeys(w io.Writer, js []*model.Journey, abs func(string) string) error {
+func Journeys(w io.Writer, js []*model.Journey, sh Sheet) error {
 	t := newTableTo(w)
-	t.row(LabelTitle, "Journey URL", LabelType, LabelOwner, LabelPersonas, LabelTags, "Stages", "Last reviewed")
+	t.row(sh.labels(KeyTitle, "hub.journey_url", KeyType, KeyOwner, KeyPersonas, KeyTags, "hub.stages", "hub.last_reviewed")...)
 	for _, j := range js {
 		reviewed := ""
 		if !j.LastReviewed.IsZero() {
 			reviewed = j.LastReviewed.Format(time.DateOnly)
 		}
-		t.row(j.Title, abs(j.URL), string(j.Type), j.Owner, personaNames(j), strings.Join(j.Tags, "; "), strconv.Itoa(len(j.Stages)), reviewed)
+		t.row(j.Title, sh.Abs(j.URL), string(j.Type), j.Owner, personaNames(j), strings.Join(j.Tags, "; "), strconv.Itoa(len(j.Stages)), reviewed)
 	}
 	return t.flush()
 }
@@ -132,11 +152,11 @@ func Journeys(w io.Writer, js []*model.Journey, abs func(string) string) error {
 // Matrix writes the persona × journey matrix as one row per journey with
 // its personas: a row per journey and persona would grow as their
 // product.
-func Matrix(w io.Writer, js []*model.Journey, abs func(string) string) error {
+func Matrix(w io.Writer, js []*model.Journey, sh Sheet) error {
 	t := newTableTo(w)
-	t.row(LabelTitle, "Journey URL", LabelType, "Persona count", LabelPersonas)
+	t.row(sh.labels(KeyTitle, "hub.journey_url", KeyType, "hub.persona_count", KeyPersonas)...)
 	for _, j := range js {
-		t.row(j.Title, abs(j.URL), string(j.Type), strconv.Itoa(len(j.Personas)), personaNames(j))
+		t.row(j.Title, sh.Abs(j.URL), string(j.Type), strconv.Itoa(len(j.Personas)), personaNames(j))
 	}
 	return t.flush()
 }

@@ -6,23 +6,12 @@ import (
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
-// The labels of the CSV rows. The rows above LabelStage describe the
-// journey; the rows below are its lanes, one cell per stage.
-const (
-	LabelTitle    = "Journey"
-	LabelType     = "Type"
-	LabelPersonas = "Personas"
-	LabelSummary  = "Summary"
-	LabelGoal     = "Goal"
-	LabelOwner    = "Owner"
-	LabelTags     = "Tags"
-	LabelStage    = "Stage"
-	LabelEmotion  = "Emotion" // "Emotion (lan)" with several personas
-)
-
 // Lane is one row of a map below the stage names.
 type Lane struct {
-	Label string
+	// Key is the lane's key in the journey format ("pain_points", and
+	// "touchpoint" and "metric" for the tables of a stage): the row's
+	// label is Words.Of(Key), and the importer accepts the key itself.
+	Key string
 	// Cell gives the lines of a stage's cell.
 	Cell func(s *model.Stage) []string
 	// Set stores the lines of a cell in a stage; it reports a line it
@@ -31,7 +20,7 @@ type Lane struct {
 }
 
 // Lanes lists the lanes in the order the CSV writes them; the emotion rows
-// (one per persona) come after Touchpoints and are not in this list.
+// (one per persona) come after the touchpoints and are not in this list.
 func Lanes() []Lane {
 	bp := func(s *model.Stage) *model.Blueprint {
 		if s.Blueprint == nil {
@@ -39,8 +28,8 @@ func Lanes() []Lane {
 		}
 		return s.Blueprint
 	}
-	layer := func(label string, get func(b *model.Blueprint) *[]string) Lane {
-		return Lane{Label: label,
+	layer := func(key string, get func(b *model.Blueprint) *[]string) Lane {
+		return Lane{Key: key,
 			Cell: func(s *model.Stage) []string {
 				if s.Blueprint == nil {
 					return nil
@@ -49,18 +38,18 @@ func Lanes() []Lane {
 			},
 			Set: func(s *model.Stage, l []string) (int, error) { *get(bp(s)) = l; return 0, nil }}
 	}
-	text := func(label string, get func(s *model.Stage) *string) Lane {
-		return Lane{Label: label,
+	text := func(key string, get func(s *model.Stage) *string) Lane {
+		return Lane{Key: key,
 			Cell: func(s *model.Stage) []string { return nonEmpty(*get(s)) },
 			Set:  func(s *model.Stage, l []string) (int, error) { *get(s) = strings.Join(l, "\n"); return 0, nil }}
 	}
-	list := func(label string, get func(s *model.Stage) *[]string) Lane {
-		return Lane{Label: label,
+	list := func(key string, get func(s *model.Stage) *[]string) Lane {
+		return Lane{Key: key,
 			Cell: func(s *model.Stage) []string { return *get(s) },
 			Set:  func(s *model.Stage, l []string) (int, error) { *get(s) = l; return 0, nil }}
 	}
-	items := func(label string, get func(s *model.Stage) *[]model.Item) Lane {
-		return Lane{Label: label,
+	items := func(key string, get func(s *model.Stage) *[]model.Item) Lane {
+		return Lane{Key: key,
 			Cell: func(s *model.Stage) []string {
 				var out []string
 				for _, it := range *get(s) {
@@ -80,12 +69,12 @@ func Lanes() []Lane {
 			}}
 	}
 	return []Lane{
-		text("Description", func(s *model.Stage) *string { return &s.Description }),
-		text("Duration", func(s *model.Stage) *string { return &s.Duration }),
-		list("Actions", func(s *model.Stage) *[]string { return &s.Actions }),
-		list("Thoughts", func(s *model.Stage) *[]string { return &s.Thoughts }),
-		list("Questions", func(s *model.Stage) *[]string { return &s.Questions }),
-		{Label: "Touchpoints",
+		text("description", func(s *model.Stage) *string { return &s.Description }),
+		text("duration", func(s *model.Stage) *string { return &s.Duration }),
+		list("actions", func(s *model.Stage) *[]string { return &s.Actions }),
+		list("thoughts", func(s *model.Stage) *[]string { return &s.Thoughts }),
+		list("questions", func(s *model.Stage) *[]string { return &s.Questions }),
+		{Key: "touchpoint",
 			Cell: func(s *model.Stage) []string {
 				var out []string
 				for _, t := range s.Touchpoints {
@@ -103,10 +92,10 @@ func Lanes() []Lane {
 				}
 				return 0, nil
 			}},
-		text("Feeling", func(s *model.Stage) *string { return &s.Feeling }),
-		items("Pain points", func(s *model.Stage) *[]model.Item { return &s.PainPoints }),
-		items("Opportunities", func(s *model.Stage) *[]model.Item { return &s.Opportunities }),
-		{Label: "Metrics",
+		text("feeling", func(s *model.Stage) *string { return &s.Feeling }),
+		items("pain_points", func(s *model.Stage) *[]model.Item { return &s.PainPoints }),
+		items("opportunities", func(s *model.Stage) *[]model.Item { return &s.Opportunities }),
+		{Key: "metric",
 			Cell: func(s *model.Stage) []string {
 				var out []string
 				for _, m := range s.Metrics {
@@ -124,7 +113,7 @@ func Lanes() []Lane {
 				}
 				return 0, nil
 			}},
-		{Label: "Drop-off",
+		{Key: "drop_off",
 			Cell: func(s *model.Stage) []string {
 				if !s.HasDropOff {
 					return nil
@@ -139,13 +128,13 @@ func Lanes() []Lane {
 				s.DropOff, s.HasDropOff = f, true
 				return 0, nil
 			}},
-		layer("Evidence", func(b *model.Blueprint) *[]string { return &b.Evidence }),
-		layer("Frontstage", func(b *model.Blueprint) *[]string { return &b.Frontstage }),
-		layer("Backstage", func(b *model.Blueprint) *[]string { return &b.Backstage }),
-		layer("Support", func(b *model.Blueprint) *[]string { return &b.Support }),
-		layer("Policies", func(b *model.Blueprint) *[]string { return &b.Policies }),
-		layer("Fail points", func(b *model.Blueprint) *[]string { return &b.FailPoints }),
-		{Label: "Wait",
+		layer("evidence", func(b *model.Blueprint) *[]string { return &b.Evidence }),
+		layer("frontstage", func(b *model.Blueprint) *[]string { return &b.Frontstage }),
+		layer("backstage", func(b *model.Blueprint) *[]string { return &b.Backstage }),
+		layer("support", func(b *model.Blueprint) *[]string { return &b.Support }),
+		layer("policies", func(b *model.Blueprint) *[]string { return &b.Policies }),
+		layer("fail_points", func(b *model.Blueprint) *[]string { return &b.FailPoints }),
+		{Key: "wait",
 			Cell: func(s *model.Stage) []string {
 				if s.Blueprint == nil {
 					return nil
@@ -156,11 +145,12 @@ func Lanes() []Lane {
 	}
 }
 
-// DropOff reads a share: "0.35" or "35%".
+// DropOff reads a share: "0.35" or "35%", or with a decimal comma
+// ("0,35", "35,5 %").
 func DropOff(s string) (float64, error) {
 	s = strings.TrimSpace(s)
 	pct := strings.HasSuffix(s, "%")
-	f, err := Number(strings.TrimSuffix(s, "%"))
+	f, err := Decimal(strings.TrimSuffix(s, "%"))
 	if err != nil {
 		return 0, errDropOff(s)
 	}

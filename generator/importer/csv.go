@@ -19,48 +19,88 @@ import (
 // CSV reads a journey in the shape export.CSV writes: the journey's facts
 // (Journey, Type, Personas, Summary, Goal, Owner, Tags) in rows above a
 // "Stage" row of stage names, then one row per lane, one cell per stage.
-// Labels are matched without regard to case; rows may come in any order
-// and may be left out; empty rows are skipped. The apostrophes that stop
-// spreadsheets from running formulas are taken off again.
-func CSV(path string, src []byte) (*model.Journey, error) {
-	p := &csvParser{path: path, j: &model.Journey{Type: model.CurrentState}, seen: map[string]int{}}
-	p.parse(bytes.TrimPrefix(src, []byte(export.BOM)))
+// A row's label may be in either built-in language ("Actions", "Hành
+// động"), the lane's key ("actions", "pain_points"), or a label of own (a
+// site's renamings, export.WordsFor); labels are matched without regard
+// to case or diacritics (see rows). Rows may come in any order and may be
+// left out; empty rows are skipped. The apostrophes that stop
+// spreadsheets from running formulas are taken off again. Numbers may
+// have a decimal comma ("0,25"); a value that is not a number is a
+// mistake, not text.
+func CSV(path string, src []byte, own ...export.Words) (*model.Journey, error) {
+	src = bytes.TrimPrefix(src, []byte(export.BOM))
+	p := &csvParser{path: path, src: src, j: &model.Journey{Type: model.CurrentState}, seen: map[string]int{},
+		rows: newRows(own)}
+	p.words = p.rows.langs["en"]
+	p.parse()
 	if p.errs.Len() > 0 {
 		return nil, p.errs.Err()
 	}
 	return p.j, nil
 }
 
-// facts are the rows of a journey's own facts, in the order export.CSV
-// writes them.
-func facts() []string {
-	return []string{export.LabelTitle, export.LabelType, export.LabelPersonas, export.LabelSummary,
-		export.LabelGoal, export.LabelOwner, export.LabelTags}
-}
-
 type csvParser struct {
 	path   string
+	src    []byte // without the BOM
+	starts []int  // the offset of each line in src, made by col
 	errs   diag.List
 	j      *model.Journey
 	r      *csv.Reader
+	rows   *rows
+	// words are the labels of the file's language, as the first label
+	// read tells it (English until then), for the hints.
+	words  export.Words
 	stages int            // columns of the Stage row; 0 before it
-	seen   map[string]int // label → line, to find a row given twice
+	seen   map[string]int // row key → line, to find a row given twice
 }
 
+// errorf adds a mistake at a line and a byte column, as encoding/csv
+// counts them; the message gives the column in characters.
 func (p *csvParser) errorf(line, col int, hint, format string, args ...any) {
-	p.errs.Addf(p.path, line, col, hint, format, args...)
+	p.errs.Addf(p.path, line, p.col(line, col), hint, format, args...)
 }
 
-func labels() []string {
-	out := facts()
-	out = append(out, export.LabelStage, export.LabelEmotion)
-	for _, l := range export.Lanes() {
-		out = append(out, l.Label)
+// col turns a byte column of a line into a column in characters.
+func (p *csvParser) col(line, col int) int {
+	if p.starts == nil {
+		p.starts = []int{0}
+		for i, b := range p.src {
+			if b == '\n' {
+				p.starts = append(p.starts, i+1)
+			}
+		}
 	}
-	return out
+	if line < 1 || line > len(p.starts) || col <= 1 {
+		return col
+	}
+	start := p.starts[line-1]
+	return utf8.RuneCount(p.src[start:min(start+col-1, len(p.src))]) + 1
 }
 
-func (p *csvParser) parse(src []byte) {
+// label is the label of a key in the file's language.
+func (p *csvParser) label(key string) string { return p.words.Of(key) }
+
+// labels lists the rows' labels in the file's language, for a hint.
+func (p *csvParser) labels() string {
+	var out []string
+	for _, k := range rowKeys() {
+		out = append(out, p.label(k))
+	}
+	return strings.Join(out, ", ")
+}
+
+// candidates are the labels a mistyped one may be meant as: the file's
+// language's first, which win a tie.
+func (p *csvParser) candidates() []string {
+	var out []string
+	for _, k := range rowKeys() {
+		out = append(out, p.label(k))
+	}
+	return append(out, p.rows.all...)
+}
+
+func (p *csvParser) parse() {
+	src := p.src
 	if !utf8.Valid(src) {
 		line := 1 + bytes.Count(src[:invalidAt(src)], []byte("\n"))
 		p.errorf(line, 1, "save the spreadsheet as \"CSV UTF-8\" (Excel: File → Save As → CSV UTF-8), which keeps Vietnamese letters",
@@ -71,7 +111,7 @@ func (p *csvParser) parse(src []byte) {
 	p.r.Comma = delimiter(src)
 	p.r.FieldsPerRecord = -1
 	lanes := export.Lanes()
-	known := facts()
+	langKnown := false
 	var lastLine int
 	for {
 		rec, err := p.r.Read()
@@ -96,49 +136,60 @@ func (p *csvParser) parse(src []byte) {
 		label := strings.TrimSpace(rec[0])
 		if label == "" {
 			if slices.ContainsFunc(rec[1:], func(c string) bool { return strings.TrimSpace(c) != "" }) {
-				p.errorf(line, 1, "the first cell of a row names it: "+strings.Join(labels(), ", "), "this row has no label")
+				p.errorf(line, 1, "the first cell of a row names it: "+p.labels(), "this row has no label")
 			}
 			continue
 		}
-		key := strings.ToLower(label)
-		if prev, dup := p.seen[key]; dup {
+		key, words, ok := p.rows.find(label)
+		persona := ""
+		if !ok {
+			persona, ok = p.rows.emotion(label)
+			key = export.KeyEmotion
+		}
+		if !ok {
+			p.errorf(line, 1, "rows are "+p.labels()+"; or the keys of the journey format (actions, pain_points …)",
+				"unknown row %q%s", label, diag.DidYouMean(label, p.candidates()))
+			continue
+		}
+		if words != nil && !langKnown {
+			p.words, langKnown = words, true
+		}
+		seenAs := key + "\x00" + persona
+		if prev, dup := p.seen[seenAs]; dup {
 			p.errorf(line, 1, "keep one row per label and put several items in one cell, one per line", "row %q again (first on line %d)", label, prev)
 			continue
 		}
-		p.seen[key] = line
-		if i := slices.IndexFunc(known, func(f string) bool { return strings.EqualFold(f, label) }); i >= 0 || strings.EqualFold(label, "title") {
-			p.fact(known[max(i, 0)], rec)
+		p.seen[seenAs] = line
+		if slices.Contains(export.Facts(), key) {
+			p.fact(key, label, rec)
 			continue
 		}
-		if strings.EqualFold(label, export.LabelStage) {
+		if key == export.KeyStage {
 			p.stageRow(rec, line)
 			continue
 		}
 		if p.stages == 0 {
-			p.errorf(line, 1, "the stage names come first, in a row labelled Stage", "row %q comes before the Stage row", label)
+			p.errorf(line, 1, "the stage names come first, in a row labelled "+p.label(export.KeyStage), "row %q comes before the %s row", label, p.label(export.KeyStage))
 			continue
 		}
-		if persona, ok := emotionLabel(label); ok {
-			p.emotionRow(persona, rec)
+		if key == export.KeyEmotion {
+			p.emotionRow(persona, label, rec)
 			continue
 		}
-		i := slices.IndexFunc(lanes, func(l export.Lane) bool { return strings.EqualFold(l.Label, label) })
-		if i < 0 {
-			p.errorf(line, 1, "rows are "+strings.Join(labels(), ", "), "unknown row %q%s", label, diag.DidYouMean(label, labels()))
-			continue
-		}
-		p.laneRow(lanes[i], rec)
+		i := slices.IndexFunc(lanes, func(l export.Lane) bool { return l.Key == key })
+		p.laneRow(lanes[i], label, rec)
 	}
 	if p.stages == 0 {
-		p.errorf(max(lastLine, 1), 1, "add a row whose first cell is Stage and whose other cells name the stages", "no Stage row")
+		p.errorf(max(lastLine, 1), 1, "add a row whose first cell is "+p.label(export.KeyStage)+" and whose other cells name the stages",
+			"no %s row", p.label(export.KeyStage))
 	}
 	if p.j.Title == "" && p.stages > 0 {
-		p.errorf(1, 1, "add a row whose first cell is Journey and whose second cell is the title", "the journey has no title")
+		p.errorf(1, 1, "add a row whose first cell is "+p.label(export.KeyTitle)+" and whose second cell is the title", "the journey has no title")
 	}
 }
 
 // fact reads one of the journey's own rows: the value is its second cell.
-func (p *csvParser) fact(label string, rec []string) {
+func (p *csvParser) fact(key, label string, rec []string) {
 	v := ""
 	if len(rec) > 1 {
 		v = strings.TrimSpace(rec[1])
@@ -149,10 +200,10 @@ func (p *csvParser) fact(label string, rec []string) {
 			p.errorf(l, c, "the value of "+label+" goes in the second cell; the others stay empty", "unexpected value in column %d of row %q", i+1, label)
 		}
 	}
-	switch label {
-	case export.LabelTitle:
+	switch key {
+	case export.KeyTitle:
 		p.j.Title = oneLine(v)
-	case export.LabelType:
+	case export.KeyType:
 		if v == "" {
 			return
 		}
@@ -166,20 +217,20 @@ func (p *csvParser) fact(label string, rec []string) {
 			return
 		}
 		p.j.Type = model.MapType(v)
-	case export.LabelPersonas:
+	case export.KeyPersonas:
 		for _, s := range cellLines(v) {
 			s := slug.Make(s.text)
 			if s != "" && !slices.Contains(p.j.PersonaSlugs, s) {
 				p.j.PersonaSlugs = append(p.j.PersonaSlugs, s)
 			}
 		}
-	case export.LabelSummary:
+	case export.KeySummary:
 		p.j.Summary = v
-	case export.LabelGoal:
+	case export.KeyGoal:
 		p.j.Goal = v
-	case export.LabelOwner:
+	case export.KeyOwner:
 		p.j.Owner = oneLine(v)
-	case export.LabelTags:
+	case export.KeyTags:
 		for _, t := range cellLines(v) {
 			p.j.Tags = append(p.j.Tags, t.text)
 		}
@@ -194,7 +245,7 @@ func (p *csvParser) stageRow(rec []string, line int) {
 		}
 	}
 	if last == 0 {
-		p.errorf(line, 1, "name the stages in the cells right of Stage: Awareness, Consideration …", "the Stage row names no stage")
+		p.errorf(line, 1, "name the stages in the cells right of "+p.label(export.KeyStage)+": Awareness, Consideration …", "the %s row names no stage", p.label(export.KeyStage))
 		return
 	}
 	p.stages = last
@@ -217,7 +268,7 @@ func (p *csvParser) cells(label string, rec []string, fn func(s *model.Stage, li
 		}
 		l, c := p.r.FieldPos(i)
 		if i > p.stages {
-			p.errorf(l, c, "the Stage row names "+plural(p.stages, "stage", "stages")+"; add a stage name above this cell, or move it",
+			p.errorf(l, c, "the "+p.label(export.KeyStage)+" row names "+plural(p.stages, "stage", "stages")+"; add a stage name above this cell, or move it",
 				"a value in column %d of row %q, right of the last stage", i+1, label)
 			continue
 		}
@@ -225,8 +276,8 @@ func (p *csvParser) cells(label string, rec []string, fn func(s *model.Stage, li
 	}
 }
 
-func (p *csvParser) laneRow(lane export.Lane, rec []string) {
-	p.cells(lane.Label, rec, func(s *model.Stage, lines []cellLine, l, c int) {
+func (p *csvParser) laneRow(lane export.Lane, label string, rec []string) {
+	p.cells(label, rec, func(s *model.Stage, lines []cellLine, l, c int) {
 		texts := make([]string, len(lines))
 		for i, ln := range lines {
 			texts[i] = ln.text
@@ -237,33 +288,34 @@ func (p *csvParser) laneRow(lane export.Lane, rec []string) {
 			if bad < len(lines) && lines[bad].offset > 0 {
 				at, col = l+lines[bad].offset, 1
 			}
-			p.errorf(at, col, laneHint(lane.Label), "%s of stage %q: %v", lane.Label, s.Name, err)
+			hint := laneHint(lane.Key)
+			var h *export.Hinted
+			if errors.As(err, &h) {
+				hint = h.Hint
+			}
+			p.errorf(at, col, hint, "%s of stage %q: %v", label, s.Name, err)
 		}
 	})
 }
 
-func (p *csvParser) emotionRow(persona string, rec []string) {
-	label := export.LabelEmotion
-	if persona != "" {
-		label = export.EmotionLabel(persona)
-		if !slices.Contains(p.j.PersonaSlugs, persona) {
-			l, c := p.r.FieldPos(0)
-			hint := "name the personas in the Personas row first"
-			if len(p.j.PersonaSlugs) > 0 {
-				hint = "the Personas row names " + strings.Join(p.j.PersonaSlugs, ", ")
-			}
-			p.errorf(l, c, hint, "row %q is for a persona the journey does not have", label)
-			return
+func (p *csvParser) emotionRow(persona, label string, rec []string) {
+	if persona != "" && !slices.Contains(p.j.PersonaSlugs, persona) {
+		l, c := p.r.FieldPos(0)
+		hint := "name the personas in the " + p.label(export.KeyPersonas) + " row first"
+		if len(p.j.PersonaSlugs) > 0 {
+			hint = "the " + p.label(export.KeyPersonas) + " row names " + strings.Join(p.j.PersonaSlugs, ", ")
 		}
+		p.errorf(l, c, hint, "row %q is for a persona the journey does not have", label)
+		return
 	}
 	p.cells(label, rec, func(s *model.Stage, lines []cellLine, l, c int) {
 		v := ""
 		for _, ln := range lines {
 			v += ln.text
 		}
-		f, err := export.Score(v)
+		f, err := export.DecimalScore(v)
 		if err != nil {
-			p.errorf(l, c, "emotion is a score from 1 (very negative) to 5 (very positive)", "%s of stage %q: %v", label, s.Name, err)
+			p.errorf(l, c, "emotion is a score from 1 (very negative) to 5 (very positive), such as 4 or 3,5", "%s of stage %q: %v", label, s.Name, err)
 			return
 		}
 		if s.Emotion == nil {
@@ -282,28 +334,16 @@ func (p *csvParser) emotionRow(persona string, rec []string) {
 	})
 }
 
-// emotionLabel reads "Emotion" or "Emotion (lan)".
-func emotionLabel(label string) (persona string, ok bool) {
-	if strings.EqualFold(label, export.LabelEmotion) {
-		return "", true
-	}
-	rest, found := strings.CutPrefix(strings.ToLower(label), strings.ToLower(export.LabelEmotion)+" (")
-	if !found || !strings.HasSuffix(rest, ")") {
-		return "", false
-	}
-	return slug.Make(strings.TrimSuffix(rest, ")")), true
-}
-
-func laneHint(label string) string {
-	switch label {
-	case "Touchpoints":
+func laneHint(key string) string {
+	switch key {
+	case "touchpoint":
 		return "one touchpoint a line: Name | channel: Website | kind: digital | owner: Team | emotion: 3 | fail point | description: …"
-	case "Pain points", "Opportunities":
+	case "pain_points", "opportunities":
 		return "one item a line: Text | owner: Team | status: open | severity: 2"
-	case "Metrics":
-		return "one metric a line: Name | value: 1.8 | target: 2.5 | unit: % | lower is better"
-	case "Drop-off":
-		return "a share of customers from 0 to 1, such as 0.35, or a percentage, such as 35%"
+	case "metric":
+		return "one metric a line: Name | value: 1.8 | target: 2.5 | unit: % | lower is better (or value: 64% | target: 80%; 1,8 for a decimal comma)"
+	case "drop_off":
+		return "a share of customers from 0 to 1, such as 0.35 or 0,35, or a percentage, such as 35%"
 	}
 	return ""
 }

@@ -81,7 +81,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, j := range rep.Site.Journeys {
-		back, err := importer.CSV(j.Slug+".csv", export.CSV(j))
+		back, err := importer.CSV(j.Slug+".csv", export.CSV(j, nil))
 		if err != nil {
 			t.Fatalf("%s: %v", j.Slug, err)
 		}
@@ -236,7 +236,7 @@ func TestRoundTripTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tmpl := range rep.Site.Templates {
-		back, err := importer.CSV(tmpl.Slug+".csv", export.CSV(tmpl))
+		back, err := importer.CSV(tmpl.Slug+".csv", export.CSV(tmpl, nil))
 		if err != nil {
 			t.Fatalf("%s: %v", tmpl.Slug, err)
 		}

@@ -12,7 +12,7 @@ import (
 // show the journey's front matter and its personas' names; the .md
 // download, the journey's whole file.
 func (p *Planner) downloads(j *model.Journey) {
-	in := export.Input{SchemaURL: p.schemaURL}
+	in := export.Input{SchemaURL: p.schemaURL, Words: p.journeyWords(j)}
 	for _, f := range export.Formats() {
 		o := Output{In: Inputs{Fronts: []*model.Journey{j}, Personas: j.Personas}}
 		if f.Verbatim {

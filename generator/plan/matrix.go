@@ -14,8 +14,8 @@ const KindMatrix = "matrix"
 func matrixView(p *Planner) {
 	p.hubView(KindMatrix, "matrix/", 0)
 	if p.hubOn() && p.Has(KindMatrix) {
-		p.csv(hubCSV(hub.ListMatrix), 0, func(w io.Writer, abs func(string) string) error {
-			return export.Matrix(w, p.Site.Journeys, abs)
+		p.csv(hubCSV(hub.ListMatrix), 0, func(w io.Writer, sh export.Sheet) error {
+			return export.Matrix(w, p.Site.Journeys, sh)
 		})
 	}
 }

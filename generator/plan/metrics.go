@@ -14,8 +14,8 @@ const KindMetrics = "metrics"
 func metricsView(p *Planner) {
 	p.hubView(KindMetrics, "metrics/", hub.Metrics)
 	if p.hubOn() && p.Has(KindMetrics) {
-		p.csv(hubCSV(hub.ListMetrics), hub.Metrics, func(w io.Writer, abs func(string) string) error {
-			return export.Metrics(w, p.Hub.Metrics, abs)
+		p.csv(hubCSV(hub.ListMetrics), hub.Metrics, func(w io.Writer, sh export.Sheet) error {
+			return export.Metrics(w, p.Hub.Metrics, sh)
 		})
 	}
 }

@@ -31,12 +31,12 @@ func ownerPages(p *Planner) {
 			Output{In: Inputs{Cards: true, Views: hub.AllParts}, Sitemap: true})
 		lists := []struct {
 			list  hub.List
-			write func(w io.Writer, abs func(string) string) error
+			write func(w io.Writer, sh export.Sheet) error
 		}{
-			{hub.ListJourneys, func(w io.Writer, abs func(string) string) error { return export.Journeys(w, o.Journeys, abs) }},
-			{hub.ListTouchpoints, func(w io.Writer, abs func(string) string) error { return export.TouchpointUses(w, o.Touchpoints, abs) }},
-			{hub.ListPainPoints, func(w io.Writer, abs func(string) string) error { return export.HubItems(w, o.PainPoints, abs) }},
-			{hub.ListOpportunities, func(w io.Writer, abs func(string) string) error { return export.HubItems(w, o.Opportunities, abs) }},
+			{hub.ListJourneys, func(w io.Writer, sh export.Sheet) error { return export.Journeys(w, o.Journeys, sh) }},
+			{hub.ListTouchpoints, func(w io.Writer, sh export.Sheet) error { return export.TouchpointUses(w, o.Touchpoints, sh) }},
+			{hub.ListPainPoints, func(w io.Writer, sh export.Sheet) error { return export.HubItems(w, o.PainPoints, sh) }},
+			{hub.ListOpportunities, func(w io.Writer, sh export.Sheet) error { return export.HubItems(w, o.Opportunities, sh) }},
 		}
 		for _, l := range lists {
 			p.csv(at.OwnerCSV(o, l.list), hub.AllParts, l.write)

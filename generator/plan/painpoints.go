@@ -18,13 +18,13 @@ func painPointsView(p *Planner) {
 		return
 	}
 	h := p.Hub
-	p.csv(hubCSV(hub.ListPainPoints), hub.Items, func(w io.Writer, abs func(string) string) error {
-		return export.HubItems(w, h.PainPoints, abs)
+	p.csv(hubCSV(hub.ListPainPoints), hub.Items, func(w io.Writer, sh export.Sheet) error {
+		return export.HubItems(w, h.PainPoints, sh)
 	})
-	p.csv(hubCSV(hub.ListOpportunities), hub.Items, func(w io.Writer, abs func(string) string) error {
-		return export.HubItems(w, h.Opportunities, abs)
+	p.csv(hubCSV(hub.ListOpportunities), hub.Items, func(w io.Writer, sh export.Sheet) error {
+		return export.HubItems(w, h.Opportunities, sh)
 	})
-	p.csv(hubCSV(hub.ListNoOwner), hub.Items, func(w io.Writer, abs func(string) string) error {
-		return export.NoOwner(w, h.View.NoOwnerPainPoints.All(), h.View.NoOwnerOpportunities.All(), abs)
+	p.csv(hubCSV(hub.ListNoOwner), hub.Items, func(w io.Writer, sh export.Sheet) error {
+		return export.NoOwner(w, h.View.NoOwnerPainPoints.All(), h.View.NoOwnerOpportunities.All(), sh)
 	})
 }

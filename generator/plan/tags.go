@@ -28,6 +28,6 @@ func tagPages(p *Planner) {
 	for _, t := range p.Hub.Tags {
 		p.HubPage(&render.Page{Kind: KindTag, Title: t.Name, URL: t.URL, Tag: t, Crumbs: crumbs},
 			Output{In: Inputs{Cards: true}, Sitemap: true})
-		p.csv(at.TagCSV(t), 0, func(w io.Writer, abs func(string) string) error { return export.Journeys(w, t.Journeys, abs) })
+		p.csv(at.TagCSV(t), 0, func(w io.Writer, sh export.Sheet) error { return export.Journeys(w, t.Journeys, sh) })
 	}
 }

@@ -34,8 +34,8 @@ func posters(p *Planner) {
 }
 
 func templateDownloads(p *Planner) {
-	in := export.Input{SchemaURL: p.schemaURL}
 	for _, t := range p.Site.Templates {
+		in := export.Input{SchemaURL: p.schemaURL, Words: p.journeyWords(t)}
 		o := Output{In: Inputs{Source: &t.Entry}}
 		p.Made(t.Download("md"), func() []byte { return p.Raw(&t.Entry) }, o)
 		for _, f := range export.Formats() {

@@ -15,8 +15,8 @@ const KindTouchpoints = "touchpoints"
 func touchpointsView(p *Planner) {
 	p.hubView(KindTouchpoints, "touchpoints/", hub.Touchpoints)
 	if p.hubOn() && p.Has(KindTouchpoints) {
-		p.csv(hubCSV(hub.ListTouchpoints), hub.Touchpoints, func(w io.Writer, abs func(string) string) error {
-			return export.TouchpointGroups(w, p.Hub.Touchpoints, abs)
+		p.csv(hubCSV(hub.ListTouchpoints), hub.Touchpoints, func(w io.Writer, sh export.Sheet) error {
+			return export.TouchpointGroups(w, p.Hub.Touchpoints, sh)
 		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/waymark-cx/waymark/generator/export"
 	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/render"
@@ -77,7 +78,7 @@ func (p *Planner) hubView(kind, url string, views hub.Part) {
 
 // csv plans a download beside a hub page, made from the filled hub with
 // the same inputs as the page.
-func (p *Planner) csv(path string, views hub.Part, write func(w io.Writer, abs func(string) string) error) {
-	abs := func(path string) string { return Absolute(p.Site, path) }
-	p.File(path, func(w io.Writer) error { return write(w, abs) }, Output{Hub: true, In: Inputs{Cards: true, Views: views}})
+func (p *Planner) csv(path string, views hub.Part, write func(w io.Writer, sh export.Sheet) error) {
+	sh := export.Sheet{Abs: func(path string) string { return Absolute(p.Site, path) }, Words: p.words(p.Site.Config.Language)}
+	p.File(path, func(w io.Writer) error { return write(w, sh) }, Output{Hub: true, In: Inputs{Cards: true, Views: views}})
 }
