@@ -42,11 +42,12 @@ const text = (s) => {
 // mermaidAPI.render reads it (preprocessDiagram, before its title is
 // dropped by getDiagramFromText).
 const frontTitle = (src) => {
-  const m = src.replace(/\r\n?/g, '\n').match(/^-{3}\s*[\n\r](.*?)[\n\r]-{3}\s*[\n\r]+/s);
+  const m = src.replace(/\r\n?/g, '\n').match(/^([^\S\n\r]*)-{3}\s*[\n\r](.*?)[\n\r]\1-{3}\s*[\n\r]+/s);
   if (!m) return undefined;
+  const body = m[1] ? m[2].split('\n').map((l) => (l.startsWith(m[1]) ? l.slice(m[1].length) : l)).join('\n') : m[2];
   // mermaid bundles js-yaml without exporting it: a top-level
   // `title: …` line, plain or quoted, is all the corpus uses.
-  const t = m[1].match(/^title:[ \t]*(.*?)[ \t]*$/m);
+  const t = body.match(/^title:[ \t]*(.*?)[ \t]*$/m);
   if (!t || t[1] === '') return undefined;
   return t[1].replace(/^(["'])(.*)\1$/, '$2');
 };
