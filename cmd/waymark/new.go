@@ -172,8 +172,15 @@ func (m *Main) newPersona(args []string) int {
 	if !m.isSite(src) {
 		return exitContent
 	}
+	return m.create(src, "content/personas/"+slug.File(name)+".md", personaText(name))
+}
+
+// personaText is a new persona's file: its name, and every key of the
+// format with an example to replace. waymark import writes the same for
+// the actors of a diagram.
+func personaText(name string) []byte {
 	q := export.Quote
-	text := "+++\n" +
+	return []byte("+++\n" +
 		"name = " + q(name) + "\n" +
 		`role = "What do they do? e.g. Office worker who shops on her phone"` + "\n" +
 		`segment = "B2C"` + "\n" +
@@ -185,8 +192,7 @@ func (m *Main) newPersona(args []string) int {
 		`barriers = ["What stops them?"]` + "\n" +
 		`channels = ["Where do we meet them? e.g. Mobile app, Facebook"]` + "\n" +
 		"+++\n" +
-		"Who is " + name + "? Tell their story from your research: a day in their life, how they\nchoose, what they say. Replace every example above.\n"
-	return m.create(src, "content/personas/"+slug.File(name)+".md", []byte(text))
+		"Who is " + name + "? Tell their story from your research: a day in their life, how they\nchoose, what they say. Replace every example above.\n")
 }
 
 // isSite reports whether src holds a handbook (its waymark.toml), and

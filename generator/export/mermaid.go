@@ -138,4 +138,3 @@ func MermaidEscape(s string) string {
 	}
 	return s
 }
-

@@ -263,8 +263,8 @@ func TestMermaidScores(t *testing.T) {
 		want  []float64
 		warns int
 	}{
-		{"journey\nsection S\n a: 1\n b: 2.5\n c: 5\n", []float64{1, 2.5, 5}, 1},                 // the missing title only
-		{"journey\ntitle T\nsection S\n a: 0\n b: -1\n c: 4\n", []float64{1, 1, 4}, 2},           // clamped
+		{"journey\nsection S\n a: 1\n b: 2.5\n c: 5\n", []float64{1, 2.5, 5}, 1},                    // the missing title only
+		{"journey\ntitle T\nsection S\n a: 0\n b: -1\n c: 4\n", []float64{1, 1, 4}, 2},              // clamped
 		{"journey\ntitle T\nsection S\n a: 0\n b: 5\n c: 10\n d: 10.2\n", []float64{1, 3, 5, 5}, 2}, // out of 10, then 10.2 clamped
 	} {
 		im, err := importer.Mermaid("s.mmd", []byte(tc.src), nil)
