@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -22,7 +23,13 @@ const importUsage = `Usage:
 
 Turn a Mermaid journey diagram, or a filled-in CSV template (the CSV a
 journey or template page offers), into a journey file: on standard output,
-or in the file -o names, which must not exist yet.
+or in the file -o names, which must not exist yet (it is written whole, at
+once, so that a running waymark serve never sees half of it).
+
+In a site (the current folder, or -s), a Mermaid diagram's actors become
+the site's personas by name; those it does not have are written to
+content/personas/ as waymark new persona writes them, so that the journey
+builds at once.
 `
 
 func (m *Main) importCmd(_ context.Context, args []string) int {
@@ -57,50 +64,153 @@ func (m *Main) importCmd(_ context.Context, args []string) int {
 		return exitContent
 	}
 	path := filepath.ToSlash(file)
+	site := os.DirFS(src)
 	var j *model.Journey
+	var notes []string
+	var newPersonas []importer.Persona
 	if kind == "mermaid" {
-		j, err = importer.Mermaid(path, data, personaNames(os.DirFS(src)))
+		im, err := importer.Mermaid(path, data, sitePersonas(site))
+		if err != nil {
+			return m.fail(err, "import", ".")
+		}
+		m.warn(im.Warnings, ".")
+		j, notes = im.Journey, im.Notes
+		for _, p := range im.Personas {
+			if p.New {
+				newPersonas = append(newPersonas, p)
+			}
+		}
 	} else {
-		j, err = importer.CSV(path, data, siteWords(os.DirFS(src))...)
+		j, err = importer.CSV(path, data, siteWords(site)...)
+		if err != nil {
+			return m.fail(err, "import", ".")
+		}
 	}
+	intro, err := starter("journey-import", siteLanguage(site), map[string]string{"File": filepath.Base(file)})
 	if err != nil {
 		return m.fail(err, "import", ".")
 	}
-	m.notePersonas(os.DirFS(src), j.PersonaSlugs)
-	j.Body = []byte("Imported from " + filepath.Base(file) + ". Context, research notes and recommendations, in Markdown.\n")
+	body := string(intro)
+	for _, n := range notes {
+		body += "\n" + n + "\n"
+	}
+	j.Body = []byte(body)
+	if kind == "mermaid" {
+		if code := m.writePersonas(src, newPersonas, out == ""); code != exitOK {
+			return code
+		}
+	} else {
+		m.notePersonas(site, j.PersonaSlugs)
+	}
 	text := export.Markdown(j)
 	if out == "" {
 		m.Stdout.Write(text)
 		return exitOK
 	}
-	return m.create("", out, text)
+	return m.createAtomic(out, text)
 }
 
-// personaNames maps the folded name of each persona of a site to its
-// slug; a folder that is not a site gives none.
-func personaNames(site fs.FS) map[string]string {
-	out := map[string]string{}
+// writePersonas writes a persona file for each actor the site has no
+// persona for, as waymark new persona does; outside a site it names them.
+// When the journey goes to standard output, what is written is said on
+// standard error, so as not to mix with it.
+func (m *Main) writePersonas(src string, ps []importer.Persona, journeyOnStdout bool) int {
+	if len(ps) == 0 {
+		return exitOK
+	}
+	if journeyOnStdout {
+		stdout := m.Stdout
+		m.Stdout = m.Stderr
+		defer func() { m.Stdout = stdout }()
+	}
+	if fi, err := os.Stat(filepath.Join(src, "waymark.toml")); err != nil || !fi.Mode().IsRegular() {
+		var slugs []string
+		for _, p := range ps {
+			slugs = append(slugs, p.Slug+" ("+p.Name+")")
+		}
+		fmt.Fprintf(m.Stderr, "waymark: note: %s holds no site: the journey names personas it does not write: %s\n", src, strings.Join(slugs, ", "))
+		fmt.Fprintln(m.Stderr, "\thint: run it in the handbook's folder, or with -s FOLDER, to have them written to content/personas/")
+		return exitOK
+	}
+	for _, p := range ps {
+		name := slug.File(p.Name)
+		if slug.Make(name) != p.Slug {
+			name = p.Slug
+		}
+		text, err := starter("persona", siteLanguage(os.DirFS(src)), map[string]string{"Name": p.Name})
+		if err != nil {
+			return m.fail(err, "import", src)
+		}
+		if code := m.create(src, "content/personas/"+name+".md", text); code != exitOK {
+			return code
+		}
+	}
+	return exitOK
+}
+
+// createAtomic writes a new file whole: to a temporary file beside it,
+// then linked in place, which fails if the file exists. A running
+// waymark serve sees no file, then the whole file, never an empty or half
+// one.
+func (m *Main) createAtomic(out string, data []byte) int {
+	dir := filepath.Dir(out)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		m.errorf("%v", err)
+		return exitContent
+	}
+	if _, err := os.Lstat(out); err == nil {
+		m.errorf("%s already exists", out)
+		fmt.Fprintln(m.Stderr, "\thint: choose another name, or edit the file that is there")
+		return exitContent
+	}
+	tmp, err := os.CreateTemp(dir, ".waymark-import-*")
+	if err != nil {
+		m.errorf("%v", err)
+		return exitContent
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Link(tmp.Name(), out)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		m.errorf("%s already exists", out)
+		fmt.Fprintln(m.Stderr, "\thint: choose another name, or edit the file that is there")
+		return exitContent
+	}
+	if err != nil {
+		m.errorf("%v", err)
+		return exitContent
+	}
+	fmt.Fprintf(m.Stdout, "waymark: wrote %s\n", filepath.ToSlash(out))
+	return exitOK
+}
+
+// sitePersonas lists the personas of a site, by slug and name; a folder
+// that is not a site has none.
+func sitePersonas(site fs.FS) []importer.SitePersona {
+	var out []importer.SitePersona
 	entries, _ := fs.ReadDir(site, "content/personas")
 	for _, e := range entries {
 		n := e.Name()
 		if e.IsDir() || !strings.HasSuffix(n, ".md") || strings.HasPrefix(n, "_") {
 			continue
 		}
-		b, err := fs.ReadFile(site, "content/personas/"+n)
-		if err != nil {
-			continue
+		p := importer.SitePersona{Slug: slug.Make(strings.TrimSuffix(n, ".md"))}
+		if b, err := fs.ReadFile(site, "content/personas/"+n); err == nil {
+			if f, err := source.Split("content/personas/"+n, b); err == nil {
+				if doc, err := source.DecodeFile(f); err == nil {
+					p.Name, _ = doc.Data["name"].(string)
+				}
+			}
 		}
-		f, err := source.Split("content/personas/"+n, b)
-		if err != nil {
-			continue
-		}
-		doc, err := source.DecodeFile(f)
-		if err != nil {
-			continue
-		}
-		if name, ok := doc.Data["name"].(string); ok {
-			out[slug.Fold(name)] = slug.Make(strings.TrimSuffix(n, ".md"))
-		}
+		out = append(out, p)
 	}
 	return out
 }

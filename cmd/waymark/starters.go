@@ -12,11 +12,12 @@ import (
 	"github.com/waymark-cx/waymark/generator/source"
 )
 
-// starters are the texts new persona and new journey write, one file per
-// language: persona.<lang>.md, journey.<lang>.md (the notes of a map with
-// the site's stages) and journey-template.<lang>.md (the notes of a map
-// started from a template, which replace the template's workshop
-// instructions). They are text/templates; toml quotes a TOML string.
+// starters are the texts new persona, new journey and import write, one
+// file per language: persona.<lang>.md (also for the personas import
+// writes), journey.<lang>.md (the notes of a map with the site's stages),
+// journey-template.<lang>.md (the notes of a map started from a template,
+// which replace the template's workshop instructions) and
+// journey-import.<lang>.md (the notes of an imported map). They are text/templates; toml quotes a TOML string.
 //
 //go:embed scaffold/new
 var starters embed.FS

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"math"
 	"strconv"
 	"strings"
 
@@ -18,17 +17,36 @@ func mermaidFormat() Format {
 	}
 }
 
-// Mermaid writes j as a Mermaid "journey" diagram: the title, a section
-// per stage and a task per customer action. A task's score is the stage's
-// emotion, rounded to a whole number (Mermaid takes 0–5); its actors are
-// the personas, by name. When the personas of a stage feel differently,
-// each action is written once per score, with the personas who gave it;
-// the importer merges them again. A stage with no action gets one task
-// named after the stage, so that its score still shows.
+// MermaidNoScore is what a task's score is when the journey has none:
+// Mermaid reads it as NaN and draws no face; Waymark's import reads it
+// back as no score.
+const MermaidNoScore = "-"
+
+// mermaidLegend is the comment that tells a reader (and Waymark's
+// import) what Mermaid has no words for. Mermaid skips %% lines.
+const mermaidLegend = `    %% waymark: a score "-" is no score; a task after "%% waymark: stage" is the stage's own emotion, not an action` + "\n"
+
+// Mermaid writes j as a Mermaid "journey" diagram, one that Mermaid reads
+// back as the same journey (generator/importer tests both ways):
+//
+//   - the title as title and accTitle, the summary as accDescr;
+//   - a section per stage, and a task line per action, with the action's
+//     own emotion as its score ("-" when it has none) and its personas, by
+//     name, as its actors;
+//   - a stage's own emotion (not derived from its actions) as tasks named
+//     after the stage, one per score, each with the personas who gave it,
+//     after a `%% waymark: stage` line; a persona without a score at a
+//     stage has none written, and a stage without actions or emotion is
+//     a bare section.
 func Mermaid(j *model.Journey) []byte {
 	var b strings.Builder
 	b.WriteString("journey\n")
 	b.WriteString("    title " + MermaidEscape(j.Title) + "\n")
+	b.WriteString("    accTitle: " + MermaidEscape(j.Title) + "\n")
+	if j.Summary != "" {
+		b.WriteString("    accDescr: " + MermaidEscape(j.Summary) + "\n")
+	}
+	b.WriteString(mermaidLegend)
 	names := map[string]string{} // persona slug → actor name
 	for _, s := range j.PersonaSlugs {
 		names[s] = s
@@ -36,54 +54,63 @@ func Mermaid(j *model.Journey) []byte {
 			names[s] = p.Name
 		}
 	}
+	actors := func(slugs []string) string {
+		if len(slugs) == 0 {
+			return ""
+		}
+		out := make([]string, len(slugs))
+		for i, p := range slugs {
+			out[i] = MermaidEscape(names[p])
+		}
+		return ": " + strings.Join(out, ", ")
+	}
 	for _, s := range j.Stages {
 		b.WriteString("    section " + MermaidEscape(s.Name) + "\n")
-		groups := scoreGroups(j, s, names)
-		tasks := s.Actions
-		if len(tasks) == 0 {
-			tasks = []string{s.Name}
-		}
-		for _, t := range tasks {
-			for _, g := range groups {
-				b.WriteString("      " + MermaidEscape(t) + ": " + strconv.Itoa(g.score))
-				if len(g.actors) > 0 {
-					b.WriteString(": " + strings.Join(g.actors, ", "))
-				}
-				b.WriteByte('\n')
+		if !s.EmotionFromActions {
+			for _, g := range scoreGroups(j, s) {
+				b.WriteString("      %% waymark: stage\n")
+				b.WriteString("      " + MermaidEscape(s.Name) + ": " + num(g.score) + actors(g.personas) + "\n")
 			}
+		}
+		for i := range s.Actions {
+			a := s.ActionAt(i)
+			score := MermaidNoScore
+			if a.HasEmotion {
+				score = num(a.Emotion)
+			}
+			b.WriteString("      " + MermaidEscape(a.Text) + ": " + score + actors(a.Personas) + "\n")
 		}
 	}
 	return []byte(b.String())
 }
 
 type scoreGroup struct {
-	score  int
-	actors []string
+	score    float64
+	personas []string
 }
 
-// scoreGroups groups the personas of a stage by their rounded score, in
-// the order of the personas. A stage without an emotion scores 3, the
-// middle of the scale.
-func scoreGroups(j *model.Journey, s *model.Stage, names map[string]string) []scoreGroup {
+// scoreGroups groups the personas of a stage by their score, in the order
+// of the personas; a persona without a score at the stage is in none.
+func scoreGroups(j *model.Journey, s *model.Stage) []scoreGroup {
 	var groups []scoreGroup
 	slugs := j.PersonaSlugs
 	if len(slugs) == 0 {
 		slugs = []string{""}
 	}
 	for _, p := range slugs {
-		score := 3
-		if f, ok := s.Emotion[p]; ok {
-			score = int(math.Round(f))
+		f, ok := s.Emotion[p]
+		if !ok {
+			continue
 		}
 		i := 0
-		for i < len(groups) && groups[i].score != score {
+		for i < len(groups) && groups[i].score != f {
 			i++
 		}
 		if i == len(groups) {
-			groups = append(groups, scoreGroup{score: score})
+			groups = append(groups, scoreGroup{score: f})
 		}
 		if p != "" {
-			groups[i].actors = append(groups[i].actors, MermaidEscape(names[p]))
+			groups[i].personas = append(groups[i].personas, p)
 		}
 	}
 	return groups
@@ -94,7 +121,7 @@ func scoreGroups(j *model.Journey, s *model.Stage, names map[string]string) []sc
 // comma separates actors; braces hold an accessible description), written
 // as the numeric entities Mermaid decodes before drawing.
 var mermaidEntities = strings.NewReplacer(
-	"#", "#35;", ":", "#58;", ";", "#59;", ",", "#44;", "%", "#37;", "{", "#123;", "}", "#125;",
+	"#", "#35;", "&", "#38;", "<", "#60;", ":", "#58;", ";", "#59;", ",", "#44;", "%", "#37;", "{", "#123;", "}", "#125;",
 	"\r\n", " ", "\n", " ", "\r", " ", "\t", " ",
 )
 
@@ -110,62 +137,4 @@ func MermaidEscape(s string) string {
 		}
 	}
 	return s
-}
-
-// MermaidUnescape decodes the numeric entities (#35; or #x23;) and the
-// few named ones (#amp;) Mermaid accepts, and turns <br> into a space.
-func MermaidUnescape(s string) string {
-	if !strings.ContainsAny(s, "#<") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '<' {
-			if end := strings.IndexByte(s[i:], '>'); end > 0 && isBreak(s[i:i+end+1]) {
-				b.WriteByte(' ')
-				i += end
-				continue
-			}
-		}
-		if s[i] == '#' {
-			if end := strings.IndexByte(s[i:], ';'); end > 1 && end < 12 {
-				if r, ok := entity(s[i+1 : i+end]); ok {
-					b.WriteRune(r)
-					i += end
-					continue
-				}
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-func isBreak(tag string) bool {
-	t := strings.ToLower(strings.Join(strings.Fields(tag), ""))
-	return t == "<br>" || t == "<br/>" || t == "</br>" || t == "</br/>"
-}
-
-func entity(name string) (rune, bool) {
-	switch name {
-	case "amp":
-		return '&', true
-	case "lt":
-		return '<', true
-	case "gt":
-		return '>', true
-	case "quot":
-		return '"', true
-	case "nbsp":
-		return ' ', true
-	}
-	base, digits := 10, name
-	if len(name) > 1 && (name[0] == 'x' || name[0] == 'X') {
-		base, digits = 16, name[1:]
-	}
-	n, err := strconv.ParseUint(digits, base, 32)
-	if err != nil || n == 0 || n > 0x10FFFF || (n >= 0xD800 && n <= 0xDFFF) {
-		return 0, false
-	}
-	return rune(n), true
 }

@@ -53,9 +53,11 @@ func Markdown(j *model.Journey) []byte {
 		w.str("name", s.Name)
 		w.str("description", s.Description)
 		w.str("duration", s.Duration)
-		w.emotion(j, s.Emotion)
+		if !s.EmotionFromActions {
+			w.emotion(j, s.Emotion)
+		}
 		w.str("feeling", s.Feeling)
-		w.list("actions", s.Actions)
+		w.actions(s)
 		w.list("thoughts", s.Thoughts)
 		w.list("questions", s.Questions)
 		w.items("pain_points", s.PainPoints)
@@ -158,6 +160,37 @@ func (w *tomlWriter) items(k string, its []model.Item) {
 		q[i] = "{ " + strings.Join(parts, ", ") + " }"
 	}
 	w.raw(k, "["+strings.Join(q, ", ")+"]")
+}
+
+// actions writes a stage's actions: a list of strings, or, when any has
+// its own emotion or personas, one action a line.
+func (w *tomlWriter) actions(s *model.Stage) {
+	if s.ActionDetails == nil {
+		w.list("actions", s.Actions)
+		return
+	}
+	w.b.WriteString(w.indent + "actions = [\n")
+	for i := range s.Actions {
+		a := s.ActionAt(i)
+		w.b.WriteString(w.indent + "  ")
+		if !a.HasEmotion && len(a.Personas) == 0 {
+			w.b.WriteString(Quote(a.Text) + ",\n")
+			continue
+		}
+		parts := []string{"text = " + Quote(a.Text)}
+		if a.HasEmotion {
+			parts = append(parts, "emotion = "+num(a.Emotion))
+		}
+		if len(a.Personas) > 0 {
+			q := make([]string, len(a.Personas))
+			for k, p := range a.Personas {
+				q[k] = Quote(p)
+			}
+			parts = append(parts, "personas = ["+strings.Join(q, ", ")+"]")
+		}
+		w.b.WriteString("{ " + strings.Join(parts, ", ") + " },\n")
+	}
+	w.b.WriteString(w.indent + "]\n")
 }
 
 // emotion writes one score when every persona has the same, else a table.

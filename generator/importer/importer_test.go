@@ -5,10 +5,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"maps"
-	"os"
-	"path/filepath"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -31,33 +28,6 @@ func build(t *testing.T, fsys fstest.MapFS) *model.Site {
 		t.Fatalf("build: %v", err)
 	}
 	return rep.Site
-}
-
-// TestMermaidDocs reads the examples of Mermaid's own documentation and
-// parser tests (testdata/mermaid).
-func TestMermaidDocs(t *testing.T) {
-	read := func(name string) *model.Journey {
-		b, err := os.ReadFile(filepath.Join("testdata", "mermaid", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		j, err := importer.Mermaid(name, b, nil)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		return j
-	}
-	j := read("docs-working-day.mmd")
-	if j.Title != "My working day" || !reflect.DeepEqual(j.PersonaSlugs, []string{"me", "cat"}) || len(j.Stages) != 2 {
-		t.Fatalf("working day: %+v", j)
-	}
-	if s := j.Stages[0]; s.Name != "Go to work" || len(s.Actions) != 3 || s.Emotion["me"] != 3 || s.Emotion["cat"] != 1 {
-		t.Errorf("stage 1: %+v", s)
-	}
-	j = read("docs-tasks.mmd")
-	if j.Summary != "A user journey for family shopping" || j.Stages[0].Name != "Documentation and tests" || len(j.Stages[0].Actions) != 5 {
-		t.Errorf("tasks: %+v %+v", j, j.Stages[0])
-	}
 }
 
 // TestRoundTrip: every example journey, exported to CSV, imported and
@@ -102,39 +72,11 @@ func TestRoundTrip(t *testing.T) {
 			b, _ := json.Marshal(have)
 			t.Errorf("%s: the round trip changes the journey\nwant %s\ngot  %s", j.Slug, a, b)
 		}
-		// Through Mermaid: stages, actions, emotions (whole numbers).
-		mj, err := importer.Mermaid(j.Slug+".mmd", export.Mermaid(j), map[string]string{})
-		if err != nil {
-			t.Fatalf("%s: %v", j.Slug, err)
-		}
-		if len(mj.Stages) != len(j.Stages) || mj.Title != j.Title {
-			t.Errorf("%s: Mermaid gives %d stages, %q", j.Slug, len(mj.Stages), mj.Title)
-			continue
-		}
-		for i, s := range j.Stages {
-			if mj.Stages[i].Name != s.Name || len(mj.Stages[i].Actions) != len(s.Actions) {
-				t.Errorf("%s: stage %q comes back as %q with %d actions", j.Slug, s.Name, mj.Stages[i].Name, len(mj.Stages[i].Actions))
-			}
-		}
 	}
 }
 
-// FuzzMermaid and FuzzCSV: no input makes an importer panic, and what
-// they accept is a journey file that splits and decodes.
-func FuzzMermaid(f *testing.F) {
-	for _, n := range []string{"docs-working-day.mmd", "docs-tasks.mmd"} {
-		b, _ := os.ReadFile(filepath.Join("testdata", "mermaid", n))
-		f.Add(b)
-	}
-	f.Add([]byte("journey\ntitle x\nsection a#58;b\nt: 0: q\n"))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		j, err := importer.Mermaid("f.mmd", b, nil)
-		if err == nil {
-			decodes(t, j)
-		}
-	})
-}
-
+// FuzzCSV: no input makes the importer panic, and what it accepts is a
+// journey file that splits and decodes.
 func FuzzCSV(f *testing.F) {
 	f.Add([]byte("Journey,X\nStage,A,B\nActions,\"a\nb\",c\nEmotion,3,4\nTouchpoints,T | kind: digital,\n"))
 	f.Add([]byte("\ufeffJourney,X\nPersonas,\"lan\nminh\"\nStage,A\nEmotion (lan),'=1\nDrop-off,35%\n"))
@@ -164,17 +106,6 @@ func TestErrors(t *testing.T) {
 		name, src string
 		want      []string
 	}{
-		{"a.mmd", "flowchart TD\n", []string{"a.mmd:1:1: expected `journey`, not \"flowchart TD\""}},
-		{"a.mmd", "", []string{"a.mmd:1:1: this file has no diagram"}},
-		{"a.mmd", "journey\nsection A\n", []string{"a.mmd:1:1: the diagram has no title"}},
-		{"a.mmd", "journey\ntitle T\n", []string{"a.mmd:1:1: the diagram has no sections"}},
-		{"a.mmd", "journey\ntitle T\n  Orphan: 3\nsection S\n  Task\n  x: five\n  y: 0: Me\n", []string{
-			`a.mmd:3:3: task "Orphan" is not in a section`,
-			`a.mmd:5:3: "Task" is not a title, a section or a task`,
-			`a.mmd:6:5: the score of task "x": emotion must be a number from 1 to 5, not " five"`,
-			`a.mmd:7:5: the score of task "y": emotion must be between 1 and 5, not 0`,
-		}},
-		{"a.mmd", "journey\ntitle T\naccDescr {\nnever closed\n", []string{"a.mmd:3:1: accDescr { is never closed"}},
 		{"a.csv", "Journey,T\nActions,a\n", []string{`a.csv:2:1: row "Actions" comes before the Stage row`, "a.csv:2:1: no Stage row"}},
 		{"a.csv", "Journey,T\nStage,A,,C\n", []string{"a.csv:2:9: column 3 has no stage name"}},
 		{"a.csv", "Journey,T\nType,as-is\nStage,A\n", []string{`a.csv:2:6: unknown type "as-is"`}},
@@ -190,12 +121,7 @@ func TestErrors(t *testing.T) {
 		{"a.csv", "Journey,\"T\nStage,A\n", []string{"a.csv:2:9: extraneous or missing \" in quoted-field"}},
 		{"a.csv", "Journey,Caf\xe9\n", []string{"a.csv:1:1: the file is not UTF-8 text"}},
 	} {
-		var err error
-		if strings.HasSuffix(tc.name, ".mmd") {
-			_, err = importer.Mermaid(tc.name, []byte(tc.src), nil)
-		} else {
-			_, err = importer.CSV(tc.name, []byte(tc.src))
-		}
+		_, err := importer.CSV(tc.name, []byte(tc.src))
 		if err == nil {
 			t.Errorf("%q: no error", tc.src)
 			continue
@@ -255,28 +181,6 @@ func TestRoundTripTemplates(t *testing.T) {
 			a, _ := json.Marshal(want)
 			b, _ := json.Marshal(have)
 			t.Errorf("%s: the round trip changes the template\nwant %s\ngot  %s", tmpl.Slug, a, b)
-		}
-	}
-}
-
-// A journey whose text starts like a Mermaid statement ("title …",
-// "section …") comes back from its .mmd download as it was, with no
-// stage more or title changed.
-func TestMermaidStatementsInText(t *testing.T) {
-	j := &model.Journey{Title: "Buying", Stages: []*model.Stage{
-		{Name: "Section one", Actions: []string{"title Hijacked", "section Injected", "accDescr { all }"}},
-		{Name: "Two", Actions: []string{"Journey on"}},
-	}}
-	mj, err := importer.Mermaid("x.mmd", export.Mermaid(j), map[string]string{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if mj.Title != "Buying" || len(mj.Stages) != 2 {
-		t.Fatalf("title %q, %d stages: want Buying, 2\n%s", mj.Title, len(mj.Stages), export.Mermaid(j))
-	}
-	for i, s := range j.Stages {
-		if got := mj.Stages[i]; got.Name != s.Name || !slices.Equal(got.Actions, s.Actions) {
-			t.Errorf("stage %d: %q %q, want %q %q", i, got.Name, got.Actions, s.Name, s.Actions)
 		}
 	}
 }

@@ -1,19 +1,44 @@
 package importer
 
 import (
+	"fmt"
 	"math"
+	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/diag"
-	"github.com/waymark-cx/waymark/generator/export"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/slug"
 )
 
-const taskHint = "a task is written `Task name: 5: Actor, Actor`: a name, a score from 1 to 5 and, optionally, who does it"
+// SitePersona is a persona a site already has, for actors to become.
+type SitePersona struct {
+	Slug string
+	Name string
+}
 
-// Mermaid reads a Mermaid journey diagram:
+// Persona is a persona an imported journey names: one of the site's, or
+// a new one (New) made from an actor, to be written as a persona file.
+type Persona struct {
+	Slug  string
+	Name  string // the actor's name, as the diagram writes it
+	New   bool
+	Actor string
+}
+
+// Imported is a journey read from a Mermaid diagram, with what the import
+// had to decide.
+type Imported struct {
+	Journey  *model.Journey
+	Personas []Persona     // in the journey's order
+	Warnings []*diag.Error // what Waymark could not hold as Mermaid has it, and what it did
+	Notes    []string      // what the diagram says that has no key in a journey, for its text
+}
+
+// Mermaid reads a Mermaid journey diagram as Mermaid 11 does (see
+// ReadMermaid) and makes it a journey:
 //
 //	journey
 //	    title My working day
@@ -21,290 +46,226 @@ const taskHint = "a task is written `Task name: 5: Actor, Actor`: a name, a scor
 //	      Make tea: 5: Me
 //	      Do work: 1: Me, Cat
 //
-// Each section becomes a stage and each task one of its actions. Actors
-// become personas (by slug: "Me" → "me"), and a stage's emotion is, for
-// each persona, the mean score of the tasks they are in (of all tasks when
-// no task names an actor). A section whose only task is named like the
-// section has no actions: that is how export.Mermaid writes a stage
-// without any. Comments (%% …), directives, front matter (--- … ---) and
-// accessibility titles are skipped; accDescr becomes the summary.
+// Each section becomes a stage, each task one of its actions with its own
+// score as its emotion and its actors as its personas; the stage's
+// emotion is derived from them when the journey is built. Distinct actors
+// (by exact name: Me and me are two) become distinct personas: a persona
+// of the site whose name is the actor's, or whose slug is the actor's
+// slug, else a new one (Persona.New). The title is the diagram's title,
+// else its accTitle, else the file's name; accDescr is the summary.
 //
-// personas, if not nil, maps the folded name of each persona of the site
-// (slug.Fold("Sarah Chen")) to its slug ("sarah"), so that an actor named
-// like a persona becomes that persona.
-func Mermaid(path string, src []byte, personas map[string]string) (*model.Journey, error) {
-	p := &mermaidParser{path: path, known: personas}
-	p.parse(string(src))
-	if p.errs.Len() > 0 {
-		return nil, p.errs.Err()
-	}
-	return p.journey(), nil
-}
-
-type task struct {
-	name   string
-	score  float64
-	actors []string // persona slugs
-}
-
-type section struct {
-	name  string
-	tasks []task
-}
-
-type mermaidParser struct {
-	path     string
-	errs     diag.List
-	title    string
-	summary  string
-	sections []*section
-	personas []string
-	known    map[string]string // folded persona name → slug
-}
-
-func (p *mermaidParser) errorf(line, col int, hint, format string, args ...any) {
-	p.errs.Addf(p.path, line, col, hint, format, args...)
-}
-
-func (p *mermaidParser) parse(src string) {
-	src = strings.TrimPrefix(src, export.BOM)
-	lines := strings.Split(src, "\n")
-	seenHeader := false
-	inFront, inDescr := false, false
-	descrLine, descrCol := 0, 0
-	var descr []string
-	for i, raw := range lines {
-		n := i + 1
-		line := strings.TrimRight(raw, "\r")
-		trimmed := strings.TrimSpace(line)
-		col := len(line) - len(strings.TrimLeft(line, " \t")) + 1
-		switch {
-		case inFront:
-			if trimmed == "---" {
-				inFront = false
-			} else if k, v, ok := strings.Cut(trimmed, ":"); ok && strings.TrimSpace(k) == "title" && p.title == "" {
-				p.title = strings.Trim(strings.TrimSpace(v), `"'`)
-			}
-			continue
-		case inDescr:
-			before, _, closed := strings.Cut(line, "}")
-			if s := strings.TrimSpace(before); s != "" {
-				descr = append(descr, s)
-			}
-			if closed {
-				inDescr = false
-				p.summary = strings.Join(descr, " ")
-			}
-			continue
-		case trimmed == "", strings.HasPrefix(trimmed, "%%"):
-			continue
-		case !seenHeader && trimmed == "---":
-			inFront = true
-			continue
-		}
-		trimmed = strings.TrimSpace(stripComment(trimmed))
-		if trimmed == "" {
-			continue
-		}
-		word, rest, _ := strings.Cut(trimmed, " ")
-		lower := strings.ToLower(word)
-		if !seenHeader {
-			if lower != "journey" || strings.TrimSpace(rest) != "" {
-				p.errorf(n, col, "waymark imports Mermaid user-journey diagrams, which start with the line `journey`",
-					"expected `journey`, not %q", clip(trimmed))
-				return
-			}
-			seenHeader = true
-			continue
-		}
-		switch {
-		case lower == "title":
-			p.title = text(rest)
-		case strings.HasPrefix(strings.ToLower(trimmed), "acctitle"):
-			// An accessibility title: the diagram's title says the same.
-		case strings.HasPrefix(strings.ToLower(trimmed), "accdescr"):
-			after := strings.TrimSpace(trimmed[len("accdescr"):])
-			switch {
-			case strings.HasPrefix(after, ":"):
-				p.summary = text(after[1:])
-			case strings.HasPrefix(after, "{"):
-				body, _, closed := strings.Cut(after[1:], "}")
-				if s := strings.TrimSpace(body); s != "" {
-					descr = append(descr, s)
-				}
-				if closed {
-					p.summary = strings.Join(descr, " ")
-				} else {
-					inDescr, descrLine, descrCol = true, n, col
-				}
-			default:
-				p.errorf(n, col, "write `accDescr: text` or `accDescr { text }`", "cannot read %q", clip(trimmed))
-			}
-		case lower == "section":
-			name := text(rest)
-			if name == "" {
-				p.errorf(n, col, "write `section Stage name`", "a section needs a name")
-				continue
-			}
-			p.sections = append(p.sections, &section{name: name})
-		default:
-			p.task(n, col, trimmed)
-		}
-	}
-	if inDescr {
-		p.errorf(descrLine, descrCol, "close it with `}`", "accDescr { is never closed")
-	}
-	if !seenHeader {
-		p.errorf(1, 1, "a Mermaid user-journey diagram starts with the line `journey`", "this file has no diagram")
-		return
-	}
-	if p.title == "" {
-		p.errorf(1, 1, "add a line `title Buying on the marketplace` after `journey`", "the diagram has no title")
-	}
-	if len(p.sections) == 0 {
-		p.errorf(1, 1, "each `section Name` line starts a stage", "the diagram has no sections")
-	}
-}
-
-func (p *mermaidParser) task(n, col int, line string) {
-	name, data, ok := strings.Cut(line, ":")
-	if !ok {
-		p.errorf(n, col, taskHint, "%q is not a title, a section or a task", clip(line))
-		return
-	}
-	name = text(name)
-	if name == "" {
-		p.errorf(n, col, taskHint, "a task needs a name")
-		return
-	}
-	if len(p.sections) == 0 {
-		p.errorf(n, col, "add a line `section Stage name` above it: every stage of a journey has a name", "task %q is not in a section", name)
-		return
-	}
-	scoreText, actorText, _ := strings.Cut(data, ":")
-	scoreCol := col + len(line) - len(data)
-	score, err := export.Score(scoreText)
-	if strings.TrimSpace(scoreText) == "" {
-		p.errorf(n, scoreCol, taskHint, "task %q has no score", name)
-		return
-	}
+// What Waymark cannot hold as Mermaid has it comes with a warning at its
+// line: a score that is not a number (imported without one; "-" is how
+// Waymark writes no score and needs no warning), scores outside 1–5
+// (above 5 the diagram is read as scored out of 10), tasks before the
+// first section (a stage of their own), an accTitle unlike the title.
+func Mermaid(file string, src []byte, site []SitePersona) (*Imported, error) {
+	d, err := ReadMermaid(file, src)
 	if err != nil {
-		p.errorf(n, scoreCol, "Waymark's emotion scale is 1 (very negative) to 5 (very positive); "+taskHint,
-			"the score of task %q: %v", name, err)
-		return
+		return nil, err
 	}
-	t := task{name: name, score: score}
-	for a := range strings.SplitSeq(actorText, ",") {
-		a = text(a)
+	c := &converter{file: file, d: d, site: site, out: &Imported{}}
+	c.convert()
+	return c.out, nil
+}
+
+type converter struct {
+	file   string
+	d      *MermaidDiagram
+	site   []SitePersona
+	out    *Imported
+	actors map[string]string // actor name → persona slug
+	warns  diag.List
+	scale  float64 // 0: scores are kept; else out of 10
+}
+
+func (c *converter) warnf(line, col int, hint, format string, args ...any) {
+	c.warns.Addf(c.file, line, col, hint, format, args...)
+}
+
+func (c *converter) convert() {
+	d := c.d
+	j := &model.Journey{Title: d.Title, Summary: d.AccDescr, Type: model.CurrentState}
+	c.out.Journey = j
+	switch {
+	case j.Title == "" && d.AccTitle != "":
+		j.Title = d.AccTitle
+	case j.Title == "":
+		j.Title = strings.TrimSuffix(path.Base(c.file), path.Ext(c.file))
+		c.warnf(1, 1, "add a line `title …` after `journey`", "the diagram has no title: the journey is titled %q after its file", j.Title)
+	case d.AccTitle != "" && d.AccTitle != d.Title:
+		c.out.Notes = append(c.out.Notes, "Accessible title: "+d.AccTitle)
+		c.warnf(1, 1, "Waymark's export writes the journey's title as accTitle", "accTitle %q differs from the title: it is kept in the journey's text", d.AccTitle)
+	}
+	c.actors = map[string]string{}
+	c.pickScale()
+	var pre *model.Stage
+	for _, t := range d.Tasks {
+		if t.Section >= 0 {
+			break
+		}
+		if pre == nil {
+			pre = &model.Stage{Name: t.Name}
+			c.warnf(t.Line, t.Col, "add a line `section Stage name` above it",
+				"task %q comes before the first section: it goes in a stage of its own, named after it", t.Name)
+			j.Stages = append(j.Stages, pre)
+		}
+		c.addTask(j, pre, t)
+	}
+	for si, sec := range d.Sections {
+		name := sec.Name
+		if name == "" {
+			name = "Section " + strconv.Itoa(si+1)
+			c.warnf(sec.Line, 1, "", "section %d has no name: it is named %q", si+1, name)
+		}
+		stage := &model.Stage{Name: name}
+		j.Stages = append(j.Stages, stage)
+		for _, t := range d.Tasks {
+			if t.Section == si {
+				c.addTask(j, stage, t)
+			}
+		}
+	}
+	for i, s := range j.Stages {
+		s.Index = i
+		if !slices.ContainsFunc(s.ActionDetails, func(a model.Action) bool { return a.HasEmotion || len(a.Personas) > 0 }) {
+			s.ActionDetails = nil
+		}
+	}
+	c.out.Warnings = c.warns.Items()
+}
+
+// pickScale reads a diagram whose scores go above 5 as scored out of 10.
+func (c *converter) pickScale() {
+	for _, t := range c.d.Tasks {
+		if !math.IsInf(t.Score, 0) && t.Score > 5 {
+			c.scale = 10
+			c.warnf(t.Line, t.ScoreCol, "Waymark's emotion scale is 1 (very negative) to 5 (very positive)",
+				"score %s is above 5: the diagram is read as scored out of 10, and every score s becomes 1 + 0.4 × s (0 → 1, 5 → 3, 10 → 5)", t.ScoreText)
+			return
+		}
+	}
+}
+
+// score is a task's score on Waymark's scale, if it has one.
+func (c *converter) score(t MermaidTask) (float64, bool) {
+	switch {
+	case t.ScoreText == "-":
+		return 0, false // Waymark's own export: no score
+	case math.IsNaN(t.Score):
+		c.warnf(t.Line, t.ScoreCol, "a score is a number: 1 (very negative) to 5 (very positive)",
+			"score %q of task %q is not a number (Mermaid reads NaN): the action is imported without an emotion", t.ScoreText, t.Name)
+		return 0, false
+	}
+	f := t.Score
+	if c.scale == 10 && !math.IsInf(f, 0) {
+		f = math.Round((1+0.4*f)*100) / 100
+	}
+	if f < 1 || f > 5 {
+		to := math.Max(1, math.Min(5, f))
+		c.warnf(t.Line, t.ScoreCol, "Waymark's emotion scale is 1 (very negative) to 5 (very positive)",
+			"score %s of task %q is outside Waymark's scale: imported as %s", t.ScoreText, t.Name, strconv.FormatFloat(to, 'f', -1, 64))
+		f = to
+	}
+	return f, true
+}
+
+func (c *converter) addTask(j *model.Journey, s *model.Stage, t MermaidTask) {
+	if t.Extra != "" {
+		c.warnf(t.Line, t.Col, "actors are separated by commas; a third colon ends what Mermaid reads",
+			"Mermaid ignores %q after the third colon of task %q, and so does Waymark", t.Extra, t.Name)
+	}
+	var personas []string
+	for _, a := range t.Actors {
 		if a == "" {
 			continue
 		}
-		s, ok := p.known[slug.Fold(a)]
+		p := c.persona(j, a)
+		if !slices.Contains(personas, p) {
+			personas = append(personas, p)
+		}
+	}
+	f, ok := c.score(t)
+	if t.Stage {
 		if !ok {
-			s = slug.Make(a)
+			return
 		}
-		if s == "" {
-			p.errorf(n, scoreCol, "an actor becomes a persona, named by a slug of its letters and digits", "actor %q gives an empty persona slug", a)
-			continue
+		if s.Emotion == nil {
+			s.Emotion = map[string]float64{}
 		}
-		if !slices.Contains(t.actors, s) {
-			t.actors = append(t.actors, s)
+		if len(personas) == 0 {
+			personas = []string{""}
 		}
-		if !slices.Contains(p.personas, s) {
-			p.personas = append(p.personas, s)
+		for _, p := range personas {
+			s.Emotion[p] = f
 		}
+		return
 	}
-	sec := p.sections[len(p.sections)-1]
-	sec.tasks = append(sec.tasks, t)
+	name := t.Name
+	if name == "" {
+		name = "Task"
+		c.warnf(t.Line, t.Col, "", "a task has no name: it is named %q", name)
+	}
+	s.Actions = append(s.Actions, name)
+	s.ActionDetails = append(s.ActionDetails, model.Action{Text: name, Emotion: f, HasEmotion: ok, Personas: personas})
 }
 
-func (p *mermaidParser) journey() *model.Journey {
-	j := &model.Journey{Title: p.title, Summary: p.summary, Type: model.CurrentState, PersonaSlugs: p.personas}
-	for i, sec := range p.sections {
-		s := &model.Stage{Index: i, Name: sec.name}
-		if !(len(sec.tasks) > 0 && allNamed(sec.tasks, sec.name)) {
-			for _, t := range sec.tasks {
-				if !slices.Contains(s.Actions, t.name) {
-					s.Actions = append(s.Actions, t.name)
-				}
+// persona is the slug of the persona actor a becomes, the same for the
+// same actor, another for another.
+func (c *converter) persona(j *model.Journey, a string) string {
+	if s, ok := c.actors[a]; ok {
+		return s
+	}
+	taken := func(s string) bool {
+		for _, p := range c.out.Personas {
+			if p.Slug == s {
+				return true
 			}
 		}
-		s.Emotion = emotions(sec.tasks, p.personas)
-		j.Stages = append(j.Stages, s)
+		return false
 	}
-	return j
-}
-
-func allNamed(ts []task, name string) bool {
-	for _, t := range ts {
-		if t.name != name {
-			return false
-		}
-	}
-	return true
-}
-
-// emotions gives each persona the mean score of its tasks; with no
-// personas, the mean of all tasks goes to "".
-func emotions(ts []task, personas []string) map[string]float64 {
-	if len(ts) == 0 {
-		return nil
-	}
-	out := map[string]float64{}
-	mean := func(keep func(t task) bool) (float64, bool) {
-		sum, n := 0.0, 0
-		for _, t := range ts {
-			if keep(t) {
-				sum += t.score
-				n++
+	pick := func(match func(SitePersona) bool) string {
+		for _, sp := range c.site {
+			if match(sp) && !taken(sp.Slug) {
+				return sp.Slug
 			}
 		}
-		if n == 0 {
-			return 0, false
-		}
-		return math.Round(sum/float64(n)*100) / 100, true
+		return ""
 	}
-	if len(personas) == 0 {
-		out[""], _ = mean(func(task) bool { return true })
-		return out
+	s := pick(func(sp SitePersona) bool { return sp.Name == a })
+	if s == "" {
+		s = pick(func(sp SitePersona) bool { return slug.Fold(sp.Name) == slug.Fold(a) })
 	}
-	for _, per := range personas {
-		if f, ok := mean(func(t task) bool { return slices.Contains(t.actors, per) }); ok {
-			out[per] = f
-		}
+	if s == "" && slug.Make(a) != "" {
+		s = pick(func(sp SitePersona) bool { return sp.Slug == slug.Make(a) })
 	}
-	return out
+	p := Persona{Slug: s, Name: a, Actor: a}
+	if s == "" {
+		p.New = true
+		p.Slug = c.newSlug(a, taken)
+	}
+	c.actors[a] = p.Slug
+	c.out.Personas = append(c.out.Personas, p)
+	j.PersonaSlugs = append(j.PersonaSlugs, p.Slug)
+	return p.Slug
 }
 
-// stripComment cuts a line at a # that starts a Mermaid comment, keeping
-// entities such as #58;.
-func stripComment(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] != '#' {
-			continue
-		}
-		end := strings.IndexByte(s[i:], ';')
-		if end > 1 && end < 12 && isWord(s[i+1:i+end]) {
-			i += end
-			continue
-		}
-		return s[:i]
+// newSlug is a slug no persona of the site or of this import has: the
+// actor's own (Latin letters transliterated), else "persona" for a name
+// in a script that has no ASCII slug, numbered when taken.
+func (c *converter) newSlug(a string, taken func(string) bool) string {
+	base := slug.Make(a)
+	if base == "" {
+		base = "persona"
+	}
+	used := func(s string) bool {
+		return taken(s) || slices.ContainsFunc(c.site, func(sp SitePersona) bool { return sp.Slug == s })
+	}
+	s := base
+	for n := 2; used(s); n++ {
+		s = fmt.Sprintf("%s-%d", base, n)
 	}
 	return s
-}
-
-func isWord(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return false
-		}
-	}
-	return true
-}
-
-// text is a title, section, task or actor with its entities decoded.
-func text(s string) string {
-	return strings.Join(strings.Fields(export.MermaidUnescape(s)), " ")
 }
 
 // clip shortens what an error quotes.

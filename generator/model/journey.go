@@ -106,11 +106,12 @@ func decodeStage(o *obj, i int, j *Journey, site *Config) *Stage {
 		Description: o.str("description"),
 		Duration:    o.str("duration"),
 		Feeling:     o.str("feeling"),
-		Actions:     o.strs("actions"),
 		Thoughts:    o.strs("thoughts"),
 		Questions:   o.strs("questions"),
 	}
+	decodeActions(o, s, j)
 	s.Emotion = decodeEmotion(o, j)
+	deriveEmotion(s, j)
 	s.PainPoints = decodeItems(o, "pain_points")
 	s.Opportunities = decodeItems(o, "opportunities")
 	if v, ok := o.num("drop_off"); ok {

@@ -126,23 +126,30 @@ type journeyRefs struct {
 
 // Stage is one column of a journey map.
 type Stage struct {
-	Index         int
-	Name          string
-	Description   string
-	Duration      string
-	Emotion       map[string]float64 // by persona slug; "" when the journey has no persona
-	Feeling       string
-	Actions       []string
-	Thoughts      []string
-	Questions     []string
-	PainPoints    []Item
-	Opportunities []Item
-	DropOff       float64
-	HasDropOff    bool
-	Alert         bool // drop-off above the site's drop_off_alert
-	Touchpoints   []*Touchpoint
-	Metrics       []*Metric
-	Blueprint     *Blueprint // nil when the stage has none
+	Index       int
+	Name        string
+	Description string
+	Duration    string
+	Emotion     map[string]float64 // by persona slug; "" when the journey has no persona
+	Feeling     string
+	Actions     []string
+	// ActionDetails holds every action with its own emotion and personas
+	// (see Action) when the file gives any action as a table; nil when
+	// all are plain strings. It parallels Actions.
+	ActionDetails []Action
+	// EmotionFromActions is set when Emotion was not written but derived
+	// from the actions' own emotions.
+	EmotionFromActions bool
+	Thoughts           []string
+	Questions          []string
+	PainPoints         []Item
+	Opportunities      []Item
+	DropOff            float64
+	HasDropOff         bool
+	Alert              bool // drop-off above the site's drop_off_alert
+	Touchpoints        []*Touchpoint
+	Metrics            []*Metric
+	Blueprint          *Blueprint // nil when the stage has none
 }
 
 // Item is a pain point or an opportunity.
