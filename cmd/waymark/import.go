@@ -81,7 +81,8 @@ func (m *Main) importCmd(_ context.Context, args []string) int {
 			}
 		}
 	} else {
-		j, err = importer.CSV(path, data, siteWords(site)...)
+		cfg, _, _ := loadTemplates(site) // a site whose templates have mistakes still has its lanes
+		j, err = importer.CSVFor(path, data, importer.Site{Words: siteWords(site), Lanes: cfg.Lanes})
 		if err != nil {
 			return m.fail(err, "import", ".")
 		}

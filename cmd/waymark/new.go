@@ -133,7 +133,7 @@ func (m *Main) newJourney(args []string) int {
 			return exitUsage
 		}
 		t := templates[i]
-		j.Type, j.Summary, j.Goal, j.Stages = t.Type, t.Summary, t.Goal, t.Stages
+		j.Type, j.Summary, j.Goal, j.Stages, j.Lanes = t.Type, t.Summary, t.Goal, t.Stages, t.Lanes
 		// The template's notes tell a workshop how to fill it in; the
 		// new map's notes point to them instead of copying them.
 		if j.Body, err = starter("journey-template", cfg.Language, map[string]string{

@@ -72,6 +72,9 @@ func CSV(j *model.Journey, w Words) []byte {
 			}
 		}
 	}
+	for _, l := range j.Lanes {
+		lane(l.Name, CustomLane(l).Cell)
+	}
 	t := newTable()
 	for _, row := range rows {
 		t.row(row...)

@@ -197,14 +197,17 @@ func TestJSONSchema(t *testing.T) {
 		}
 	}
 	for name, bad := range map[string]string{
-		"emotion 9":     `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","emotion":[{"score":9}]}]}`,
-		"unknown key":   `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[],"titel":"X"}`,
-		"no stages":     `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[]}`,
-		"bad type":      `{"version":1,"slug":"x","title":"X","type":"as-is","personas":[],"stages":[]}`,
-		"version 2":     `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[]}`,
-		"drop-off 35":   `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","drop_off":35}]}`,
-		"bad kind":      `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","touchpoints":[{"name":"T","kind":"robot"}]}]}`,
-		"severity four": `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","pain_points":[{"text":"T","severity":4}]}]}`,
+		"emotion 9":     `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","emotion":[{"score":9}]}]}`,
+		"unknown key":   `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[],"titel":"X"}`,
+		"no stages":     `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[]}`,
+		"bad type":      `{"version":2,"slug":"x","title":"X","type":"as-is","personas":[],"stages":[]}`,
+		"version 1":     `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[]}`,
+		"bad lane key":  `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","lanes":{"Bad Key":["x"]}}]}`,
+		"lane object":   `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","lanes":{"systems":{"a":1}}}]}`,
+		"bad lane kind": `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"lanes":[{"key":"x","name":"X","kind":"chart"}],"stages":[]}`,
+		"drop-off 35":   `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","drop_off":35}]}`,
+		"bad kind":      `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","touchpoints":[{"name":"T","kind":"robot"}]}]}`,
+		"severity four": `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","pain_points":[{"text":"T","severity":4}]}]}`,
 	} {
 		v, err := jsonschema.UnmarshalJSON(strings.NewReader(bad))
 		if err != nil {

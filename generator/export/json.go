@@ -17,9 +17,10 @@ var Schema []byte
 // SchemaPath is where a site publishes Schema.
 const SchemaPath = "schema/journey.schema.json"
 
-// SchemaVersion is the version of the JSON export's shape. It changes only
-// when a field is renamed or removed; new optional fields keep it.
-const SchemaVersion = 1
+// SchemaVersion is the version of the JSON export's shape. It changes when
+// a field is renamed or removed, or a new kind of data comes: version 2
+// added custom lanes ("lanes", and each stage's "lanes").
+const SchemaVersion = 2
 
 // Doc is a journey in the JSON export. The field comments are repeated as
 // descriptions in journey.schema.json.
@@ -38,7 +39,20 @@ type Doc struct {
 	Compare      string       `json:"compare,omitempty"`
 	LastReviewed string       `json:"last_reviewed,omitempty"` // 2026-09-01
 	ReviewEvery  string       `json:"review_every,omitempty"`  // 90d
+	Lanes        []LaneDoc    `json:"lanes,omitempty"`
 	Stages       []StageDoc   `json:"stages"`
+}
+
+// LaneDoc is a custom lane of the journey's map: the site's or its own.
+type LaneDoc struct {
+	Key         string   `json:"key"`
+	Name        string   `json:"name"`
+	Kind        string   `json:"kind"`
+	Description string   `json:"description,omitempty"`
+	After       string   `json:"after,omitempty"`
+	Min         *float64 `json:"min,omitempty"` // a score lane's scale
+	Max         *float64 `json:"max,omitempty"`
+	Journey     bool     `json:"journey,omitempty"` // declared by the journey, not the site
 }
 
 // PersonaRef names a persona of the journey.
@@ -63,6 +77,9 @@ type StageDoc struct {
 	Touchpoints   []TouchpointDoc `json:"touchpoints,omitempty"`
 	Metrics       []MetricDoc     `json:"metrics,omitempty"`
 	Blueprint     *BlueprintDoc   `json:"blueprint,omitempty"`
+	// Lanes are the stage's values of the custom lanes, by key: strings
+	// (list), a string (text), items (items) or a number (score).
+	Lanes map[string]any `json:"lanes,omitempty"`
 }
 
 // ScoreDoc is one persona's emotion at a stage; Persona is empty when the
@@ -149,6 +166,13 @@ func NewDoc(j *model.Journey, schemaURL string) *Doc {
 		}
 		d.Personas = append(d.Personas, ref)
 	}
+	for _, l := range j.Lanes {
+		ld := LaneDoc{Key: l.Key, Name: l.Name, Kind: string(l.Kind), Description: l.Description, After: l.After, Journey: l.Journey}
+		if l.Kind == model.LaneScore {
+			ld.Min, ld.Max = ptr(l.Min), ptr(l.Max)
+		}
+		d.Lanes = append(d.Lanes, ld)
+	}
 	for _, s := range j.Stages {
 		sd := StageDoc{Name: s.Name, Description: s.Description, Duration: s.Duration, Feeling: s.Feeling,
 			Actions: s.Actions, Thoughts: s.Thoughts, Questions: s.Questions,
@@ -182,6 +206,7 @@ func NewDoc(j *model.Journey, schemaURL string) *Doc {
 			sd.Blueprint = &BlueprintDoc{Evidence: b.Evidence, Frontstage: b.Frontstage, Backstage: b.Backstage,
 				Support: b.Support, Policies: b.Policies, FailPoints: b.FailPoints, Wait: b.Wait}
 		}
+		sd.Lanes = laneValues(j, s)
 		d.Stages = append(d.Stages, sd)
 	}
 	return d
@@ -196,3 +221,29 @@ func items(its []model.Item) []ItemDoc {
 }
 
 func ptr(f float64) *float64 { return &f }
+
+// laneValues are a stage's values of j's custom lanes in their JSON
+// shapes; nil when it fills none.
+func laneValues(j *model.Journey, s *model.Stage) map[string]any {
+	var out map[string]any
+	for _, l := range j.Lanes {
+		v := s.Lane(l.Key)
+		if v.Empty() {
+			continue
+		}
+		if out == nil {
+			out = map[string]any{}
+		}
+		switch l.Kind {
+		case model.LaneList:
+			out[l.Key] = v.List
+		case model.LaneText:
+			out[l.Key] = v.Text
+		case model.LaneItems:
+			out[l.Key] = items(v.Items)
+		case model.LaneScore:
+			out[l.Key] = v.Score
+		}
+	}
+	return out
+}

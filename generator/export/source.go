@@ -48,6 +48,21 @@ func Markdown(j *model.Journey) []byte {
 	if !j.ReviewEvery.IsZero() {
 		w.str("review_every", j.ReviewEvery.String())
 	}
+	for _, l := range j.Lanes {
+		if !l.Journey {
+			continue // the site's: declared in waymark.toml
+		}
+		b.WriteString("\n[[lane]]\n")
+		w.str("key", l.Key)
+		w.str("name", l.Name)
+		w.str("kind", string(l.Kind))
+		w.str("description", l.Description)
+		w.str("after", l.After)
+		if l.Kind == model.LaneScore && (l.Min != 1 || l.Max != 5) {
+			w.raw("min", num(l.Min))
+			w.raw("max", num(l.Max))
+		}
+	}
 	for _, s := range j.Stages {
 		b.WriteString("\n[[stage]]\n")
 		w.str("name", s.Name)
@@ -64,6 +79,9 @@ func Markdown(j *model.Journey) []byte {
 		w.items("opportunities", s.Opportunities)
 		if s.HasDropOff {
 			w.raw("drop_off", num(s.DropOff))
+		}
+		for _, l := range j.Lanes {
+			w.lane(l, s.Lane(l.Key))
 		}
 		w.indent = "  "
 		for _, t := range s.Touchpoints {
@@ -109,6 +127,23 @@ func Markdown(j *model.Journey) []byte {
 	b.WriteString("+++\n")
 	b.Write(j.Body)
 	return []byte(b.String())
+}
+
+// lane writes a stage's value of a custom lane by its key.
+func (w *tomlWriter) lane(l *model.Lane, v *model.LaneValue) {
+	if v.Empty() {
+		return
+	}
+	switch l.Kind {
+	case model.LaneList:
+		w.list(l.Key, v.List)
+	case model.LaneText:
+		w.str(l.Key, v.Text)
+	case model.LaneItems:
+		w.items(l.Key, v.Items)
+	case model.LaneScore:
+		w.raw(l.Key, num(v.Score))
+	}
 }
 
 type tomlWriter struct {

@@ -28,9 +28,21 @@ import (
 // have a decimal comma ("0,25"); a value that is not a number is a
 // mistake, not text.
 func CSV(path string, src []byte, own ...export.Words) (*model.Journey, error) {
+	return CSVFor(path, src, Site{Words: own})
+}
+
+// Site is what an import knows of the site the journey is for.
+type Site struct {
+	Words []export.Words // the site's own row labels (export.WordsFor)
+	Lanes []*model.Lane  // its custom lanes (waymark.toml [[lane]])
+}
+
+// CSVFor is CSV for a journey of a site: rows labelled with the name or
+// the key of one of the site's custom lanes fill that lane.
+func CSVFor(path string, src []byte, site Site) (*model.Journey, error) {
 	src = bytes.TrimPrefix(src, []byte(export.BOM))
-	p := &csvParser{path: path, src: src, j: &model.Journey{Type: model.CurrentState}, seen: map[string]int{},
-		rows: newRows(own)}
+	p := &csvParser{path: path, src: src, j: &model.Journey{Type: model.CurrentState, Lanes: site.Lanes}, seen: map[string]int{},
+		rows: newRows(site.Words), custom: customRows(site.Lanes)}
 	p.words = p.rows.langs["en"]
 	p.parse()
 	if p.errs.Len() > 0 {
@@ -50,8 +62,9 @@ type csvParser struct {
 	// words are the labels of the file's language, as the first label
 	// read tells it (English until then), for the hints.
 	words  export.Words
-	stages int            // columns of the Stage row; 0 before it
-	seen   map[string]int // row key → line, to find a row given twice
+	stages int                    // columns of the Stage row; 0 before it
+	seen   map[string]int         // row key → line, to find a row given twice
+	custom map[string]*model.Lane // folded name or key → the site's custom lane
 }
 
 // errorf adds a mistake at a line and a byte column, as encoding/csv
@@ -95,6 +108,9 @@ func (p *csvParser) candidates() []string {
 	var out []string
 	for _, k := range rowKeys() {
 		out = append(out, p.label(k))
+	}
+	for _, l := range p.j.Lanes {
+		out = append(out, l.Name)
 	}
 	return append(out, p.rows.all...)
 }
@@ -146,9 +162,16 @@ func (p *csvParser) parse() {
 			persona, ok = p.rows.emotion(label)
 			key = export.KeyEmotion
 		}
+		custom := p.custom[foldLabel(label)]
+		if !ok && custom != nil {
+			key, ok = custom.Key, true
+		}
 		if !ok {
-			p.errorf(line, 1, "rows are "+p.labels()+"; or the keys of the journey format (actions, pain_points …)",
-				"unknown row %q%s", label, diag.DidYouMean(label, p.candidates()))
+			hint := "rows are " + p.labels() + "; or the keys of the journey format (actions, pain_points …)"
+			if len(p.custom) == 0 {
+				hint += "; a custom lane's row is read with -s, from the site whose waymark.toml declares it"
+			}
+			p.errorf(line, 1, hint, "unknown row %q%s", label, diag.DidYouMean(label, p.candidates()))
 			continue
 		}
 		if words != nil && !langKnown {
@@ -174,6 +197,10 @@ func (p *csvParser) parse() {
 		}
 		if key == export.KeyEmotion {
 			p.emotionRow(persona, label, rec)
+			continue
+		}
+		if custom != nil && key == custom.Key {
+			p.laneRow(export.CustomLane(custom), label, rec)
 			continue
 		}
 		i := slices.IndexFunc(lanes, func(l export.Lane) bool { return l.Key == key })

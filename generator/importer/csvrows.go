@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/export"
+	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/slug"
 )
 
@@ -90,4 +91,14 @@ func (r *rows) emotion(label string) (persona string, ok bool) {
 func foldLabel(s string) string {
 	s = strings.NewReplacer("_", " ", "-", " ").Replace(slug.Fold(s))
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// customRows maps the folded name and key of each custom lane to it.
+func customRows(lanes []*model.Lane) map[string]*model.Lane {
+	out := map[string]*model.Lane{}
+	for _, l := range lanes {
+		out[foldLabel(l.Key)] = l
+		out[foldLabel(l.Name)] = l
+	}
+	return out
 }

@@ -22,7 +22,9 @@ type Config struct {
 	ReviewEvery  Interval
 	UnsafeHTML   bool
 	CNAME        string
-	HubLimit     int // the most entries a list on a hub page shows (hub_limit)
+	HubLimit     int      // the most entries a list on a hub page shows (hub_limit)
+	Lanes        []*Lane  // custom lanes every map has ([[lane]])
+	HideLanes    []string // built-in lanes no map shows (hide_lanes)
 	Params       map[string]any
 }
 
@@ -93,6 +95,8 @@ func decodeConfig(doc *source.Doc, baseURL string, errs *diag.List) Config {
 	if c.ReviewEvery.IsZero() {
 		c.ReviewEvery, _ = ParseInterval(DefaultReviewEvery)
 	}
+	c.Lanes = decodeLanes(o, nil, false)
+	c.HideLanes = decodeHideLanes(o)
 	o.done()
 	pathKey := "base_url"
 	if baseURL != "" {

@@ -37,6 +37,8 @@ func decodeJourney(d *decoder, e Entry, site *Config) *Journey {
 		j.ReviewEvery = site.ReviewEvery
 	}
 	decodeEntry(o, &j.Entry)
+	j.Lanes = append(slices.Clone(site.Lanes), decodeLanes(o, site.Lanes, true)...)
+	j.hidden = site.HideLanes
 	for i, so := range o.tables("stage") {
 		j.Stages = append(j.Stages, decodeStage(so, i, j, site))
 	}
@@ -140,6 +142,7 @@ func decodeStage(o *obj, i int, j *Journey, site *Config) *Stage {
 		}
 		bo.done()
 	}
+	s.Custom = decodeLaneValues(o, j.Lanes)
 	o.done()
 	return s
 }

@@ -110,10 +110,12 @@ type Journey struct {
 	LastReviewed time.Time
 	ReviewEvery  Interval // the journey's own, else the site's
 	Stages       []*Stage
+	Lanes        []*Lane // custom lanes: the site's, then the journey's own ([[lane]])
 
 	refs     journeyRefs
 	owners   []string  // every team named, once (ownerNames)
 	template bool      // read from templates/
+	hidden   []string  // the built-in lanes the site hides (hide_lanes)
 	addr     Addresses // where its downloads and print view are
 }
 
@@ -150,6 +152,9 @@ type Stage struct {
 	Touchpoints        []*Touchpoint
 	Metrics            []*Metric
 	Blueprint          *Blueprint // nil when the stage has none
+	// Custom are the stage's values of the journey's custom lanes, by
+	// lane key; a lane the stage leaves blank has none.
+	Custom map[string]*LaneValue
 }
 
 // Item is a pain point or an opportunity.
