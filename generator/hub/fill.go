@@ -53,6 +53,14 @@ func (h *Hub) fill() {
 	}
 	slices.SortStableFunc(h.PainPoints, byStatus)
 	slices.SortStableFunc(h.Opportunities, byStatus)
+	for _, l := range h.Lanes {
+		slices.SortStableFunc(l.Items, byStatus)
+	}
+	for _, o := range h.Owners {
+		for _, l := range o.Lanes {
+			slices.SortStableFunc(l.Items, byStatus)
+		}
+	}
 	slices.SortStableFunc(h.Metrics, func(a, b *Metric) int {
 		return cmp.Or(-cmpBool(a.OffTarget(), b.OffTarget()), cmp.Compare(f.rank(a.Stage.Name), f.rank(b.Stage.Name)))
 	})
@@ -89,6 +97,7 @@ func (f *filler) stage(j *model.Journey, st *model.Stage) {
 	for _, m := range st.Metrics {
 		h.Metrics = append(h.Metrics, &Metric{Metric: m, Journey: j, Stage: st})
 	}
+	f.laneItems(j, st)
 }
 
 // group is the touchpoint group of tp: same name and channel, folded.

@@ -41,7 +41,8 @@ type Hub struct {
 	Matrix        *ChannelMatrix
 	PainPoints    []*Item // by status, then severity (highest first)
 	Opportunities []*Item
-	Owners        []*Owner // by name; "" (no owner) is not an owner
+	Lanes         []*LaneItems // the custom items lanes, in the order first met
+	Owners        []*Owner     // by name; "" (no owner) is not an owner
 	Tags          []*Tag
 	Metrics       []*Metric // off-target first, then by stage order
 	Pairs         []*Pair
@@ -133,7 +134,8 @@ type Owner struct {
 	Touchpoints   []TouchpointUse
 	PainPoints    []*Item
 	Opportunities []*Item
-	View          OwnerView // what the owner's page shows
+	Lanes         []*OwnerLane // its items of custom items lanes
+	View          OwnerView    // what the owner's page shows
 }
 
 // Tag is a tag and its journeys.
@@ -185,6 +187,7 @@ func New(s *model.Site, at Addresses) *Hub {
 		h.Owners = append(h.Owners, o)
 	}
 	slices.SortFunc(h.Owners, func(a, b *Owner) int { return cmp.Compare(slug.Fold(a.Name), slug.Fold(b.Name)) })
+	h.lanes(s.Journeys)
 	h.Tags = tags(s.Journeys, at)
 	h.Pairs = pairs(s.Journeys, at)
 	h.pairOf = make(map[*model.Journey]*Pair, 2*len(h.Pairs))

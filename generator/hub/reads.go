@@ -51,6 +51,14 @@ func Reads(j *model.Journey, add func(p Part, fields ...string)) {
 		for _, it := range st.Opportunities {
 			add(Items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
 		}
+		for _, l := range j.Lanes {
+			if v := st.Lane(l.Key); l.Kind == model.LaneItems && !v.Empty() {
+				add(Items, "lane", l.Key, l.Name, l.Description)
+				for _, it := range v.Items {
+					add(Items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
+				}
+			}
+		}
 		for _, m := range st.Metrics {
 			add(Metrics, m.Name, m.Unit, num(m.Value), strconv.FormatBool(m.HasValue),
 				num(m.Target), strconv.FormatBool(m.HasTarget), strconv.FormatBool(m.HigherIsBetter))

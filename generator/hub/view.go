@@ -102,6 +102,9 @@ func (h *Hub) view() {
 	v := &h.View
 	v.PainPoints = statusGroups(h.PainPoints, limit, h.at.CSV(ListPainPoints))
 	v.Opportunities = statusGroups(h.Opportunities, limit, h.at.CSV(ListOpportunities))
+	for _, l := range h.Lanes {
+		l.View = statusGroups(l.Items, limit, h.at.CSV(LaneList(l.Lane.Key)))
+	}
 	var noPain, noOpp []*Item
 	for _, it := range h.PainPoints {
 		if it.Status == "open" {
@@ -160,6 +163,9 @@ func (h *Hub) view() {
 		ov.Touchpoints = shown(o.Touchpoints, limit, h.at.OwnerCSV(o, ListTouchpoints))
 		ov.PainPoints = shown(o.PainPoints, limit, h.at.OwnerCSV(o, ListPainPoints))
 		ov.Opportunities = shown(o.Opportunities, limit, h.at.OwnerCSV(o, ListOpportunities))
+		for _, l := range o.Lanes {
+			l.Shown = shown(l.Items, limit, h.at.OwnerCSV(o, LaneList(l.Lane.Key)))
+		}
 		for _, it := range o.PainPoints {
 			if it.Status == "open" {
 				ov.Open++

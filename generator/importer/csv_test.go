@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -78,7 +79,13 @@ func TestCSVVietnameseRoundTrip(t *testing.T) {
 	site := rep.Site
 	// A site of the example's personas (names only: their pages link to
 	// every journey), to build each journey again in.
-	files := fstest.MapFS{"waymark.toml": &fstest.MapFile{Data: []byte("title = \"T\"\nbase_url = \"/\"\nlanguage = \"vi\"\n")}}
+	// Its settings are the example's, custom lanes included, in Vietnamese.
+	cfg, err := fs.ReadFile(waymark.Example(), "waymark.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg = bytes.Replace(cfg, []byte(`language = "en"`), []byte(`language = "vi"`), 1)
+	files := fstest.MapFS{"waymark.toml": &fstest.MapFile{Data: cfg}}
 	for _, p := range site.Personas {
 		files["content/personas/"+p.Slug+".md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\nname = %q\n+++\n", p.Name))}
 	}
@@ -89,7 +96,7 @@ func TestCSVVietnameseRoundTrip(t *testing.T) {
 			if first := strings.SplitN(string(bytes.TrimPrefix(b, []byte(export.BOM))), ",", 2)[0]; first != w.Of(export.KeyTitle) {
 				t.Fatalf("%s (%s): the first label is %q", j.Slug, lang, first)
 			}
-			back, err := importer.CSV(j.Slug+".csv", b)
+			back, err := importer.CSVFor(j.Slug+".csv", b, importer.Site{Lanes: j.Lanes})
 			if err != nil {
 				t.Fatalf("%s (%s): %v", j.Slug, lang, err)
 			}

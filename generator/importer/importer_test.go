@@ -51,7 +51,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, j := range rep.Site.Journeys {
-		back, err := importer.CSV(j.Slug+".csv", export.CSV(j, nil))
+		back, err := importer.CSVFor(j.Slug+".csv", export.CSV(j, nil), importer.Site{Lanes: j.Lanes})
 		if err != nil {
 			t.Fatalf("%s: %v", j.Slug, err)
 		}

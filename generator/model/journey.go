@@ -48,7 +48,7 @@ func decodeJourney(d *decoder, e Entry, site *Config) *Journey {
 }
 
 // OwnerNames lists the teams a journey names (its owner, its touchpoints'
-// and items' owners), each once, in the order met. The hub's index is made
+// and items' owners, custom items lanes' included), each once, in the order met. The hub's index is made
 // from them on every build, and a journey is decoded once while its file
 // is unchanged, so the list is kept from decoding.
 func (j *Journey) OwnerNames() []string {
@@ -75,6 +75,13 @@ func ownerNames(j *Journey) []string {
 		}
 		for _, it := range st.Opportunities {
 			add(it.Owner)
+		}
+		for _, l := range j.Lanes {
+			if v := st.Lane(l.Key); v != nil {
+				for _, it := range v.Items {
+					add(it.Owner)
+				}
+			}
 		}
 	}
 	return names

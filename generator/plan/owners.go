@@ -9,8 +9,9 @@ import (
 )
 
 // The owners: owners/ lists every team; owners/<slug>/ shows what one
-// owns (journeys, touchpoints, pain points, opportunities), each list
-// also a download beside the page (<slug>-<list>.csv).
+// owns (journeys, touchpoints, pain points, opportunities, items of
+// custom items lanes), each list also a download beside the page
+// (<slug>-<list>.csv, <slug>-lane-<key>.csv).
 const (
 	KindOwners = "owners"
 	KindOwner  = "owner"
@@ -37,6 +38,12 @@ func ownerPages(p *Planner) {
 			{hub.ListTouchpoints, func(w io.Writer, sh export.Sheet) error { return export.TouchpointUses(w, o.Touchpoints, sh) }},
 			{hub.ListPainPoints, func(w io.Writer, sh export.Sheet) error { return export.HubItems(w, o.PainPoints, sh) }},
 			{hub.ListOpportunities, func(w io.Writer, sh export.Sheet) error { return export.HubItems(w, o.Opportunities, sh) }},
+		}
+		for _, l := range o.Lanes {
+			lists = append(lists, struct {
+				list  hub.List
+				write func(w io.Writer, sh export.Sheet) error
+			}{hub.LaneList(l.Lane.Key), func(w io.Writer, sh export.Sheet) error { return export.HubItems(w, l.Items, sh) }})
 		}
 		for _, l := range lists {
 			p.csv(at.OwnerCSV(o, l.list), hub.AllParts, l.write)

@@ -8,8 +8,9 @@ import (
 )
 
 // KindPainPoints is the hub's view of every pain point and opportunity
-// (pain-points/), by status; beside it pain-points.csv, opportunities.csv
-// and no-owner.csv (both kinds, without an owner).
+// (pain-points/), and of every custom items lane's items, by status;
+// beside it pain-points.csv, opportunities.csv, no-owner.csv (both kinds,
+// without an owner) and lane-<key>.csv for each items lane.
 const KindPainPoints = "pain-points"
 
 func painPointsView(p *Planner) {
@@ -27,4 +28,9 @@ func painPointsView(p *Planner) {
 	p.csv(hubCSV(hub.ListNoOwner), hub.Items, func(w io.Writer, sh export.Sheet) error {
 		return export.NoOwner(w, h.View.NoOwnerPainPoints.All(), h.View.NoOwnerOpportunities.All(), sh)
 	})
+	for _, l := range h.Lanes {
+		p.csv(hubCSV(hub.LaneList(l.Lane.Key)), hub.Items, func(w io.Writer, sh export.Sheet) error {
+			return export.HubItems(w, l.Items, sh)
+		})
+	}
 }

@@ -81,7 +81,7 @@ func journeyEntry(j *model.Journey) searchEntry {
 	for i, st := range j.Stages {
 		s := &e.Stages[i]
 		s.Name = st.Name
-		s.Folded = folded(st.Description, st.Feeling, strings.Join(st.Actions, " "))
+		s.Folded = folded(st.Description, st.Feeling, strings.Join(st.Actions, " "), laneText(j, st))
 		for _, tp := range st.Touchpoints {
 			s.Touchpoints = append(s.Touchpoints, tp.Name, folded(tp.Channel, tp.Owner, tp.Description))
 		}
@@ -93,6 +93,24 @@ func journeyEntry(j *model.Journey) searchEntry {
 		}
 	}
 	return e
+}
+
+// laneText is the text of a stage's custom lanes, for search: their
+// strings, texts, and items with their owners.
+func laneText(j *model.Journey, st *model.Stage) string {
+	var words []string
+	for _, l := range j.Lanes {
+		v := st.Lane(l.Key)
+		if v.Empty() {
+			continue
+		}
+		words = append(words, v.List...)
+		words = append(words, v.Text)
+		for _, it := range v.Items {
+			words = append(words, it.Text, it.Owner)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // folded joins the words that find an entry besides its title and

@@ -20,6 +20,8 @@ import (
 //	pain-points/pain-points.csv          every pain point
 //	pain-points/opportunities.csv        every opportunity
 //	pain-points/no-owner.csv             both, without an owner
+//	pain-points/lane-<key>.csv           every item of a custom items lane
+//	owners/<slug>/<slug>-lane-<key>.csv  an owner's items of one
 //	touchpoints/touchpoints.csv          every use of every touchpoint
 //	metrics/metrics.csv                  every metric
 //	matrix/matrix.csv                    personas × journeys
@@ -41,8 +43,8 @@ func HubAddresses() hub.Addresses {
 
 // hubCSV is where a hub view's list is offered whole.
 func hubCSV(l hub.List) string {
-	switch l {
-	case hub.ListOpportunities, hub.ListNoOwner:
+	switch {
+	case l == hub.ListOpportunities, l == hub.ListNoOwner, strings.HasPrefix(string(l), "lane-"):
 		return "pain-points/" + string(l) + ".csv"
 	}
 	return string(l) + "/" + string(l) + ".csv"
