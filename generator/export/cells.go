@@ -226,3 +226,41 @@ func Number(s string) (float64, error) {
 	}
 	return f, nil
 }
+
+// FormatAction writes an action as one line: its text, then its own
+// emotion and personas, when it has them ("Pays | emotion: 2 | personas:
+// lan, minh").
+func FormatAction(a model.Action) string {
+	parts := []string{oneLine(a.Text)}
+	if a.HasEmotion {
+		parts = append(parts, "emotion: "+num(a.Emotion))
+	}
+	if len(a.Personas) > 0 {
+		parts = append(parts, "personas: "+strings.Join(a.Personas, ", "))
+	}
+	return strings.Join(parts, sep)
+}
+
+// ParseAction reads a line written by FormatAction. A line whose parts
+// after the first are not all "emotion:" or "personas:" is an action's
+// text as it is, " | " and all.
+func ParseAction(line string) (model.Action, error) {
+	text, m, err := details(line, []string{"emotion", "personas"}, nil)
+	if err != nil {
+		return model.Action{Text: strings.TrimSpace(line)}, nil
+	}
+	a := model.Action{Text: text}
+	if s, ok := m["emotion"]; ok {
+		f, err := DecimalScore(s)
+		if err != nil {
+			return a, err
+		}
+		a.Emotion, a.HasEmotion = f, true
+	}
+	for _, p := range strings.Split(m["personas"], ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			a.Personas = append(a.Personas, p)
+		}
+	}
+	return a, nil
+}

@@ -68,7 +68,7 @@ type StageDoc struct {
 	Duration      string          `json:"duration,omitempty"`
 	Emotion       []ScoreDoc      `json:"emotion,omitempty"`
 	Feeling       string          `json:"feeling,omitempty"`
-	Actions       []string        `json:"actions,omitempty"`
+	Actions       []any           `json:"actions,omitempty"` // a string, or an ActionDoc when the action has its own emotion or personas
 	Thoughts      []string        `json:"thoughts,omitempty"`
 	Questions     []string        `json:"questions,omitempty"`
 	PainPoints    []ItemDoc       `json:"pain_points,omitempty"`
@@ -80,6 +80,14 @@ type StageDoc struct {
 	// Lanes are the stage's values of the custom lanes, by key: strings
 	// (list), a string (text), items (items) or a number (score).
 	Lanes map[string]any `json:"lanes,omitempty"`
+}
+
+// ActionDoc is an action with its own emotion or personas (a Mermaid
+// task's score and actors).
+type ActionDoc struct {
+	Text     string   `json:"text"`
+	Emotion  *float64 `json:"emotion,omitempty"`
+	Personas []string `json:"personas,omitempty"`
 }
 
 // ScoreDoc is one persona's emotion at a stage; Persona is empty when the
@@ -175,7 +183,7 @@ func NewDoc(j *model.Journey, schemaURL string) *Doc {
 	}
 	for _, s := range j.Stages {
 		sd := StageDoc{Name: s.Name, Description: s.Description, Duration: s.Duration, Feeling: s.Feeling,
-			Actions: s.Actions, Thoughts: s.Thoughts, Questions: s.Questions,
+			Actions: actions(s), Thoughts: s.Thoughts, Questions: s.Questions,
 			PainPoints: items(s.PainPoints), Opportunities: items(s.Opportunities)}
 		for _, p := range emotionRows(j) {
 			if f, ok := s.Emotion[p]; ok {
@@ -210,6 +218,27 @@ func NewDoc(j *model.Journey, schemaURL string) *Doc {
 		d.Stages = append(d.Stages, sd)
 	}
 	return d
+}
+
+// actions are a stage's actions in their JSON shapes.
+func actions(s *model.Stage) []any {
+	out := make([]any, len(s.Actions))
+	for i := range s.Actions {
+		a := s.ActionAt(i)
+		if !a.HasEmotion && len(a.Personas) == 0 {
+			out[i] = a.Text
+			continue
+		}
+		d := ActionDoc{Text: a.Text, Personas: a.Personas}
+		if a.HasEmotion {
+			d.Emotion = ptr(a.Emotion)
+		}
+		out[i] = d
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 func items(its []model.Item) []ItemDoc {

@@ -71,7 +71,33 @@ func Lanes() []Lane {
 	return []Lane{
 		text("description", func(s *model.Stage) *string { return &s.Description }),
 		text("duration", func(s *model.Stage) *string { return &s.Duration }),
-		list("actions", func(s *model.Stage) *[]string { return &s.Actions }),
+		{Key: "actions",
+			Cell: func(s *model.Stage) []string {
+				if len(s.ActionDetails) == 0 {
+					return s.Actions
+				}
+				out := make([]string, len(s.ActionDetails))
+				for i, a := range s.ActionDetails {
+					out[i] = FormatAction(a)
+				}
+				return out
+			},
+			Set: func(s *model.Stage, l []string) (int, error) {
+				detailed := false
+				for i, line := range l {
+					a, err := ParseAction(line)
+					if err != nil {
+						return i, err
+					}
+					detailed = detailed || a.HasEmotion || len(a.Personas) > 0
+					s.ActionDetails = append(s.ActionDetails, a)
+					s.Actions = append(s.Actions, a.Text)
+				}
+				if !detailed {
+					s.ActionDetails = nil
+				}
+				return 0, nil
+			}},
 		list("thoughts", func(s *model.Stage) *[]string { return &s.Thoughts }),
 		list("questions", func(s *model.Stage) *[]string { return &s.Questions }),
 		{Key: "touchpoint",

@@ -97,3 +97,44 @@ func TestLanesRoundTrip(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestActionsRoundTrip checks that actions with their own emotion and
+// personas (a Mermaid task's score and actors) survive the CSV and the
+// journey file, and show in the JSON export as objects.
+func TestActionsRoundTrip(t *testing.T) {
+	files := fstest.MapFS{
+		"waymark.toml":            &fstest.MapFile{Data: []byte("title = \"T\"\nbase_url = \"/\"\n")},
+		"content/personas/me.md":  &fstest.MapFile{Data: []byte("+++\nname = \"Me\"\n+++\n")},
+		"content/personas/cat.md": &fstest.MapFile{Data: []byte("+++\nname = \"Cat\"\n+++\n")},
+		"content/journeys/day.md": &fstest.MapFile{Data: []byte(`+++
+title = "My day"
+personas = ["me", "cat"]
+
+[[stage]]
+name = "Go to work"
+actions = [{ text = "Make tea", emotion = 5, personas = ["me"] }, "Go upstairs | quickly", { text = "Do work", emotion = 1, personas = ["me", "cat"] }]
++++
+`)},
+	}
+	j := build(t, files).Journeys[0]
+	csv := string(export.CSV(j, nil))
+	if !strings.Contains(csv, "Make tea | emotion: 5 | personas: me") {
+		t.Errorf("the CSV does not keep the action's emotion and personas:\n%s", csv)
+	}
+	back, err := importer.CSVFor("day.csv", []byte(csv), importer.Site{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["content/journeys/day.md"] = &fstest.MapFile{Data: export.Markdown(back)}
+	got := build(t, files).Journeys[0]
+	want, have := export.NewDoc(j, ""), export.NewDoc(got, "")
+	if !reflect.DeepEqual(want, have) {
+		a, _ := json.Marshal(want)
+		b, _ := json.Marshal(have)
+		t.Errorf("the round trip changes the journey\nwant %s\ngot  %s", a, b)
+	}
+	b, _ := json.Marshal(want.Stages[0].Actions)
+	if string(b) != `[{"text":"Make tea","emotion":5,"personas":["me"]},"Go upstairs | quickly",{"text":"Do work","emotion":1,"personas":["me","cat"]}]` {
+		t.Errorf("JSON actions: %s", b)
+	}
+}
