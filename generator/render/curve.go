@@ -17,7 +17,30 @@ type Curve struct {
 	Height int
 	Stages []CurveStage
 	Grid   []CurveGrid
+	Bands  []CurveBand
 	Lines  []CurveLine
+	Drops  []CurveDrop
+}
+
+// CurveBand is a zone of the plot: positive (above 3.5), neutral or
+// negative (below 2.5), tinted and named so that it reads without colour.
+type CurveBand struct {
+	Name   string // positive, neutral or negative
+	Y, H   float64
+	LabelX int // the name's right end, at the plot's right edge
+}
+
+// CurveDrop is a stage's drop-off, drawn as an arrow leaving the curve at
+// that stage down to its share.
+type CurveDrop struct {
+	Stage  string
+	Share  float64 // 0 to 1
+	Alert  bool    // above the site's drop_off_alert
+	X      float64
+	Y1, Y2 float64 // the arrow's shaft, from under the lowest point to the strip
+	Head   string  // SVG path data of the arrow's head
+	TextX  float64 // the share's label, beside the head
+	TextY  float64
 }
 
 // CurveStage is the x position of a stage's column centre.
@@ -56,9 +79,10 @@ type CurvePoint struct {
 
 const (
 	curveCol    = 200
-	curveTop    = 34
+	curveTop    = 16
 	curvePlot   = 150
 	curveBottom = 16
+	curveStrip  = 30 // under the plot: the drop-off shares
 )
 
 // NewCurve computes the emotion curve of a journey.
@@ -69,6 +93,11 @@ func NewCurve(j *model.Journey) *Curve {
 	}
 	for score := 5; score >= 1; score-- {
 		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: scoreY(float64(score))})
+	}
+	c.Bands = []CurveBand{
+		{Name: "positive", Y: 0, H: scoreY(3.5), LabelX: c.Width - 8},
+		{Name: "neutral", Y: scoreY(3.5), H: scoreY(2.5) - scoreY(3.5), LabelX: c.Width - 8},
+		{Name: "negative", Y: scoreY(2.5), H: float64(c.Height) - scoreY(2.5), LabelX: c.Width - 8},
 	}
 	keys := j.PersonaSlugs
 	if len(keys) == 0 {
@@ -93,7 +122,36 @@ func NewCurve(j *model.Journey) *Curve {
 			c.Lines = append(c.Lines, l)
 		}
 	}
+	c.drops(j.Stages)
 	return c
+}
+
+// drops places an arrow at each stage that loses customers, from under
+// the lowest point of the stage's column down into a strip under the plot,
+// where its share is written; the strip is added only when some stage
+// loses any.
+func (c *Curve) drops(stages []*model.Stage) {
+	strip := float64(c.Height)
+	for i, s := range stages {
+		if !s.HasDropOff || s.DropOff <= 0 {
+			continue
+		}
+		low := float64(curveTop + curvePlot/2)
+		for _, l := range c.Lines {
+			for _, p := range l.Points {
+				if p.X == c.Stages[i].X && p.Y > low {
+					low = p.Y
+				}
+			}
+		}
+		x, end := c.Stages[i].X, strip+4
+		c.Drops = append(c.Drops, CurveDrop{Stage: s.Name, Share: s.DropOff, Alert: s.Alert, X: x,
+			Y1: min(low+12, strip-12), Y2: end - 6, Head: "M" + ftoa(x-5) + " " + ftoa(end-8) + "l5 7 5-7z",
+			TextX: x + 8, TextY: end + 10})
+	}
+	if len(c.Drops) > 0 {
+		c.Height += curveStrip
+	}
 }
 
 // draw places the line's points, one per stage column that has a score

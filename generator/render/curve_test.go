@@ -127,18 +127,69 @@ func checkPoints(t *testing.T, l CurveLine, xs, scores []float64, yOf func(float
 }
 
 func TestCurveExactScale(t *testing.T) {
-	// The documented scale: 34 units of margin above score 5, 150 units
-	// from 5 down to 1.
+	// The documented scale: 16 units of margin above score 5, 150 units
+	// from 5 down to 1, 16 below; no drop-off, so no strip under it.
 	c := NewCurve(journeyWith(nil, map[string]float64{"": 5}, map[string]float64{"": 1}, map[string]float64{"": 2.5}))
 	if len(c.Lines) != 1 {
 		t.Fatalf("%d lines, want 1", len(c.Lines))
 	}
 	l := c.Lines[0]
-	if l.Path != "M100 34 L300 184 L500 127.75" {
+	if l.Path != "M100 16 L300 166 L500 109.75" {
 		t.Errorf("path = %q", l.Path)
 	}
-	if c.Height != 200 || c.Width != 600 {
-		t.Errorf("size %d×%d, want 600×200", c.Width, c.Height)
+	if c.Height != 182 || c.Width != 600 || len(c.Drops) != 0 {
+		t.Errorf("size %d×%d with %d drops, want 600×182 and none", c.Width, c.Height, len(c.Drops))
+	}
+}
+
+// TestCurveBands: the plot is cut into positive (above 3.5), neutral and
+// negative (below 2.5) bands that tile it from top to bottom.
+func TestCurveBands(t *testing.T) {
+	c := NewCurve(journeyWith(nil, map[string]float64{"": 5}, map[string]float64{"": 1}))
+	var names []string
+	y := 0.0
+	for _, b := range c.Bands {
+		names = append(names, b.Name)
+		if b.Y != y || b.H <= 0 {
+			t.Errorf("band %s at y=%v height %v, want it to start at %v", b.Name, b.Y, b.H, y)
+		}
+		y = b.Y + b.H
+	}
+	if !slices.Equal(names, []string{"positive", "neutral", "negative"}) {
+		t.Errorf("bands %q", names)
+	}
+	if y != float64(c.Height) {
+		t.Errorf("bands end at %v, the curve at %d", y, c.Height)
+	}
+	if c.Bands[1].Y != scoreY(3.5) || c.Bands[2].Y != scoreY(2.5) {
+		t.Errorf("neutral band from %v to %v, want scores 3.5 to 2.5", c.Bands[1].Y, c.Bands[2].Y)
+	}
+}
+
+// TestCurveDrops: a stage that loses customers gets an arrow down from
+// under its lowest point to a strip added under the plot; a stage that
+// loses none, or has no share, gets none.
+func TestCurveDrops(t *testing.T) {
+	a, b := persona("a", "A"), persona("b", "B")
+	j := journeyWith([]*model.Persona{a, b},
+		map[string]float64{"a": 4, "b": 2},
+		map[string]float64{"a": 3},
+		map[string]float64{"a": 5})
+	j.Stages[0].DropOff, j.Stages[0].HasDropOff, j.Stages[0].Alert = 0.42, true, true
+	j.Stages[1].HasDropOff = true // 0 %
+	c := NewCurve(j)
+	if len(c.Drops) != 1 {
+		t.Fatalf("%d drops, want 1: %+v", len(c.Drops), c.Drops)
+	}
+	d := c.Drops[0]
+	if d.X != 100 || d.Share != 0.42 || !d.Alert || d.Stage != j.Stages[0].Name {
+		t.Errorf("drop = %+v", d)
+	}
+	if d.Y1 <= scoreY(2) || d.Y2 <= d.Y1 || d.Y2 > float64(c.Height) {
+		t.Errorf("arrow from %v to %v: want it under B's point (%v) and inside the curve (%d)", d.Y1, d.Y2, scoreY(2), c.Height)
+	}
+	if c.Height != 182+curveStrip {
+		t.Errorf("height %d, want the strip added: %d", c.Height, 182+curveStrip)
 	}
 }
 

@@ -47,7 +47,7 @@ type Page struct {
 
 // Pages lists one page of every kind the default theme renders, and the
 // journeys whose layout differs: two personas, a service blueprint, a
-// Vietnamese journey. TestEveryKindCovered fails when the theme renders a
+// Vietnamese journey, seven stages (more than fit a laptop's screen). TestEveryKindCovered fails when the theme renders a
 // kind of page that is not here.
 func Pages() []Page {
 	return []Page{
@@ -60,7 +60,9 @@ func Pages() []Page {
 		{"journey-two-personas", "journeys/mega-sale-11-11/", false},
 		{"journey-blueprint", "journeys/merchant-onboarding-blueprint/", false},
 		{"journey-vi", "journeys/hanh-trinh-dat-hang-va-doi-tra/", false},
+		{"journey-seven-stages", "journeys/a-day-in-hanhs-shop/", false},
 		{"journey-print", "journeys/buying-on-the-marketplace/print/", true},
+		{"journey-blueprint-print", "journeys/merchant-onboarding-blueprint/print/", true},
 		{"section", "guides/", false},
 		{"page", "guides/stage-models/", false},
 		{"page-reference", "docs/format/", false},
