@@ -43,10 +43,11 @@ type CurveDrop struct {
 	TextY  float64
 }
 
-// CurveStage is the x position of a stage's column centre.
+// CurveStage is the x position of a stage's column centre, and of its
+// left edge.
 type CurveStage struct {
-	Name string
-	X    float64
+	Name    string
+	X, Left float64
 }
 
 // CurveGrid is a horizontal guide at one score.
@@ -65,7 +66,28 @@ type CurveLine struct {
 	Marker  string         // circle, square, diamond or triangle
 	Path    string         // SVG path data; gaps where a stage has no score
 	Points  []CurvePoint
+	Segs    []CurveSeg // the path as segments, for drawing in percentages
 }
+
+// CurveSeg is a straight piece of a line, between the points of two
+// neighbouring stages that both have a score.
+type CurveSeg struct{ X1, Y1, X2, Y2 float64 }
+
+// PctX is x as a percentage of the curve's width: the journey page draws
+// the curve in percentages, so that its points stay on the centres of the
+// stage columns at any width while its height is set apart (lower in
+// print than on screen), and its markers and text keep their size.
+func (c *Curve) PctX(x float64) string { return pct(x, c.Width) }
+
+// PctY is y as a percentage of the curve's height.
+func (c *Curve) PctY(y float64) string { return pct(y, c.Height) }
+
+func pct(v float64, of int) string {
+	return strconv.FormatFloat(math.Round(v/float64(of)*100000)/1000, 'f', -1, 64) + "%"
+}
+
+// MarkerShape is SVG path data for the line's marker centred on 0, 0.
+func (l CurveLine) MarkerShape() string { return markerPath(l.Marker, 0, 0) }
 
 // CurvePoint is a scored stage on a line.
 type CurvePoint struct {
@@ -89,7 +111,7 @@ const (
 func NewCurve(j *model.Journey) *Curve {
 	c := &Curve{Width: curveCol * max(len(j.Stages), 1), Height: curveTop + curvePlot + curveBottom}
 	for i, s := range j.Stages {
-		c.Stages = append(c.Stages, CurveStage{Name: s.Name, X: float64(i*curveCol + curveCol/2)})
+		c.Stages = append(c.Stages, CurveStage{Name: s.Name, X: float64(i*curveCol + curveCol/2), Left: float64(i * curveCol)})
 	}
 	for score := 5; score >= 1; score-- {
 		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: scoreY(float64(score))})
@@ -171,6 +193,10 @@ func (l *CurveLine) draw(c *Curve, stages []*model.Stage, score func(*model.Stag
 		}
 		p := CurvePoint{Stage: st.Name, Feeling: st.Feeling, Score: v, X: c.Stages[i].X, Y: scoreY(v)}
 		p.Shape = markerPath(l.Marker, p.X, p.Y)
+		if pen {
+			last := l.Points[len(l.Points)-1]
+			l.Segs = append(l.Segs, CurveSeg{X1: last.X, Y1: last.Y, X2: p.X, Y2: p.Y})
+		}
 		switch {
 		case pen:
 			d.WriteString(" L")

@@ -7,9 +7,9 @@ import (
 )
 
 // curve writes the emotion curve of a journey as an inline SVG, with its
-// key. The SVG's viewBox is one 200-unit column per stage, so at the full
-// width of the table cell its points sit at the centre of each stage
-// column. The feeling words are in the emotion lane above it, not here:
+// key. It is drawn in percentages of its box (see Curve.PctX), so that at
+// the full width of the table cell its points sit at the centre of each
+// stage column whatever the width, and the stylesheet sets its height. The feeling words are in the emotion lane above it, not here:
 // each is shown once.
 func (w *htmlw) curve(j *model.Journey) { w.drawCurve(j, NewCurve(j)) }
 
@@ -18,9 +18,8 @@ func (w *htmlw) curve(j *model.Journey) { w.drawCurve(j, NewCurve(j)) }
 // and the key. The SVG is one named image; its description says every
 // score and drop-off in words.
 func (w *htmlw) drawCurve(j *model.Journey, c *Curve) {
-	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
-	width, height := strconv.Itoa(c.Width), strconv.Itoa(c.Height)
-	w.raw(`<figure class="curve">`, `<svg class="curve-svg" viewBox="0 0 `, width, " ", height,
+	x, y := c.PctX, c.PctY
+	w.raw(`<figure class="curve">`, `<svg class="curve-svg" width="100%" height="`, strconv.Itoa(c.Height),
 		`" role="img" aria-labelledby="curve-title curve-desc" focusable="false">`, `<title id="curve-title">`)
 	w.t("curve.title")
 	for i, l := range c.Lines {
@@ -37,36 +36,36 @@ func (w *htmlw) drawCurve(j *model.Journey, c *Curve) {
 	w.curveDesc(c)
 	w.raw("</desc>", `<g class="curve-bands" aria-hidden="true">`)
 	for _, b := range c.Bands {
-		w.raw(`<rect class="band band-`, b.Name, `" x="0" y="`, f(b.Y), `" width="`, width, `" height="`, f(b.H), `"/>`,
-			`<text class="band-label" x="`, strconv.Itoa(b.LabelX), `" y="`, f(b.Y), `" dy="14" text-anchor="end">`)
+		w.raw(`<rect class="band band-`, b.Name, `" x="0" y="`, y(b.Y), `" width="100%" height="`, y(b.H), `"/>`,
+			`<text class="band-label" x="100%" y="`, y(b.Y), `" dx="-8" dy="13" text-anchor="end">`)
 		w.t("curve.band-" + b.Name)
 		w.raw(`</text>`)
 	}
 	w.raw("</g>", `<g class="curve-cols" aria-hidden="true">`)
 	for i, s := range c.Stages {
 		if i > 0 {
-			x := f(s.X)
-			w.raw(`<line x1="`, x, `" x2="`, x, `" y1="0" y2="`, height, `" transform="translate(-100 0)"/>`)
+			at := x(s.Left)
+			w.raw(`<line x1="`, at, `" x2="`, at, `" y1="0" y2="100%"/>`)
 		}
 	}
 	w.raw("</g>", `<g class="curve-grid" aria-hidden="true">`)
 	for _, g := range c.Grid {
-		y, score := f(g.Y), strconv.Itoa(g.Score)
-		w.raw(`<line class="grid-`, score, `" x1="0" x2="`, width, `" y1="`, y, `" y2="`, y, `"/>`,
-			`<text x="6" y="`, y, `" dy="4">`, score, `</text>`)
+		at := y(g.Y)
+		w.raw(`<line class="grid-`, strconv.Itoa(g.Score), `" x1="0" x2="100%" y1="`, at, `" y2="`, at, `"/>`,
+			`<text x="6" y="`, at, `" dy="4">`, strconv.Itoa(g.Score), `</text>`)
 	}
 	w.raw("</g>")
 	if len(c.Drops) > 0 {
 		w.raw(`<g class="curve-drops" aria-hidden="true">`)
 		for _, d := range c.Drops {
-			x := f(d.X)
+			at := x(d.X)
 			w.raw(`<g class="curve-drop`)
 			if d.Alert {
 				w.raw(` is-alert`)
 			}
-			w.raw(`"><line x1="`, x, `" x2="`, x, `" y1="`, f(d.Y1), `" y2="`, f(d.Y2), `"/>`, `<path d="`)
-			w.attr(d.Head)
-			w.raw(`"/>`, `<text x="`, f(d.TextX), `" y="`, f(d.TextY), `">`)
+			w.raw(`"><line x1="`, at, `" x2="`, at, `" y1="`, y(d.Y1), `" y2="`, y(d.Y2), `"/>`,
+				`<svg x="`, at, `" y="`, y(d.Y2), `" width="1" height="1" overflow="visible"><path d="M-5 -2l5 7 5-7z"/></svg>`,
+				`<text x="`, at, `" y="`, y(d.TextY), `" dx="8">`)
 			w.t("curve.drop-label", w.e.nums.share(d.Share))
 			w.raw(`</text></g>`)
 		}
@@ -74,15 +73,16 @@ func (w *htmlw) drawCurve(j *model.Journey, c *Curve) {
 	}
 	for _, l := range c.Lines {
 		n := strconv.Itoa(l.N)
-		w.raw(`<g class="curve-line line-`, n, `" data-marker="`, l.Marker, `">`, `<path class="curve-stroke line-`, n, `" d="`)
-		w.attr(l.Path)
-		w.raw(`"`)
+		w.raw(`<g class="curve-line line-`, n, `" data-marker="`, l.Marker, `"><g class="curve-stroke"`)
 		w.dash(l.Dash)
-		w.raw(`/>`)
+		w.raw(`>`)
+		for _, s := range l.Segs {
+			w.raw(`<line x1="`, x(s.X1), `" y1="`, y(s.Y1), `" x2="`, x(s.X2), `" y2="`, y(s.Y2), `"/>`)
+		}
+		w.raw(`</g>`)
+		shape := l.MarkerShape()
 		for _, p := range l.Points {
-			w.raw(`<path class="curve-marker" d="`)
-			w.attr(p.Shape)
-			w.raw(`"/>`)
+			w.raw(`<svg x="`, x(p.X), `" y="`, y(p.Y), `" width="1" height="1" overflow="visible"><path class="curve-marker" d="`, shape, `"/></svg>`)
 		}
 		w.raw("</g>")
 	}
