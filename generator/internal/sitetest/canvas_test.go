@@ -391,7 +391,7 @@ func TestCurveReads(t *testing.T) {
 // countWord counts f in s where it stands as words of its own ("Loyal",
 // not the start of "Loyalty").
 func countWord(s, f string) int {
-	return len(regexp.MustCompile(`(^|[^\pL\pN])` + regexp.QuoteMeta(f) + `($|[^\pL\pN])`).FindAllStringIndex(s, -1))
+	return len(regexp.MustCompile(`(^|[^\pL\pN])`+regexp.QuoteMeta(f)+`($|[^\pL\pN])`).FindAllStringIndex(s, -1))
 }
 
 func nearAny(x float64, xs []float64, tol float64) bool {
