@@ -20,6 +20,7 @@ type Curve struct {
 	Bands  []CurveBand
 	Lines  []CurveLine
 	Drops  []CurveDrop
+	top    float64 // the margin above score 5
 }
 
 // CurveBand is a zone of the plot: positive (above 3.5), neutral or
@@ -102,6 +103,7 @@ type CurvePoint struct {
 const (
 	curveCol    = 200
 	curveTop    = 16
+	pairTop     = 34 // the pair's chart writes each score above its point
 	curvePlot   = 150
 	curveBottom = 16
 	curveStrip  = 30 // under the plot: the drop-off shares
@@ -109,17 +111,17 @@ const (
 
 // NewCurve computes the emotion curve of a journey.
 func NewCurve(j *model.Journey) *Curve {
-	c := &Curve{Width: curveCol * max(len(j.Stages), 1), Height: curveTop + curvePlot + curveBottom}
+	c := &Curve{Width: curveCol * max(len(j.Stages), 1), Height: curveTop + curvePlot + curveBottom, top: curveTop}
 	for i, s := range j.Stages {
 		c.Stages = append(c.Stages, CurveStage{Name: s.Name, X: float64(i*curveCol + curveCol/2), Left: float64(i * curveCol)})
 	}
 	for score := 5; score >= 1; score-- {
-		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: scoreY(float64(score))})
+		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: c.scoreY(float64(score))})
 	}
 	c.Bands = []CurveBand{
-		{Name: "positive", Y: 0, H: scoreY(3.5), LabelX: c.Width - 8},
-		{Name: "neutral", Y: scoreY(3.5), H: scoreY(2.5) - scoreY(3.5), LabelX: c.Width - 8},
-		{Name: "negative", Y: scoreY(2.5), H: float64(c.Height) - scoreY(2.5), LabelX: c.Width - 8},
+		{Name: "positive", Y: 0, H: c.scoreY(3.5), LabelX: c.Width - 8},
+		{Name: "neutral", Y: c.scoreY(3.5), H: c.scoreY(2.5) - c.scoreY(3.5), LabelX: c.Width - 8},
+		{Name: "negative", Y: c.scoreY(2.5), H: float64(c.Height) - c.scoreY(2.5), LabelX: c.Width - 8},
 	}
 	keys := j.PersonaSlugs
 	if len(keys) == 0 {
@@ -158,7 +160,7 @@ func (c *Curve) drops(stages []*model.Stage) {
 		if !s.HasDropOff || s.DropOff <= 0 {
 			continue
 		}
-		low := float64(curveTop + curvePlot/2)
+		low := c.top + curvePlot/2
 		for _, l := range c.Lines {
 			for _, p := range l.Points {
 				if p.X == c.Stages[i].X && p.Y > low {
@@ -191,7 +193,7 @@ func (l *CurveLine) draw(c *Curve, stages []*model.Stage, score func(*model.Stag
 			pen = false
 			continue
 		}
-		p := CurvePoint{Stage: st.Name, Feeling: st.Feeling, Score: v, X: c.Stages[i].X, Y: scoreY(v)}
+		p := CurvePoint{Stage: st.Name, Feeling: st.Feeling, Score: v, X: c.Stages[i].X, Y: c.scoreY(v)}
 		p.Shape = markerPath(l.Marker, p.X, p.Y)
 		if pen {
 			last := l.Points[len(l.Points)-1]
@@ -212,8 +214,9 @@ func (l *CurveLine) draw(c *Curve, stages []*model.Stage, score func(*model.Stag
 	l.Path = d.String()
 }
 
-func scoreY(score float64) float64 {
-	return curveTop + (5-score)/4*curvePlot
+// scoreY is the y of a score: 5 at the top margin, 1 at the bottom.
+func (c *Curve) scoreY(score float64) float64 {
+	return c.top + (5-score)/4*curvePlot
 }
 
 func markerPath(shape string, x, y float64) string {
@@ -235,12 +238,12 @@ func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 // chart, stage by stage as the pair lines them up: line 1 is the current
 // map, line 2 the future one, each at the mean score of its personas.
 func NewPairCurve(p *hub.Pair) *Curve {
-	c := &Curve{Width: curveCol * max(len(p.Stages), 1), Height: curveTop + curvePlot + curveBottom}
+	c := &Curve{Width: curveCol * max(len(p.Stages), 1), Height: pairTop + curvePlot + curveBottom, top: pairTop}
 	for i, s := range p.Stages {
 		c.Stages = append(c.Stages, CurveStage{Name: s.Name, X: float64(i*curveCol + curveCol/2)})
 	}
 	for score := 5; score >= 1; score-- {
-		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: scoreY(float64(score))})
+		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: c.scoreY(float64(score))})
 	}
 	dashes := []string{"", "10 6"}
 	markers := []string{"circle", "square"}
