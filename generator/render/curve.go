@@ -40,7 +40,7 @@ type CurveDrop struct {
 	X      float64
 	Y1, Y2 float64 // the arrow's shaft, from under the lowest point to the strip
 	Head   string  // SVG path data of the arrow's head
-	TextX  float64 // the share's label, beside the head
+	TextX  float64 // the share's label, centred under the head
 	TextY  float64
 }
 
@@ -168,10 +168,12 @@ func (c *Curve) drops(stages []*model.Stage) {
 				}
 			}
 		}
-		x, end := c.Stages[i].X, strip+4
+		// The share is written centred under the head, inside its column
+		// however narrow, the last one included.
+		x, end := c.Stages[i].X, strip
 		c.Drops = append(c.Drops, CurveDrop{Stage: s.Name, Share: s.DropOff, Alert: s.Alert, X: x,
 			Y1: min(low+12, strip-12), Y2: end - 6, Head: "M" + ftoa(x-5) + " " + ftoa(end-8) + "l5 7 5-7z",
-			TextX: x + 8, TextY: end + 10})
+			TextX: x, TextY: end + 27})
 	}
 	if len(c.Drops) > 0 {
 		c.Height += curveStrip

@@ -65,7 +65,7 @@ func (w *htmlw) drawCurve(j *model.Journey, c *Curve) {
 			}
 			w.raw(`"><line x1="`, at, `" x2="`, at, `" y1="`, y(d.Y1), `" y2="`, y(d.Y2), `"/>`,
 				`<svg x="`, at, `" y="`, y(d.Y2), `" width="1" height="1" overflow="visible"><path d="M-5 -2l5 7 5-7z"/></svg>`,
-				`<text x="`, at, `" y="`, y(d.TextY), `" dx="8">`)
+				`<text x="`, x(d.TextX), `" y="`, y(d.TextY), `" text-anchor="middle">`)
 			w.t("curve.drop-label", w.e.nums.share(d.Share))
 			w.raw(`</text></g>`)
 		}

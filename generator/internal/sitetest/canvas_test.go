@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -626,6 +628,76 @@ func TestPosterOnScreen(t *testing.T) {
 			if len(f.Clipped) > 0 {
 				t.Errorf("cut off on the poster: %q", f.Clipped)
 			}
+		})
+	}
+}
+
+// TestLongMaps uses journeys longer than the example's: eight stages fit
+// without scrolling at 1600 px and scroll at 1280 px with the cue; twelve
+// scroll at both. Printed, eight stages are one sheet; twelve take the
+// fewest sheets with every stage column whole: the map is fitted to the
+// sheet's width (nothing sticks out, the frame does not scroll), so no
+// column is split between sheets.
+func TestLongMaps(t *testing.T) {
+	t.Parallel()
+	base := siteURL(t, longSite)
+	for _, c := range []struct {
+		path   string
+		stages int
+	}{{"journeys/eight-stages/", 8}, {"journeys/twelve-stages/", 12}} {
+		for _, width := range []int{1280, 1600} {
+			t.Run(fmt.Sprintf("%d/%s", width, strings.Trim(c.path, "/")), func(t *testing.T) {
+				ctx := tab(t, width, 900)
+				open(t, ctx, base+c.path)
+				f := eval[mapFact](t, ctx, mapFacts)
+				if f.Stages != c.stages {
+					t.Fatalf("%d stages on the page, want %d", f.Stages, c.stages)
+				}
+				scrolls := f.ScrollWidth > f.ClientWidth+1
+				if want := c.stages > 8 || width < 1600; scrolls != want || f.Cue != want {
+					t.Errorf("%d stages at %d px: the frame scrolls: %v, the cue shows: %v; want %v", c.stages, width, scrolls, f.Cue, want)
+				}
+				if f.DocWidth > f.Viewport || len(f.Cut) > 0 {
+					t.Errorf("the page is %v px wide in %v px; cut: %q", f.DocWidth, f.Viewport, f.Cut)
+				}
+			})
+		}
+		t.Run("print/"+strings.Trim(c.path, "/"), func(t *testing.T) {
+			ctx := tab(t, 1280, 900)
+			open(t, ctx, base+c.path+"print/")
+			doc := printPDF(t, ctx)
+			if *screenshots != "" { // -screenshots: keep the PDF to look at
+				pdf, err := run(ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
+				if err == nil {
+					err = os.WriteFile(filepath.Join(*screenshots, "long-"+strings.Trim(strings.TrimPrefix(c.path, "journeys/"), "/")+".pdf"), pdf, 0o644)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if c.stages <= 8 && len(doc.pages) != 1 {
+				t.Errorf("%d stages print on %d sheets; want 1", c.stages, len(doc.pages))
+			}
+			if c.stages > 8 && len(doc.pages) > 2 {
+				t.Errorf("%d stages print on %d sheets; want at most 2", c.stages, len(doc.pages))
+			}
+			first := squash(doc.pages[0])
+			for i := 1; i <= c.stages; i++ {
+				if s := fmt.Sprintf("Step %d of the way", i); !strings.Contains(first, squash(s)) {
+					t.Errorf("the first sheet lacks the column of %q", s)
+				}
+			}
+			if err := do(ctx, colorScheme("print"), chromedp.EmulateViewport(posterWidth, 1047)); err != nil {
+				t.Fatal(err)
+			}
+			f := eval[struct {
+				ScrollWidth float64  `json:"scrollWidth"`
+				Out         []string `json:"out"`
+			}](t, ctx, printOverflow)
+			if f.ScrollWidth > posterWidth || len(f.Out) > 0 {
+				t.Errorf("printed %d px wide, the page is %v px wide; cut off: %q", posterWidth, f.ScrollWidth, f.Out)
+			}
+			t.Logf("%d stages: %d sheets", c.stages, len(doc.pages))
 		})
 	}
 }

@@ -31,7 +31,7 @@ const printOverflow = `(() => {
     if (el.closest(".visually-hidden") || !el.getClientRects().length) continue;
     const r = el.getBoundingClientRect();
     if (r.width && (r.right > vw + 0.5 || r.left < -0.5))
-      out.push(el.tagName.toLowerCase() + "." + String(el.className).trim().split(/\s+/).join(".") + " [" + Math.round(r.left) + ", " + Math.round(r.right) + "]");
+      out.push(el.tagName.toLowerCase() + "." + (el.getAttribute("class") || "").trim().split(/\s+/).join(".") + " [" + Math.round(r.left) + ", " + Math.round(r.right) + "]");
   }
   for (const el of document.querySelectorAll(".timeline"))
     if (el.scrollWidth > el.clientWidth + 1) out.push("a timeline scrolls: " + el.scrollWidth + " > " + el.clientWidth);
