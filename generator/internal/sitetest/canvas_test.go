@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -699,5 +701,36 @@ func TestLongMaps(t *testing.T) {
 			}
 			t.Logf("%d stages: %d sheets", c.stages, len(doc.pages))
 		})
+	}
+}
+
+// TestPrintLightInDark: a reader whose screen is dark prints the map in
+// its light colours: white paper, light bands, the light line colours.
+func TestPrintLightInDark(t *testing.T) {
+	t.Parallel()
+	ctx := tab(t, 1280, 900)
+	open(t, ctx, siteURL(t, "en")+"journeys/mega-sale-11-11/")
+	got := map[string]string{}
+	for _, media := range []string{"screen", "print"} {
+		err := do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			p := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}
+			if media == "print" {
+				p.Media = "print"
+			}
+			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, p)
+			return chromedp.Void{}, err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[media] = eval[string](t, ctx, `[getComputedStyle(document.body).backgroundColor,
+		  getComputedStyle(document.querySelector(".band-negative")).fill,
+		  getComputedStyle(document.querySelector(".curve-line.line-1 .curve-stroke")).stroke].join(" | ")`)
+	}
+	if want := "rgb(255, 255, 255) | rgb(252, 235, 234) | rgb(0, 114, 178)"; got["print"] != want {
+		t.Errorf("printed from a dark screen: %s; want %s", got["print"], want)
+	}
+	if got["screen"] == got["print"] {
+		t.Errorf("the dark screen shows %s, as print does: the test does not see the dark scheme", got["screen"])
 	}
 }
