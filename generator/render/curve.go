@@ -17,13 +17,38 @@ type Curve struct {
 	Height int
 	Stages []CurveStage
 	Grid   []CurveGrid
+	Bands  []CurveBand
 	Lines  []CurveLine
+	Drops  []CurveDrop
+	top    float64 // the margin above score 5
 }
 
-// CurveStage is the x position of a stage's column centre.
+// CurveBand is a zone of the plot: positive (above 3.5), neutral or
+// negative (below 2.5), tinted and named so that it reads without colour.
+type CurveBand struct {
+	Name   string // positive, neutral or negative
+	Y, H   float64
+	LabelX int // the name's right end, at the plot's right edge
+}
+
+// CurveDrop is a stage's drop-off, drawn as an arrow leaving the curve at
+// that stage down to its share.
+type CurveDrop struct {
+	Stage  string
+	Share  float64 // 0 to 1
+	Alert  bool    // above the site's drop_off_alert
+	X      float64
+	Y1, Y2 float64 // the arrow's shaft, from under the lowest point to the strip
+	Head   string  // SVG path data of the arrow's head
+	TextX  float64 // the share's label, centred under the head
+	TextY  float64
+}
+
+// CurveStage is the x position of a stage's column centre, and of its
+// left edge.
 type CurveStage struct {
-	Name string
-	X    float64
+	Name    string
+	X, Left float64
 }
 
 // CurveGrid is a horizontal guide at one score.
@@ -42,7 +67,28 @@ type CurveLine struct {
 	Marker  string         // circle, square, diamond or triangle
 	Path    string         // SVG path data; gaps where a stage has no score
 	Points  []CurvePoint
+	Segs    []CurveSeg // the path as segments, for drawing in percentages
 }
+
+// CurveSeg is a straight piece of a line, between the points of two
+// neighbouring stages that both have a score.
+type CurveSeg struct{ X1, Y1, X2, Y2 float64 }
+
+// PctX is x as a percentage of the curve's width: the journey page draws
+// the curve in percentages, so that its points stay on the centres of the
+// stage columns at any width while its height is set apart (lower in
+// print than on screen), and its markers and text keep their size.
+func (c *Curve) PctX(x float64) string { return pct(x, c.Width) }
+
+// PctY is y as a percentage of the curve's height.
+func (c *Curve) PctY(y float64) string { return pct(y, c.Height) }
+
+func pct(v float64, of int) string {
+	return strconv.FormatFloat(math.Round(v/float64(of)*100000)/1000, 'f', -1, 64) + "%"
+}
+
+// MarkerShape is SVG path data for the line's marker centred on 0, 0.
+func (l CurveLine) MarkerShape() string { return markerPath(l.Marker, 0, 0) }
 
 // CurvePoint is a scored stage on a line.
 type CurvePoint struct {
@@ -56,19 +102,26 @@ type CurvePoint struct {
 
 const (
 	curveCol    = 200
-	curveTop    = 34
+	curveTop    = 16
+	pairTop     = 34 // the pair's chart writes each score above its point
 	curvePlot   = 150
 	curveBottom = 16
+	curveStrip  = 30 // under the plot: the drop-off shares
 )
 
 // NewCurve computes the emotion curve of a journey.
 func NewCurve(j *model.Journey) *Curve {
-	c := &Curve{Width: curveCol * max(len(j.Stages), 1), Height: curveTop + curvePlot + curveBottom}
+	c := &Curve{Width: curveCol * max(len(j.Stages), 1), Height: curveTop + curvePlot + curveBottom, top: curveTop}
 	for i, s := range j.Stages {
-		c.Stages = append(c.Stages, CurveStage{Name: s.Name, X: float64(i*curveCol + curveCol/2)})
+		c.Stages = append(c.Stages, CurveStage{Name: s.Name, X: float64(i*curveCol + curveCol/2), Left: float64(i * curveCol)})
 	}
 	for score := 5; score >= 1; score-- {
-		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: scoreY(float64(score))})
+		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: c.scoreY(float64(score))})
+	}
+	c.Bands = []CurveBand{
+		{Name: "positive", Y: 0, H: c.scoreY(3.5), LabelX: c.Width - 8},
+		{Name: "neutral", Y: c.scoreY(3.5), H: c.scoreY(2.5) - c.scoreY(3.5), LabelX: c.Width - 8},
+		{Name: "negative", Y: c.scoreY(2.5), H: float64(c.Height) - c.scoreY(2.5), LabelX: c.Width - 8},
 	}
 	keys := j.PersonaSlugs
 	if len(keys) == 0 {
@@ -93,7 +146,38 @@ func NewCurve(j *model.Journey) *Curve {
 			c.Lines = append(c.Lines, l)
 		}
 	}
+	c.drops(j.Stages)
 	return c
+}
+
+// drops places an arrow at each stage that loses customers, from under
+// the lowest point of the stage's column down into a strip under the plot,
+// where its share is written; the strip is added only when some stage
+// loses any.
+func (c *Curve) drops(stages []*model.Stage) {
+	strip := float64(c.Height)
+	for i, s := range stages {
+		if !s.HasDropOff || s.DropOff <= 0 {
+			continue
+		}
+		low := c.top + curvePlot/2
+		for _, l := range c.Lines {
+			for _, p := range l.Points {
+				if p.X == c.Stages[i].X && p.Y > low {
+					low = p.Y
+				}
+			}
+		}
+		// The share is written centred under the head, inside its column
+		// however narrow, the last one included.
+		x, end := c.Stages[i].X, strip
+		c.Drops = append(c.Drops, CurveDrop{Stage: s.Name, Share: s.DropOff, Alert: s.Alert, X: x,
+			Y1: min(low+12, strip-12), Y2: end - 6, Head: "M" + ftoa(x-5) + " " + ftoa(end-8) + "l5 7 5-7z",
+			TextX: x, TextY: end + 27})
+	}
+	if len(c.Drops) > 0 {
+		c.Height += curveStrip
+	}
 }
 
 // draw places the line's points, one per stage column that has a score
@@ -111,8 +195,12 @@ func (l *CurveLine) draw(c *Curve, stages []*model.Stage, score func(*model.Stag
 			pen = false
 			continue
 		}
-		p := CurvePoint{Stage: st.Name, Feeling: st.Feeling, Score: v, X: c.Stages[i].X, Y: scoreY(v)}
+		p := CurvePoint{Stage: st.Name, Feeling: st.Feeling, Score: v, X: c.Stages[i].X, Y: c.scoreY(v)}
 		p.Shape = markerPath(l.Marker, p.X, p.Y)
+		if pen {
+			last := l.Points[len(l.Points)-1]
+			l.Segs = append(l.Segs, CurveSeg{X1: last.X, Y1: last.Y, X2: p.X, Y2: p.Y})
+		}
 		switch {
 		case pen:
 			d.WriteString(" L")
@@ -128,8 +216,9 @@ func (l *CurveLine) draw(c *Curve, stages []*model.Stage, score func(*model.Stag
 	l.Path = d.String()
 }
 
-func scoreY(score float64) float64 {
-	return curveTop + (5-score)/4*curvePlot
+// scoreY is the y of a score: 5 at the top margin, 1 at the bottom.
+func (c *Curve) scoreY(score float64) float64 {
+	return c.top + (5-score)/4*curvePlot
 }
 
 func markerPath(shape string, x, y float64) string {
@@ -151,12 +240,12 @@ func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 // chart, stage by stage as the pair lines them up: line 1 is the current
 // map, line 2 the future one, each at the mean score of its personas.
 func NewPairCurve(p *hub.Pair) *Curve {
-	c := &Curve{Width: curveCol * max(len(p.Stages), 1), Height: curveTop + curvePlot + curveBottom}
+	c := &Curve{Width: curveCol * max(len(p.Stages), 1), Height: pairTop + curvePlot + curveBottom, top: pairTop}
 	for i, s := range p.Stages {
 		c.Stages = append(c.Stages, CurveStage{Name: s.Name, X: float64(i*curveCol + curveCol/2)})
 	}
 	for score := 5; score >= 1; score-- {
-		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: scoreY(float64(score))})
+		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: c.scoreY(float64(score))})
 	}
 	dashes := []string{"", "10 6"}
 	markers := []string{"circle", "square"}

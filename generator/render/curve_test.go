@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
@@ -127,18 +128,69 @@ func checkPoints(t *testing.T, l CurveLine, xs, scores []float64, yOf func(float
 }
 
 func TestCurveExactScale(t *testing.T) {
-	// The documented scale: 34 units of margin above score 5, 150 units
-	// from 5 down to 1.
+	// The documented scale: 16 units of margin above score 5, 150 units
+	// from 5 down to 1, 16 below; no drop-off, so no strip under it.
 	c := NewCurve(journeyWith(nil, map[string]float64{"": 5}, map[string]float64{"": 1}, map[string]float64{"": 2.5}))
 	if len(c.Lines) != 1 {
 		t.Fatalf("%d lines, want 1", len(c.Lines))
 	}
 	l := c.Lines[0]
-	if l.Path != "M100 34 L300 184 L500 127.75" {
+	if l.Path != "M100 16 L300 166 L500 109.75" {
 		t.Errorf("path = %q", l.Path)
 	}
-	if c.Height != 200 || c.Width != 600 {
-		t.Errorf("size %d×%d, want 600×200", c.Width, c.Height)
+	if c.Height != 182 || c.Width != 600 || len(c.Drops) != 0 {
+		t.Errorf("size %d×%d with %d drops, want 600×182 and none", c.Width, c.Height, len(c.Drops))
+	}
+}
+
+// TestCurveBands: the plot is cut into positive (above 3.5), neutral and
+// negative (below 2.5) bands that tile it from top to bottom.
+func TestCurveBands(t *testing.T) {
+	c := NewCurve(journeyWith(nil, map[string]float64{"": 5}, map[string]float64{"": 1}))
+	var names []string
+	y := 0.0
+	for _, b := range c.Bands {
+		names = append(names, b.Name)
+		if b.Y != y || b.H <= 0 {
+			t.Errorf("band %s at y=%v height %v, want it to start at %v", b.Name, b.Y, b.H, y)
+		}
+		y = b.Y + b.H
+	}
+	if !slices.Equal(names, []string{"positive", "neutral", "negative"}) {
+		t.Errorf("bands %q", names)
+	}
+	if y != float64(c.Height) {
+		t.Errorf("bands end at %v, the curve at %d", y, c.Height)
+	}
+	if c.Bands[1].Y != c.scoreY(3.5) || c.Bands[2].Y != c.scoreY(2.5) {
+		t.Errorf("neutral band from %v to %v, want scores 3.5 to 2.5", c.Bands[1].Y, c.Bands[2].Y)
+	}
+}
+
+// TestCurveDrops: a stage that loses customers gets an arrow down from
+// under its lowest point to a strip added under the plot; a stage that
+// loses none, or has no share, gets none.
+func TestCurveDrops(t *testing.T) {
+	a, b := persona("a", "A"), persona("b", "B")
+	j := journeyWith([]*model.Persona{a, b},
+		map[string]float64{"a": 4, "b": 2},
+		map[string]float64{"a": 3},
+		map[string]float64{"a": 5})
+	j.Stages[0].DropOff, j.Stages[0].HasDropOff, j.Stages[0].Alert = 0.42, true, true
+	j.Stages[1].HasDropOff = true // 0 %
+	c := NewCurve(j)
+	if len(c.Drops) != 1 {
+		t.Fatalf("%d drops, want 1: %+v", len(c.Drops), c.Drops)
+	}
+	d := c.Drops[0]
+	if d.X != 100 || d.Share != 0.42 || !d.Alert || d.Stage != j.Stages[0].Name {
+		t.Errorf("drop = %+v", d)
+	}
+	if d.Y1 <= c.scoreY(2) || d.Y2 <= d.Y1 || d.Y2 > float64(c.Height) {
+		t.Errorf("arrow from %v to %v: want it under B's point (%v) and inside the curve (%d)", d.Y1, d.Y2, c.scoreY(2), c.Height)
+	}
+	if c.Height != 182+curveStrip {
+		t.Errorf("height %d, want the strip added: %d", c.Height, 182+curveStrip)
 	}
 }
 
@@ -174,7 +226,7 @@ func TestCurveSkipsPersonasWithoutScores(t *testing.T) {
 		t.Errorf("line numbers %v, want [1 3]", ns)
 	}
 	// A single point is a lone move.
-	if got := c.Lines[1].Path; got != "M100 "+ftoa(scoreY(4)) {
+	if got := c.Lines[1].Path; got != "M100 "+ftoa(c.scoreY(4)) {
 		t.Errorf("B's path = %q", got)
 	}
 }
@@ -244,5 +296,44 @@ func TestMarkerPath(t *testing.T) {
 	}
 	if got := ftoa(146.5); got != "146.5" {
 		t.Errorf("ftoa = %q", got)
+	}
+}
+
+// TestCurvePercentages: the journey page draws the curve in percentages
+// of its box; a point on a column's centre is at that column's share of
+// the width, and the segments join neighbouring scored stages only.
+func TestCurvePercentages(t *testing.T) {
+	c := NewCurve(journeyWith(nil, map[string]float64{"": 5}, map[string]float64{}, map[string]float64{"": 1}, map[string]float64{"": 3}))
+	if got := c.PctX(c.Stages[1].X); got != "37.5%" {
+		t.Errorf("the second of four columns' centre is at %s, want 37.5%%", got)
+	}
+	if got := c.PctY(c.scoreY(5)); got != pct(curveTop, c.Height) || c.PctY(float64(c.Height)) != "100%" {
+		t.Errorf("score 5 at %s, the bottom at %s", got, c.PctY(float64(c.Height)))
+	}
+	l := c.Lines[0]
+	if len(l.Segs) != 1 || l.Segs[0].X1 != c.Stages[2].X || l.Segs[0].X2 != c.Stages[3].X {
+		t.Errorf("segments %+v; want one, from stage 3 to stage 4 (stage 2 has no score)", l.Segs)
+	}
+	if got := l.MarkerShape(); got != markerPath("circle", 0, 0) {
+		t.Errorf("marker shape %q", got)
+	}
+}
+
+// TestPairCurveTop: the pair's chart keeps room above score 5 for the
+// score it writes over each point, and draws no bands or drop-off.
+func TestPairCurveTop(t *testing.T) {
+	cur := journeyWith(nil, map[string]float64{"": 5}, map[string]float64{"": 2})
+	fut := journeyWith(nil, map[string]float64{"": 4}, map[string]float64{"": 5})
+	cur.Stages[0].DropOff, cur.Stages[0].HasDropOff = 0.5, true
+	c := NewPairCurve(&hub.Pair{Current: cur, Future: fut, Stages: []hub.PairStage{
+		{Name: "a", Current: cur.Stages[0], Future: fut.Stages[0]},
+		{Name: "b", Current: cur.Stages[1], Future: fut.Stages[1]},
+	}})
+	if len(c.Lines) != 2 || c.Lines[0].Points[0].Y != pairTop || c.Height != pairTop+curvePlot+curveBottom {
+		t.Errorf("the pair's chart: %d lines, score 5 at y=%v, height %d; want 2, %d and %d",
+			len(c.Lines), c.Lines[0].Points[0].Y, c.Height, pairTop, pairTop+curvePlot+curveBottom)
+	}
+	if len(c.Bands) != 0 || len(c.Drops) != 0 {
+		t.Errorf("the pair's chart has bands %v and drops %v", c.Bands, c.Drops)
 	}
 }

@@ -51,14 +51,7 @@ func (e *Engine) funcs() template.FuncMap {
 			_, n := e.site.Config.HubLimits()
 			return n
 		},
-		"hasBlueprint": func(j *model.Journey) bool {
-			for _, s := range j.Stages {
-				if s.Blueprint != nil {
-					return true
-				}
-			}
-			return false
-		},
+		"hasBlueprint": hasBlueprint,
 	}
 }
 

@@ -6,47 +6,86 @@ import (
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
-// timeline writes a journey's stage table: one column per stage, one row
-// per lane; empty lanes are left out. p is the journey's page (or its
-// print view).
+// timeline writes a journey's map: one table, a column per stage and a row
+// per lane; empty lanes are left out. A journey with blueprint layers
+// draws them in the same table, between the customer's lanes and the
+// team's analysis, separated by the lines of interaction, visibility and
+// internal interaction: one grid, no lane twice. p is the journey's page
+// (or its print view).
 func (w *htmlw) timeline(p *Page) {
 	j := p.Journey
 	if j == nil {
 		return
 	}
-	n := len(j.Stages)
-	w.tableStart(j, stageTable{name: "timeline", tableClass: "stage-table", title: "journey.timeline",
-		caption: "journey.timeline-caption", ids: true})
-	row := func(name, class, label string, cell func(s *model.Stage)) {
-		if !lane(j, name) {
-			return
-		}
-		w.stageRow(j, "lane "+class, label, cell)
+	bp := hasBlueprint(j)
+	t := stageTable{name: "timeline", tableClass: "stage-table", title: "journey.timeline",
+		caption: "journey.timeline-caption", ids: true}
+	if bp {
+		t.tableClass, t.title, t.caption = "stage-table blueprint", "blueprint.title", "blueprint.caption"
 	}
-	row("actions", "lane-actions", "lane.actions", func(s *model.Stage) { w.cellListPart(s.Actions) })
-	row("thoughts", "lane-thoughts", "lane.thoughts", func(s *model.Stage) {
-		if len(s.Thoughts) == 0 {
-			return
+	w.tableStart(j, t)
+	row := func(name, class, label string, cell func(s *model.Stage)) {
+		if lane(j, name) {
+			w.stageRow(j, "lane "+class, label, cell)
 		}
-		w.raw(`<ul class="cell-list thoughts">`)
-		for _, t := range s.Thoughts {
-			w.raw(`<li><q>`)
-			w.text(t)
-			w.raw(`</q></li>`)
+	}
+	actions := func() {
+		label := "lane.actions"
+		if bp {
+			label = "blueprint.actions"
 		}
-		w.raw(`</ul>`)
-	})
-	row("questions", "lane-questions", "lane.questions", func(s *model.Stage) { w.cellListPart(s.Questions) })
-	row("touchpoints", "lane-touchpoints", "lane.touchpoints", func(s *model.Stage) { w.touchpointsPart(s.Touchpoints) })
-	row("emotion", "lane-emotion", "lane.emotion", func(s *model.Stage) { w.emotionPart(j, s) })
-	if c := NewCurve(j); lane(j, "emotion") && len(c.Lines) > 0 {
-		w.raw(`<tr class="lane lane-curve">`, `<th scope="row">`)
-		w.t("lane.curve")
-		w.raw(`</th>`, `<td colspan="`)
-		w.int(n)
-		w.raw(`" class="curve-cell">`)
-		w.curvePart(j, c)
-		w.raw("</td></tr>")
+		row("actions", "lane-actions layer-actions", label, func(s *model.Stage) { w.cellListPart(s.Actions) })
+	}
+	thoughts := func() {
+		row("thoughts", "lane-thoughts", "lane.thoughts", func(s *model.Stage) {
+			if len(s.Thoughts) == 0 {
+				return
+			}
+			w.raw(`<ul class="cell-list thoughts">`)
+			for _, t := range s.Thoughts {
+				w.raw(`<li><q>`)
+				w.text(t)
+				w.raw(`</q></li>`)
+			}
+			w.raw(`</ul>`)
+		})
+	}
+	questions := func() {
+		row("questions", "lane-questions", "lane.questions", func(s *model.Stage) { w.cellListPart(s.Questions) })
+	}
+	touchpoints := func() {
+		row("touchpoints", "lane-touchpoints", "lane.touchpoints", func(s *model.Stage) { w.touchpointsPart(s.Touchpoints) })
+	}
+	emotion := func() {
+		row("emotion", "lane-emotion", "lane.emotion", func(s *model.Stage) { w.emotionPart(j, s) })
+		if c := NewCurve(j); lane(j, "emotion") && len(c.Lines) > 0 {
+			w.raw(`<tr class="lane lane-curve">`, `<th scope="row">`)
+			w.t("lane.curve")
+			w.raw(`</th>`, `<td colspan="`)
+			w.int(len(j.Stages))
+			w.raw(`" class="curve-cell">`)
+			w.curvePart(j, c)
+			w.raw("</td></tr>")
+		}
+	}
+	if bp {
+		// The customer's experience, then what they see and do, down to
+		// the line of interaction; the organisation's layers under it.
+		thoughts()
+		questions()
+		emotion()
+		w.raw(`</tbody><tbody class="bp-layers">`)
+		w.evidenceRow(j)
+		touchpoints()
+		actions()
+		w.blueprintLayers(j)
+		w.raw(`</tbody><tbody class="insights">`)
+	} else {
+		actions()
+		thoughts()
+		questions()
+		touchpoints()
+		emotion()
 	}
 	row("pain_points", "lane-pain", "lane.pain-points", func(s *model.Stage) { w.itemsPart(s.PainPoints, "pain-points") })
 	row("opportunities", "lane-opportunities", "lane.opportunities", func(s *model.Stage) { w.itemsPart(s.Opportunities, "opportunities") })
@@ -72,12 +111,51 @@ func (w *htmlw) timeline(p *Page) {
 	w.raw("</tbody></table></div></section>")
 }
 
-// blueprint writes a journey's service blueprint: the organisation's
-// layers under the customer's actions, separated by the three lines.
+// hasBlueprint reports whether any stage of j has blueprint layers.
+func hasBlueprint(j *model.Journey) bool {
+	for _, s := range j.Stages {
+		if s.Blueprint != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// blueprint writes a journey's service blueprint alone, as its own table:
+// the organisation's layers under the customer's actions, separated by
+// the three lines. The journey page draws them inside the timeline
+// instead; this is for themes that want them apart.
 func (w *htmlw) blueprint(j *model.Journey) {
 	if j == nil {
 		return
 	}
+	w.tableStart(j, stageTable{name: "blueprint", tableClass: "stage-table blueprint", title: "blueprint.title",
+		caption: "blueprint.caption"})
+	w.evidenceRow(j)
+	w.stageRow(j, "layer layer-actions", "blueprint.actions", func(s *model.Stage) { w.cellListPart(s.Actions) })
+	w.blueprintLayers(j)
+	w.raw("</tbody></table></div></section>")
+}
+
+// evidenceRow writes the physical evidence layer of a blueprint.
+func (w *htmlw) evidenceRow(j *model.Journey) {
+	w.stageRow(j, "layer layer-evidence", "blueprint.evidence", w.bpStrings(func(b *model.Blueprint) []string { return b.Evidence }))
+}
+
+// bpStrings draws a list-of-strings layer of a stage's blueprint.
+func (w *htmlw) bpStrings(get func(b *model.Blueprint) []string) func(s *model.Stage) {
+	return func(s *model.Stage) {
+		if s.Blueprint != nil {
+			w.cellListPart(get(s.Blueprint))
+		}
+	}
+}
+
+// blueprintLayers writes the layers under the customer's actions: the
+// line of interaction, frontstage, the line of visibility, backstage, the
+// line of internal interaction and support, then the policies, fail
+// points and wait points that some stage has.
+func (w *htmlw) blueprintLayers(j *model.Journey) {
 	n := len(j.Stages)
 	var policies, fails, wait bool
 	for _, s := range j.Stages {
@@ -87,16 +165,7 @@ func (w *htmlw) blueprint(j *model.Journey) {
 			wait = wait || b.Wait != ""
 		}
 	}
-	w.tableStart(j, stageTable{name: "blueprint", tableClass: "stage-table blueprint", title: "blueprint.title",
-		caption: "blueprint.caption"})
 	layer := func(class, label string, cell func(s *model.Stage)) { w.stageRow(j, "layer "+class, label, cell) }
-	strs := func(get func(b *model.Blueprint) []string) func(s *model.Stage) {
-		return func(s *model.Stage) {
-			if s.Blueprint != nil {
-				w.cellListPart(get(s.Blueprint))
-			}
-		}
-	}
 	line := func(class, label string) {
 		w.raw(`<tr class="bp-line `, class, `">`, `<td colspan="`)
 		w.int(n + 1)
@@ -104,49 +173,45 @@ func (w *htmlw) blueprint(j *model.Journey) {
 		w.t(label)
 		w.raw("</span></td></tr>")
 	}
-	layer("layer-evidence", "blueprint.evidence", strs(func(b *model.Blueprint) []string { return b.Evidence }))
-	layer("layer-actions", "blueprint.actions", func(s *model.Stage) { w.cellListPart(s.Actions) })
 	line("bp-line-interaction", "blueprint.line-interaction")
-	layer("layer-frontstage", "blueprint.frontstage", strs(func(b *model.Blueprint) []string { return b.Frontstage }))
+	layer("layer-frontstage", "blueprint.frontstage", w.bpStrings(func(b *model.Blueprint) []string { return b.Frontstage }))
 	line("bp-line-visibility", "blueprint.line-visibility")
-	layer("layer-backstage", "blueprint.backstage", strs(func(b *model.Blueprint) []string { return b.Backstage }))
+	layer("layer-backstage", "blueprint.backstage", w.bpStrings(func(b *model.Blueprint) []string { return b.Backstage }))
 	line("bp-line-internal", "blueprint.line-internal")
-	layer("layer-support", "blueprint.support", strs(func(b *model.Blueprint) []string { return b.Support }))
-	w.raw("</tbody>")
-	if policies || fails || wait {
-		w.raw(`<tbody class="bp-extras">`)
-		if policies {
-			layer("layer-policies", "blueprint.policies", strs(func(b *model.Blueprint) []string { return b.Policies }))
-		}
-		if fails {
-			layer("layer-fail", "blueprint.fail-points", func(s *model.Stage) {
-				if s.Blueprint == nil || len(s.Blueprint.FailPoints) == 0 {
-					return
-				}
-				w.raw(`<ul class="cell-list fail-points">`)
-				for _, f := range s.Blueprint.FailPoints {
-					w.raw(`<li><span class="fail-icon" aria-hidden="true">⚠</span> `)
-					w.text(f)
-					w.raw(`</li>`)
-				}
-				w.raw(`</ul>`)
-			})
-		}
-		if wait {
-			layer("layer-wait", "blueprint.wait", func(s *model.Stage) {
-				if s.Blueprint == nil || s.Blueprint.Wait == "" {
-					return
-				}
-				w.raw(`<span class="wait"><span aria-hidden="true">◷ </span><span class="visually-hidden">`)
-				w.t("blueprint.wait-label")
-				w.raw(`: </span>`)
-				w.text(s.Blueprint.Wait)
-				w.raw(`</span>`)
-			})
-		}
-		w.raw("</tbody>")
+	layer("layer-support", "blueprint.support", w.bpStrings(func(b *model.Blueprint) []string { return b.Support }))
+	if !policies && !fails && !wait {
+		return
 	}
-	w.raw("</table></div></section>")
+	w.raw(`</tbody><tbody class="bp-extras">`)
+	if policies {
+		layer("layer-policies", "blueprint.policies", w.bpStrings(func(b *model.Blueprint) []string { return b.Policies }))
+	}
+	if fails {
+		layer("layer-fail", "blueprint.fail-points", func(s *model.Stage) {
+			if s.Blueprint == nil || len(s.Blueprint.FailPoints) == 0 {
+				return
+			}
+			w.raw(`<ul class="cell-list fail-points">`)
+			for _, f := range s.Blueprint.FailPoints {
+				w.raw(`<li><span class="fail-icon" aria-hidden="true">⚠</span> `)
+				w.text(f)
+				w.raw(`</li>`)
+			}
+			w.raw(`</ul>`)
+		})
+	}
+	if wait {
+		layer("layer-wait", "blueprint.wait", func(s *model.Stage) {
+			if s.Blueprint == nil || s.Blueprint.Wait == "" {
+				return
+			}
+			w.raw(`<span class="wait"><span aria-hidden="true">◷ </span><span class="visually-hidden">`)
+			w.t("blueprint.wait-label")
+			w.raw(`: </span>`)
+			w.text(s.Blueprint.Wait)
+			w.raw(`</span>`)
+		})
+	}
 }
 
 // stageTable names the parts of a table with a column per stage: the
@@ -160,18 +225,20 @@ type stageTable struct {
 }
 
 // tableStart writes a stage table's section, heading, caption and head
-// row, up to its body.
+// row, up to its body. The frame scrolls sideways when the stages do not
+// fit; a cue beside the heading, shown by the stylesheet only while the
+// frame can scroll further, says that more stages follow.
 func (w *htmlw) tableStart(j *model.Journey, t stageTable) {
-	w.raw(`<section class="journey-section `, t.name, `-section" aria-labelledby="`, t.name, `-heading"><h2 id="`, t.name, `-heading">`)
+	w.raw(`<section class="journey-section `, t.name, `-section" aria-labelledby="`, t.name, `-heading"><div class="map-head"><h2 id="`, t.name, `-heading">`)
 	w.t(t.title)
-	w.raw(`</h2><div class="timeline" role="region" aria-labelledby="`, t.name, `-caption" tabindex="0"><table class="`,
+	w.raw(`</h2><p class="more-cue" aria-hidden="true">`)
+	w.t("journey.more-stages")
+	w.raw(`</p></div><div class="timeline" role="region" aria-labelledby="`, t.name, `-caption" tabindex="0"><table class="`,
 		t.tableClass, `" style="--stages:`)
 	w.int(len(j.Stages))
 	w.raw(`"><caption id="`, t.name, `-caption"><span class="caption-text">`)
 	w.t(t.caption, j.Title)
-	w.raw(`<span class="scroll-hint" aria-hidden="true"> `)
-	w.t("journey.scroll-hint")
-	w.raw(`</span></span></caption><thead><tr><th scope="col" class="corner">`)
+	w.raw(`</span></caption><thead><tr><th scope="col" class="corner">`)
 	w.t("journey.stage")
 	w.raw(`</th>`)
 	for _, s := range j.Stages {

@@ -26,8 +26,13 @@ var shared struct {
 	err  error
 }
 
-// One build and one server per UI language.
-var sites = map[string]*site{"en": {}, "vi": {}}
+// One build and one server per UI language, and one of the English
+// example with longer journeys (longSite).
+var sites = map[string]*site{"en": {}, "vi": {}, longSite: {}}
+
+// longSite names the build of the example with two longer journeys added:
+// eight stages (journeys/eight-stages/) and twelve (journeys/twelve-stages/).
+const longSite = "long"
 
 type site struct {
 	once  sync.Once
@@ -123,7 +128,14 @@ func built(t *testing.T, lang string) map[string][]byte {
 	t.Helper()
 	s := sites[lang]
 	s.once.Do(func() {
-		s.files, s.err = Build(context.Background(), lang)
+		if lang == longSite {
+			s.files, s.err = BuildFiles(context.Background(), "en", "", map[string]string{
+				"content/journeys/eight-stages.md":  LongJourney("Eight stages", 8),
+				"content/journeys/twelve-stages.md": LongJourney("Twelve stages", 12),
+			})
+		} else {
+			s.files, s.err = Build(context.Background(), lang)
+		}
 		if s.err == nil {
 			s.srv = httptest.NewServer(Handler(s.files, extras()))
 		}

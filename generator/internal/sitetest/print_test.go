@@ -31,7 +31,7 @@ const printOverflow = `(() => {
     if (el.closest(".visually-hidden") || !el.getClientRects().length) continue;
     const r = el.getBoundingClientRect();
     if (r.width && (r.right > vw + 0.5 || r.left < -0.5))
-      out.push(el.tagName.toLowerCase() + "." + String(el.className).trim().split(/\s+/).join(".") + " [" + Math.round(r.left) + ", " + Math.round(r.right) + "]");
+      out.push(el.tagName.toLowerCase() + "." + (el.getAttribute("class") || "").trim().split(/\s+/).join(".") + " [" + Math.round(r.left) + ", " + Math.round(r.right) + "]");
   }
   for (const el of document.querySelectorAll(".timeline"))
     if (el.scrollWidth > el.clientWidth + 1) out.push("a timeline scrolls: " + el.scrollWidth + " > " + el.clientWidth);
@@ -132,16 +132,21 @@ func TestPrintPersona(t *testing.T) {
 	}
 }
 
-// A pdfDoc is what the tests read from a PDF: page sizes (points) and text.
+// A pdfDoc is what the tests read from a PDF: page sizes (points) and
+// text, all of it and page by page in the document's page order.
 type pdfDoc struct {
 	boxes [][2]float64
 	text  string
+	pages []string
 }
 
 var (
 	pdfObjRE    = regexp.MustCompile(`(?s)(\d+) 0 obj\s*(.*?)endobj`)
 	pdfStreamRE = regexp.MustCompile(`(?s)^(<<.*?>>)\s*stream\r?\n(.*?)\r?\nendstream`)
 	pdfPageRE   = regexp.MustCompile(`/Type\s*/Page\b[^s]`)
+	pdfRootRE   = regexp.MustCompile(`/Type\s*/Catalog\b[\s\S]*?/Pages\s+(\d+) 0 R|/Pages\s+(\d+) 0 R[\s\S]*?/Type\s*/Catalog\b`)
+	pdfKidsRE   = regexp.MustCompile(`/Kids\s*\[([^\]]*)\]`)
+	pdfRefRE    = regexp.MustCompile(`(\d+) 0 R`)
 	pdfBoxRE    = regexp.MustCompile(`/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]`)
 	pdfFontRE   = regexp.MustCompile(`/(F\d+)\s+(\d+) 0 R`)
 	pdfToUniRE  = regexp.MustCompile(`/ToUnicode\s+(\d+) 0 R`)
@@ -183,8 +188,30 @@ func parsePDF(t *testing.T, pdf []byte) pdfDoc {
 	}
 	// Fonts: resource name → object → ToUnicode map.
 	cmaps := map[string]map[uint32]string{}
+	// Pages in the order of the page tree, walked from the catalogue,
+	// so that page 1 is the first sheet.
+	var order []string
+	var walk func(num string, depth int)
+	walk = func(num string, depth int) {
+		d := dicts[num]
+		if pdfPageRE.Match(d) || depth > 32 {
+			order = append(order, num)
+			return
+		}
+		if k := pdfKidsRE.FindSubmatch(d); k != nil {
+			for _, r := range pdfRefRE.FindAllSubmatch(k[1], -1) {
+				walk(string(r[1]), depth+1)
+			}
+		}
+	}
+	for _, d := range dicts {
+		if r := pdfRootRE.FindSubmatch(d); r != nil {
+			walk(string(r[1])+string(r[2]), 0)
+		}
+	}
 	var contents []string
-	for num, d := range dicts {
+	for _, num := range order {
+		d := dicts[num]
 		if pdfPageRE.Match(d) {
 			b := pdfBoxRE.FindSubmatch(d)
 			if b == nil {
@@ -197,8 +224,12 @@ func parsePDF(t *testing.T, pdf []byte) pdfDoc {
 			doc.boxes = append(doc.boxes, [2]float64{v[2] - v[0], v[3] - v[1]})
 			if c := regexp.MustCompile(`/Contents\s+(\d+) 0 R`).FindSubmatch(d); c != nil {
 				contents = append(contents, string(c[1]))
+			} else {
+				contents = append(contents, "")
 			}
 		}
+	}
+	for _, d := range dicts {
 		for _, f := range pdfFontRE.FindAllSubmatch(d, -1) {
 			if tu := pdfToUniRE.FindSubmatch(dicts[string(f[2])]); tu != nil {
 				if _, ok := cmaps[string(f[1])]; !ok {
@@ -209,6 +240,7 @@ func parsePDF(t *testing.T, pdf []byte) pdfDoc {
 	}
 	var text strings.Builder
 	for _, c := range contents {
+		start := text.Len()
 		cmap := map[uint32]string(nil)
 		for _, m := range pdfTextRE.FindAllSubmatch(streams[c], -1) {
 			switch {
@@ -225,6 +257,7 @@ func parsePDF(t *testing.T, pdf []byte) pdfDoc {
 			}
 		}
 		text.WriteString("\n")
+		doc.pages = append(doc.pages, norm.NFKC.String(text.String()[start:]))
 	}
 	// Ligatures (ﬀ, ﬁ) come out as one character: unfold them.
 	doc.text = norm.NFKC.String(text.String())

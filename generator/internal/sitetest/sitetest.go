@@ -47,7 +47,7 @@ type Page struct {
 
 // Pages lists one page of every kind the default theme renders, and the
 // journeys whose layout differs: two personas, a service blueprint, a
-// Vietnamese journey. TestEveryKindCovered fails when the theme renders a
+// Vietnamese journey, seven stages (more than fit a laptop's screen). TestEveryKindCovered fails when the theme renders a
 // kind of page that is not here.
 func Pages() []Page {
 	return []Page{
@@ -60,7 +60,9 @@ func Pages() []Page {
 		{"journey-two-personas", "journeys/mega-sale-11-11/", false},
 		{"journey-blueprint", "journeys/merchant-onboarding-blueprint/", false},
 		{"journey-vi", "journeys/hanh-trinh-dat-hang-va-doi-tra/", false},
+		{"journey-seven-stages", "journeys/a-day-in-hanhs-shop/", false},
 		{"journey-print", "journeys/buying-on-the-marketplace/print/", true},
+		{"journey-blueprint-print", "journeys/merchant-onboarding-blueprint/print/", true},
 		{"section", "guides/", false},
 		{"page", "guides/stage-models/", false},
 		{"page-reference", "docs/format/", false},
@@ -97,6 +99,12 @@ func Build(ctx context.Context, lang string) (map[string][]byte, error) {
 // BuildWith is Build with extra top-level settings put at the start of
 // waymark.toml, such as "hub_limit = 1\n".
 func BuildWith(ctx context.Context, lang, settings string) (map[string][]byte, error) {
+	return BuildFiles(ctx, lang, settings, nil)
+}
+
+// BuildFiles is BuildWith with extra files added to the example (by path
+// below the site's root, such as "content/journeys/long.md").
+func BuildFiles(ctx context.Context, lang, settings string, extra map[string]string) (map[string][]byte, error) {
 	src := fstest.MapFS{}
 	err := fs.WalkDir(waymark.Example(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -108,6 +116,9 @@ func BuildWith(ctx context.Context, lang, settings string) (map[string][]byte, e
 	})
 	if err != nil {
 		return nil, err
+	}
+	for p, text := range extra {
+		src[p] = &fstest.MapFile{Data: []byte(text), Mode: 0o644}
 	}
 	toml := src["waymark.toml"]
 	if toml == nil || !languageRE.Match(toml.Data) {
@@ -184,4 +195,30 @@ func AxePath() string {
 		return ""
 	}
 	return p
+}
+
+// LongJourney writes a journey of n stages, for Lan and Minh, with
+// every lane filled as densely as the example's journeys fill theirs: for
+// the layouts of maps longer than the example's.
+func LongJourney(title string, n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\ntitle = %q\npersonas = [\"lan\", \"minh\"]\ntype = \"current-state\"\n", title)
+	b.WriteString("summary = \"A long journey, to check how a map of many stages reads on screen and on paper.\"\n")
+	b.WriteString("goal = \"Get what she came for without thinking about the steps.\"\nowner = \"Test team\"\nlast_reviewed = 2026-11-01\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "\n[[stage]]\nname = \"Step %d of the way\"\n", i)
+		b.WriteString("description = \"What happens at this step, in a sentence or two, as the team wrote it down in the workshop.\"\n")
+		fmt.Fprintf(&b, "duration = \"%d days\"\nemotion = { lan = %d, minh = %d }\nfeeling = \"Feeling %d\"\n", i, 1+i%5, 1+(i+2)%5, i)
+		fmt.Fprintf(&b, "drop_off = 0.%02d\n", 5+i*3)
+		b.WriteString("actions = [\"Opens the app and looks for the order\", \"Asks a colleague what they did last time\"]\n")
+		b.WriteString("thoughts = [\"Why does this take so long?\"]\n")
+		b.WriteString("questions = [\"Who do I ask when it goes wrong?\"]\n")
+		b.WriteString("pain_points = [{ text = \"The status page says nothing useful\", severity = 2, status = \"open\" }]\n")
+		b.WriteString("opportunities = [\"Say what happens next, and when\"]\n")
+		b.WriteString("\n  [[stage.touchpoint]]\n  name = \"Order page\"\n  channel = \"Mobile app\"\n  kind = \"digital\"\n  owner = \"Product\"\n  emotion = 3\n")
+		b.WriteString("  description = \"The order's status and what to do about it.\"\n")
+		b.WriteString("\n  [[stage.metric]]\n  name = \"CSAT\"\n  value = 71\n  target = 80\n  unit = \"%\"\n  higher_is_better = true\n")
+	}
+	b.WriteString("+++\nNotes of the long journey.\n")
+	return b.String()
 }
