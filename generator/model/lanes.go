@@ -280,3 +280,7 @@ func decodeHideLanes(o *obj) []string {
 	}
 	return keys
 }
+
+// HideLanes hides built-in lanes of a journey made by hand, not by New,
+// as the site's hide_lanes does.
+func (j *Journey) HideLanes(keys ...string) { j.hidden = keys }

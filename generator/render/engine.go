@@ -14,6 +14,7 @@ import (
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/hub"
+	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/source"
 )
@@ -32,6 +33,7 @@ type Engine struct {
 	// way, with the set to execute them from (parts.go); nil when none.
 	redrawn map[string]*template.Template
 	strings map[string]string // UI strings in the site's language
+	md      *markup.Converter // short Markdown texts of front matter (markdown.go)
 	// stringFiles are the string files read, until decodeStrings.
 	stringFiles []stringFile
 }
@@ -72,8 +74,9 @@ func Reuse(prev *Engine, site *model.Site, h *hub.Hub, layers ...Layer) (*Engine
 		return nil, err
 	}
 	e.site, e.hub, e.data = site, h, &Site{Site: site, Hub: h}
+	e.md = newMarkdown(site.Config.BasePath)
 	if prev != nil && prev.site.Config.Language == site.Config.Language && bytes.Equal(prev.sources, e.sources) {
-		prev.site, prev.hub, prev.data = site, h, e.data
+		prev.site, prev.hub, prev.data, prev.md = site, h, e.data, e.md
 		return prev, nil
 	}
 	if err := e.decodeStrings(); err != nil {

@@ -226,8 +226,12 @@ func honorific(w string) bool {
 }
 
 // lane reports whether any stage of j has something in the named lane, so
-// that templates can leave out empty rows.
+// that templates can leave out empty rows; a lane the site hides
+// (hide_lanes) has nothing.
 func lane(j *model.Journey, name string) bool {
+	if j.Hidden(name) {
+		return false
+	}
 	for _, s := range j.Stages {
 		var has bool
 		switch name {

@@ -24,9 +24,20 @@ func (w *htmlw) timeline(p *Page) {
 		t.tableClass, t.title, t.caption = "stage-table blueprint", "blueprint.title", "blueprint.caption"
 	}
 	w.tableStart(j, t)
+	// Custom lanes come after the lane they follow, drawn or not.
+	after := followers(j)
+	custom := func(name string) {
+		for _, l := range after[name] {
+			w.customLane(j, l)
+		}
+	}
+	custom("")
 	row := func(name, class, label string, cell func(s *model.Stage)) {
 		if lane(j, name) {
 			w.stageRow(j, "lane "+class, label, cell)
+		}
+		if name != "emotion" { // after the curve
+			custom(name)
 		}
 	}
 	actions := func() {
@@ -34,7 +45,7 @@ func (w *htmlw) timeline(p *Page) {
 		if bp {
 			label = "blueprint.actions"
 		}
-		row("actions", "lane-actions layer-actions", label, func(s *model.Stage) { w.cellListPart(s.Actions) })
+		row("actions", "lane-actions layer-actions", label, func(s *model.Stage) { w.actionsCell(j, s) })
 	}
 	thoughts := func() {
 		row("thoughts", "lane-thoughts", "lane.thoughts", func(s *model.Stage) {
@@ -67,6 +78,7 @@ func (w *htmlw) timeline(p *Page) {
 			w.curvePart(j, c)
 			w.raw("</td></tr>")
 		}
+		custom("emotion")
 	}
 	if bp {
 		// The customer's experience, then what they see and do, down to
