@@ -113,6 +113,7 @@ func TestMapFits(t *testing.T) {
 						t.Errorf("cut at a column's edge: %q", f.Cut)
 					}
 					scrolls := f.ScrollWidth > f.ClientWidth+1
+					t.Logf("%d stages: the map is %v px in a %v px frame; the page %v px in %v", f.Stages, f.ScrollWidth, f.ClientWidth, f.DocWidth, f.Viewport)
 					if f.Stages <= fitting[width] {
 						if scrolls || f.LastRight > f.FrameRight+0.5 {
 							t.Errorf("%d stages at %d px: the map is %v px wide in a %v px frame; want it to fit", f.Stages, width, f.ScrollWidth, f.ClientWidth)
