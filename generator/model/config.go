@@ -22,7 +22,7 @@ type Config struct {
 	ReviewEvery  Interval
 	UnsafeHTML   bool
 	CNAME        string
-	HubLimit     int // the most entries a list on a hub page shows (hub_limit)
+	HubLimit     int     // the most entries a list on a hub page shows (hub_limit)
 	Rules        Rules   // the rules the site turned on ([rules])
 	Priorities   Weights // the weights of the priority score ([priorities])
 	Params       map[string]any

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/diag"
-	"github.com/waymark-cx/waymark/generator/source"
 	"github.com/waymark-cx/waymark/generator/slug"
+	"github.com/waymark-cx/waymark/generator/source"
 )
 
 // ResearchDir is the folder below content/ whose pages are research
