@@ -197,14 +197,17 @@ func TestJSONSchema(t *testing.T) {
 		}
 	}
 	for name, bad := range map[string]string{
-		"emotion 9":     `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","emotion":[{"score":9}]}]}`,
-		"unknown key":   `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[],"titel":"X"}`,
-		"no stages":     `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[]}`,
-		"bad type":      `{"version":1,"slug":"x","title":"X","type":"as-is","personas":[],"stages":[]}`,
-		"version 2":     `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[]}`,
-		"drop-off 35":   `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","drop_off":35}]}`,
-		"bad kind":      `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","touchpoints":[{"name":"T","kind":"robot"}]}]}`,
-		"severity four": `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","pain_points":[{"text":"T","severity":4}]}]}`,
+		"emotion 9":     `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","emotion":[{"score":9}]}]}`,
+		"unknown key":   `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[],"titel":"X"}`,
+		"no stages":     `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[]}`,
+		"bad type":      `{"version":2,"slug":"x","title":"X","type":"as-is","personas":[],"stages":[]}`,
+		"version 1":     `{"version":1,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[]}`,
+		"value six":     `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","opportunities":[{"text":"T","value":6}]}]}`,
+		"effort 2.5":    `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","opportunities":[{"text":"T","effort":2.5}]}]}`,
+		"confidence 80": `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","opportunities":[{"text":"T","confidence":80}]}]}`,
+		"drop-off 35":   `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","drop_off":35}]}`,
+		"bad kind":      `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","touchpoints":[{"name":"T","kind":"robot"}]}]}`,
+		"severity four": `{"version":2,"slug":"x","title":"X","type":"current-state","personas":[],"stages":[{"name":"A","pain_points":[{"text":"T","severity":4}]}]}`,
 	} {
 		v, err := jsonschema.UnmarshalJSON(strings.NewReader(bad))
 		if err != nil {
