@@ -74,7 +74,7 @@ type Priority struct {
 type Priorities struct {
 	Ranked   Shown[*Priority] // the ranked table, cut to hub_limit; the matrix shows the same
 	Unscored Shown[*Item]     // opportunities without a value or an effort, in the hub's order
-	Counts   map[Quadrant]int // over every ranked opportunity
+	Counts   map[string]int // by quadrant (its name), over every ranked opportunity
 	Weights  model.Weights
 }
 
@@ -84,7 +84,7 @@ func (h *Hub) priorities(limit int) Priorities {
 	if w == (model.Weights{}) {
 		w = model.DefaultWeights()
 	}
-	p := Priorities{Counts: map[Quadrant]int{}, Weights: w}
+	p := Priorities{Counts: map[string]int{}, Weights: w}
 	var ranked []*Priority
 	var unscored []*Item
 	for _, it := range h.inOrder {
@@ -112,7 +112,7 @@ func (h *Hub) priorities(limit int) Priorities {
 	crowds := map[spot][]*Priority{}
 	for i, r := range ranked {
 		r.Rank = i + 1
-		p.Counts[r.Quadrant]++
+		p.Counts[string(r.Quadrant)]++
 		if i < limit {
 			k := spot{r.Benefit, r.Effort}
 			r.Slot = len(crowds[k])

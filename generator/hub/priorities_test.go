@@ -59,7 +59,7 @@ func TestPriorities(t *testing.T) {
 	if q := p.Ranked.Items[4].Quadrant; q != BigBets {
 		t.Errorf("big bet is in %s", q)
 	}
-	if p.Counts[TimeSinks] != 1 || p.Counts[QuickWins] != 3 || p.Counts[BigBets] != 1 || p.Counts[FillIns] != 1 {
+	if p.Counts[string(TimeSinks)] != 1 || p.Counts[string(QuickWins)] != 3 || p.Counts[string(BigBets)] != 1 || p.Counts[string(FillIns)] != 1 {
 		t.Errorf("counts %v", p.Counts)
 	}
 	if p.Unscored.Total != 2 || p.Unscored.Items[0].Text != "unscored" || p.Unscored.Items[1].Text != "half" {

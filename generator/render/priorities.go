@@ -56,7 +56,7 @@ func (w *htmlw) priorityMatrix(p *hub.Priorities) {
 		w.raw(`<text class="pm-quadrant-name" x="`, f1(q.tx), `" y="`, f1(q.ty), `" text-anchor="`, q.anchor, `">`)
 		w.t("quadrant." + string(q.q))
 		w.raw(` (`)
-		w.int(p.Counts[q.q])
+		w.int(p.Counts[string(q.q)])
 		w.raw(`)</text>`)
 	}
 	for i := 1; i <= 5; i++ {
@@ -84,7 +84,7 @@ func (w *htmlw) priorityMatrix(p *hub.Priorities) {
 		if r.Crowd > 1 {
 			ring := r.Slot / 6
 			inRing := min(r.Crowd-ring*6, 6)
-			angle := 2*math.Pi*float64(r.Slot%6)/float64(inRing) - math.Pi/2
+			angle := 2*math.Pi*float64(r.Slot%6)/float64(inRing) + math.Pi // the first to the left
 			radius := 15.0 * float64(ring+1)
 			x += radius * math.Cos(angle)
 			y += radius * math.Sin(angle)
