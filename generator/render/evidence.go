@@ -48,7 +48,7 @@ func (w *htmlw) evidence(evs []model.Evidence) {
 	} else {
 		w.t("evidence.count", len(evs))
 	}
-	w.raw(`:</span>`)
+	w.raw(`:</span><span class="evidence-links">`)
 	for i, ev := range evs {
 		if i > 0 {
 			w.raw(`,`)
@@ -63,7 +63,7 @@ func (w *htmlw) evidence(evs []model.Evidence) {
 		w.text(evidenceName(ev))
 		w.raw(`</a>`)
 	}
-	w.raw(`</span>`)
+	w.raw(`</span></span>`)
 }
 
 // evidenceName is how a link to a source reads: a research note's title,
