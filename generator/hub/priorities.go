@@ -74,7 +74,7 @@ type Priority struct {
 type Priorities struct {
 	Ranked   Shown[*Priority] // the ranked table, cut to hub_limit; the matrix shows the same
 	Unscored Shown[*Item]     // opportunities without a value or an effort, in the hub's order
-	Counts   map[string]int // by quadrant (its name), over every ranked opportunity
+	Counts   map[string]int   // by quadrant (its name), over every ranked opportunity
 	Weights  model.Weights
 }
 
