@@ -138,7 +138,7 @@ func ruleWarnings(site *Site) {
 		for _, j := range site.Journeys {
 			rule.check(j, func(line, col int, msg, hint string) {
 				site.Warnings = append(site.Warnings, &diag.Error{Path: j.Path, Line: line, Col: col,
-					Msg: msg + " (rule " + rule.Key + ")", Hint: hint + "; [rules] in waymark.toml turns this rule on"})
+					Msg: msg + " (rule " + rule.Key + ")", Hint: hint})
 			})
 		}
 	}
