@@ -171,3 +171,66 @@ func validatePages(t *testing.T, files map[string][]byte, names ...string) {
 		t.Errorf("html-validate found errors (%v):\n%s", err, out)
 	}
 }
+
+// TestPrioritiesRebuild: as under waymark serve, a Builder told that a
+// score or a research note changed redraws what shows it: the matrix
+// and table, the research note's citations, the item cards that name the
+// note; and each rebuild is what a fresh build gives.
+func TestPrioritiesRebuild(t *testing.T) {
+	dir := t.TempDir()
+	writeTxtar(t, dir, prioritySite)
+	b := NewBuilder(testOptions(dir))
+	build := func(changed ...string) map[string][]byte {
+		t.Helper()
+		mem := output.NewMemory()
+		b.SetOutput(mem)
+		if _, err := b.Build(context.Background(), changed); err != nil {
+			t.Fatal(err)
+		}
+		files := mem.Files()
+		opts := testOptions(dir)
+		fresh := output.NewMemory()
+		opts.Output = fresh
+		if _, err := Build(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		if d := diffOutputs(files, fresh.Files(), 5); d != "" {
+			t.Fatalf("the rebuild after %v differs from a fresh build:\n%s", changed, d)
+		}
+		return files
+	}
+	edit := func(rel, old, new string) {
+		t.Helper()
+		p := filepath.Join(dir, rel)
+		text, err := os.ReadFile(p)
+		if err != nil || !strings.Contains(string(text), old) {
+			t.Fatalf("%s has no %q", rel, old)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(text), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build()
+	// A score: the time sink becomes a quick win, second to the first by the journeys' order.
+	edit("content/journeys/b.md", `{ text = "Time sink", value = 1, effort = 5 }`, `{ text = "Time sink", value = 5, effort = 1, evidence = ["interviews"] }`)
+	files := build("content/journeys/b.md")
+	if page := string(files["priorities/index.html"]); !strings.Contains(page, `aria-label="2. Time sink (Beta · Use)`) || !strings.Contains(page, "Quick wins (4)") {
+		t.Error("the matrix does not show the new score")
+	}
+	if !strings.Contains(string(files["research/interviews/index.html"]), ">Time sink<") {
+		t.Error("the research note does not list its new citation")
+	}
+	// A research note's title: the cards that cite it say it.
+	edit("content/research/interviews.md", `title = "Shopper interviews"`, `title = "Buyer interviews"`)
+	files = build("content/research/interviews.md")
+	if !strings.Contains(string(files["journeys/a/index.html"]), ">Buyer interviews</a>") ||
+		!strings.Contains(string(files["priorities/index.html"]), ">Buyer interviews</a>") {
+		t.Error("the item cards do not show the research note's new title")
+	}
+	// [priorities]: effort weighed 0 puts the biggest value first.
+	edit("waymark.toml", "hub_limit = 3", "hub_limit = 3\n[priorities]\neffort = 0\nbusiness_value = 0")
+	files = build("waymark.toml")
+	if page := string(files["priorities/index.html"]); !strings.Contains(page, `aria-label="1. Show the total`) || !strings.Contains(page, "effort 0,") && !strings.Contains(page, "effort 0.") {
+		t.Errorf("the weights do not change the ranking or the page's formula")
+	}
+}

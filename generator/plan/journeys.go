@@ -6,7 +6,8 @@ import (
 )
 
 // KindJourney is a journey's page (journeys/<slug>/): the map, drawn from
-// the journey's file, with its personas' cards and its pair's.
+// the journey's file, with its personas' cards and its pair's, and the
+// cards when its items cite research notes (by their titles).
 const KindJourney = "journey"
 
 func journeyPages(p *Planner) {
