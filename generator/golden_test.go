@@ -53,6 +53,9 @@ var goldenPages = []string{
 	"tags/b2c/index.html",
 	"matrix/index.html",
 	"metrics/index.html",
+	"priorities/index.html",
+	"research/index.html",
+	"research/shopper-interviews-aug-2026/index.html",
 	"compare/buying-on-the-marketplace-vs-buying-on-the-marketplace-future/index.html",
 	"search/index.html",
 }

@@ -26,6 +26,7 @@ var propRx = struct {
 	tpName, tpEmotion, tpFail, channel, tpOwner, target, value                        *regexp.Regexp // touchpoints, metrics
 	avatar, quote, role, segment                                                      *regexp.Regexp // personas
 	weight, desc, hubLimit, stages, baseURL, reviewEvery, language, link              *regexp.Regexp // pages, configuration
+	scored, method, quotes                                                            *regexp.Regexp // scores and evidence, research notes
 }{
 	title:       regexp.MustCompile(`(?m)^title = "[^"\n]*"$`),
 	summary:     regexp.MustCompile(`(?m)^summary = "[^"\n]*"$`),
@@ -65,6 +66,9 @@ var propRx = struct {
 	stages:      regexp.MustCompile(`(?m)^stages = \[[^\]\n]*\]$`),
 	baseURL:     regexp.MustCompile(`(?m)^base_url = "[^"\n]*"$`),
 	link:        regexp.MustCompile(`\]\(/[^)\n]*\)`),
+	scored:      regexp.MustCompile(`severity = [0-9](, value = [0-9], effort = [0-9](, confidence = 0\.[0-9])?)?(, evidence = \[[^\]\n]*\])?`),
+	method:      regexp.MustCompile(`(?m)^method = "[^"\n]*"$`),
+	quotes:      regexp.MustCompile(`(?m)^quotes = \[[^\n]*\]$`),
 }
 
 // propStageEdits change a stage of a map: a journey's or a template's.
@@ -90,6 +94,19 @@ func propStageEdits() []func(s *propSite, p string) string {
 		},
 		func(s *propSite, p string) string {
 			return s.set(p, propRx.severity, "severity = "+s.word("1", "2", "3"))
+		},
+		func(s *propSite, p string) string { // an item's scores and evidence, or none
+			item := "severity = " + s.word("1", "2", "3")
+			if s.r.IntN(3) > 0 {
+				item += fmt.Sprintf(", value = %d, effort = %d", 1+s.r.IntN(5), 1+s.r.IntN(5))
+				if s.r.IntN(2) == 0 {
+					item += fmt.Sprintf(", confidence = 0.%d", s.r.IntN(10))
+				}
+			}
+			if notes := s.list("content/research/"); len(notes) > 0 && s.r.IntN(2) == 0 {
+				item += `, evidence = ["` + propSlug(s.pick(notes, "")) + `", "https://example.com/study"]`
+			}
+			return s.set(p, propRx.scored, item)
 		},
 		func(s *propSite, p string) string {
 			return s.set(p, propRx.value, fmt.Sprintf("  value = %d", s.r.IntN(40)))
@@ -363,6 +380,7 @@ func propEdits() []propEdit {
 			s.put(p, text)
 			return p
 		}},
+		{"research", 4, propResearchEdit},
 		{"rename", 4, func(s *propSite) string {
 			var from string
 			switch s.r.IntN(3) {
@@ -410,6 +428,31 @@ func propEdits() []propEdit {
 			return p
 		}},
 	}...)
+}
+
+// propResearchEdit adds a research note, or changes one: its title
+// (which item cards show), its method, its quotes or its body.
+func propResearchEdit(s *propSite) string {
+	notes := s.list("content/research/")
+	p := s.pick(notes, "")
+	switch k := s.r.IntN(5); {
+	case k == 0 || p == "":
+		n := s.next()
+		p = fmt.Sprintf("content/research/note-%d.md", n)
+		if !s.hasDir("content/research") {
+			s.touched("content/research")
+		}
+		s.put(p, fmt.Sprintf("+++\ntitle = \"Research %d\"\nmethod = \"Interviews\"\ndate = 2026-0%d-1%d\nparticipants = %d\nquotes = [\"Quote %d\"]\n+++\nWhat we learnt.\n",
+			n, 1+s.r.IntN(9), s.r.IntN(10), 1+s.r.IntN(20), n))
+		return p + ": a research note"
+	case k == 1:
+		return s.set(p, propRx.title, fmt.Sprintf(`title = "Research now %d"`, s.next()))
+	case k == 2:
+		return s.set(p, propRx.method, `method = "`+s.word("Survey", "Interviews", "Diary study")+`"`)
+	case k == 3:
+		return s.set(p, propRx.quotes, fmt.Sprintf(`quotes = ["Said %d", { text = "Also %d", who = "Lan" }]`, s.next(), s.next()))
+	}
+	return s.bodyEdit(p)
 }
 
 // hasDir reports whether any file the test knows is below dir.

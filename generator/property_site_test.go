@@ -218,8 +218,11 @@ func (s *propSite) list(dir string) []string {
 func (s *propSite) handbook(indexes bool) []string {
 	var out []string
 	for p := range s.files {
+		// Research notes have edits of their own (propResearchEdit):
+		// items cite them, so they are neither renamed nor deleted.
 		if strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md") && (indexes || path.Base(p) != "_index.md") &&
-			!strings.HasPrefix(p, "content/journeys/") && !strings.HasPrefix(p, "content/personas/") {
+			!strings.HasPrefix(p, "content/journeys/") && !strings.HasPrefix(p, "content/personas/") &&
+			!strings.HasPrefix(p, "content/research/") {
 			out = append(out, p)
 		}
 	}

@@ -77,7 +77,7 @@ func TestSearchIndex(t *testing.T) {
 			t.Fatalf("entry %q is not folded: %q", e.Title, e.Folded)
 		}
 	}
-	for _, k := range []string{"persona", "journey", "stage", "touchpoint", "pain-point", "opportunity", "page"} {
+	for _, k := range []string{"persona", "journey", "stage", "touchpoint", "pain-point", "opportunity", "page", "research"} {
 		if kinds[k] == 0 {
 			t.Errorf("no %s in the search index", k)
 		}
@@ -90,6 +90,19 @@ func TestSearchIndex(t *testing.T) {
 	}
 	if !found {
 		t.Error("the format reference is not found by a word of its body (severity)")
+	}
+	// A research note is found by its method and by its quotes, in
+	// either language, and who said them.
+	for _, word := range []string{"in-depth interviews", "timer ran out", "dat nham layout", "sinh vien"} {
+		found := false
+		for _, e := range entries {
+			if e.Kind == "research" && e.URL == "research/shopper-interviews-aug-2026/" && strings.Contains(e.Folded, word) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("the shopper interviews are not found by %q, from their method or quotes", word)
+		}
 	}
 	// A persona is found by what its lists say: a goal, a need, a pain
 	// point, a motivation, a barrier, a channel.

@@ -39,6 +39,24 @@ func FormatItem(it model.Item) string {
 	if it.Severity != 0 {
 		parts = append(parts, "severity: "+strconv.Itoa(it.Severity))
 	}
+	for _, s := range []struct {
+		key string
+		n   int
+	}{{"value", it.Value}, {"business_value", it.BusinessValue}, {"effort", it.Effort}} {
+		if s.n != 0 {
+			parts = append(parts, s.key+": "+strconv.Itoa(s.n))
+		}
+	}
+	if it.HasConfidence {
+		parts = append(parts, "confidence: "+num(it.Confidence))
+	}
+	if len(it.Evidence) > 0 {
+		refs := make([]string, len(it.Evidence))
+		for i, ev := range it.Evidence {
+			refs[i] = oneLine(ev.Ref)
+		}
+		parts = append(parts, "evidence: "+strings.Join(refs, "; "))
+	}
 	return strings.Join(parts, sep)
 }
 
@@ -109,7 +127,7 @@ func details(line string, keys, flags []string) (string, map[string]string, erro
 
 // ParseItem reads a line written by FormatItem.
 func ParseItem(line string) (model.Item, error) {
-	text, m, err := details(line, []string{"owner", "status", "severity"}, nil)
+	text, m, err := details(line, []string{"owner", "status", "severity", "value", "business_value", "effort", "confidence", "evidence"}, nil)
 	if err != nil {
 		return model.Item{}, err
 	}
@@ -124,7 +142,50 @@ func ParseItem(line string) (model.Item, error) {
 		}
 		it.Severity = n
 	}
+	if err := parseScores(&it, m); err != nil {
+		return it, err
+	}
 	return it, nil
+}
+
+// parseScores reads an item's scores and evidence from its details, as
+// FormatItem writes them: "value: 4 | effort: 2 | evidence: a; https://…".
+func parseScores(it *model.Item, m map[string]string) error {
+	for _, k := range []struct {
+		key string
+		to  *int
+	}{{"value", &it.Value}, {"business_value", &it.BusinessValue}, {"effort", &it.Effort}} {
+		s, ok := m[k.key]
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 || n > 5 {
+			return fmt.Errorf("%s must be a whole number from 1 to 5, not %q", k.key, s)
+		}
+		*k.to = n
+	}
+	if s, ok := m["confidence"]; ok {
+		f, err := Decimal(strings.TrimSpace(s))
+		if err != nil || f < 0 || f > 1 {
+			return fmt.Errorf("confidence must be a number from 0 to 1, not %q", s)
+		}
+		it.Confidence, it.HasConfidence = f, true
+	}
+	for _, r := range strings.Split(m["evidence"], ";") {
+		if r = strings.TrimSpace(r); r != "" {
+			it.Evidence = append(it.Evidence, model.Evidence{Ref: r, URL: external(r), External: external(r) != ""})
+		}
+	}
+	return nil
+}
+
+// external is ref when it is an outside address, else "".
+func external(ref string) string {
+	if strings.Contains(ref, "://") {
+		return ref
+	}
+	return ""
 }
 
 // ParseTouchpoint reads a line written by FormatTouchpoint.

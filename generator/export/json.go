@@ -17,10 +17,22 @@ var Schema []byte
 // SchemaPath is where a site publishes Schema.
 const SchemaPath = "schema/journey.schema.json"
 
-// SchemaVersion is the version of the JSON export's shape. It changes when
-// a field is renamed or removed, or a new kind of data comes: version 2
-// added custom lanes ("lanes", and each stage's "lanes").
+// SchemaVersion is the version of the JSON export's shape. It changes
+// when a field is renamed or removed, or when a file of the new shape
+// would fail the old schema: version 2 added custom lanes ("lanes", and
+// each stage's "lanes"), actions with their own emotion and personas, and
+// items' scores and evidence, which version 1 (additionalProperties:
+// false) refuses. The schema of version 1 stays published beside it
+// (SchemaV1Path).
 const SchemaVersion = 2
+
+// SchemaV1 is the schema of version 1, for tools that pinned it.
+//
+//go:embed journey.v1.schema.json
+var SchemaV1 []byte
+
+// SchemaV1Path is where a site publishes SchemaV1.
+const SchemaV1Path = "schema/journey.v1.schema.json"
 
 // Doc is a journey in the JSON export. The field comments are repeated as
 // descriptions in journey.schema.json.
@@ -99,10 +111,15 @@ type ScoreDoc struct {
 
 // ItemDoc is a pain point or an opportunity.
 type ItemDoc struct {
-	Text     string `json:"text"`
-	Owner    string `json:"owner,omitempty"`
-	Status   string `json:"status,omitempty"`
-	Severity int    `json:"severity,omitempty"`
+	Text          string   `json:"text"`
+	Owner         string   `json:"owner,omitempty"`
+	Status        string   `json:"status,omitempty"`
+	Severity      int      `json:"severity,omitempty"`
+	Value         int      `json:"value,omitempty"`          // customer value, 1–5
+	BusinessValue int      `json:"business_value,omitempty"` // 1–5
+	Effort        int      `json:"effort,omitempty"`         // 1–5
+	Confidence    *float64 `json:"confidence,omitempty"`     // 0–1
+	Evidence      []string `json:"evidence,omitempty"`       // research notes' slugs and addresses, as written
 }
 
 // TouchpointDoc is a touchpoint.
@@ -244,7 +261,15 @@ func actions(s *model.Stage) []any {
 func items(its []model.Item) []ItemDoc {
 	var out []ItemDoc
 	for _, it := range its {
-		out = append(out, ItemDoc(it))
+		d := ItemDoc{Text: it.Text, Owner: it.Owner, Status: it.Status, Severity: it.Severity,
+			Value: it.Value, BusinessValue: it.BusinessValue, Effort: it.Effort}
+		if it.HasConfidence {
+			d.Confidence = ptr(it.Confidence)
+		}
+		for _, ev := range it.Evidence {
+			d.Evidence = append(d.Evidence, ev.Ref)
+		}
+		out = append(out, d)
 	}
 	return out
 }

@@ -102,6 +102,22 @@ func labels() []label {
 		{"hub.off_target", "off target", "chưa đạt mục tiêu"},
 		{"hub.no_value", "no value", "chưa có giá trị"},
 		{"hub.no_target", "no target", "chưa có mục tiêu"},
+
+		// The priorities' columns and values (priorities.go); the
+		// scores' own keys label the journey CSV's details too.
+		{"value", "Value", "Giá trị khách hàng"},
+		{"business_value", "Business value", "Giá trị kinh doanh"},
+		{"effort", "Effort", "Công sức"},
+		{"confidence", "Confidence", "Độ tin cậy"},
+		{"hub.rank", "Rank", "Thứ hạng"},
+		{"hub.score", "Score", "Điểm ưu tiên"},
+		{"hub.quadrant", "Quadrant", "Góc phần tư"},
+		{"hub.evidence", "Evidence", "Bằng chứng"},
+		{"hub.quadrant.quick-wins", "quick win", "thắng nhanh"},
+		{"hub.quadrant.big-bets", "big bet", "đặt cược lớn"},
+		{"hub.quadrant.fill-ins", "fill-in", "làm khi rảnh"},
+		{"hub.quadrant.time-sinks", "time sink", "tốn công, ít lợi"},
+		{"hub.unscored", "not scored", "chưa chấm điểm"},
 	}
 }
 

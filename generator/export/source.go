@@ -178,7 +178,7 @@ func (w *tomlWriter) items(k string, its []model.Item) {
 	}
 	q := make([]string, len(its))
 	for i, it := range its {
-		if it.Owner == "" && it.Status == "" && it.Severity == 0 {
+		if it.Owner == "" && it.Status == "" && it.Severity == 0 && !it.Any() && len(it.Evidence) == 0 {
 			q[i] = Quote(it.Text)
 			continue
 		}
@@ -192,6 +192,7 @@ func (w *tomlWriter) items(k string, its []model.Item) {
 		if it.Severity != 0 {
 			parts = append(parts, fmt.Sprintf("severity = %d", it.Severity))
 		}
+		parts = append(parts, scoreParts(it)...)
 		q[i] = "{ " + strings.Join(parts, ", ") + " }"
 	}
 	w.raw(k, "["+strings.Join(q, ", ")+"]")
@@ -290,4 +291,28 @@ func Quote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// scoreParts are an item's scores and evidence as TOML keys.
+func scoreParts(it model.Item) []string {
+	var parts []string
+	for _, s := range []struct {
+		key string
+		n   int
+	}{{"value", it.Value}, {"business_value", it.BusinessValue}, {"effort", it.Effort}} {
+		if s.n != 0 {
+			parts = append(parts, fmt.Sprintf("%s = %d", s.key, s.n))
+		}
+	}
+	if it.HasConfidence {
+		parts = append(parts, "confidence = "+num(it.Confidence))
+	}
+	if len(it.Evidence) > 0 {
+		q := make([]string, len(it.Evidence))
+		for i, ev := range it.Evidence {
+			q[i] = Quote(ev.Ref)
+		}
+		parts = append(parts, "evidence = ["+strings.Join(q, ", ")+"]")
+	}
+	return parts
 }

@@ -83,6 +83,7 @@ func (f *filler) stage(j *model.Journey, st *model.Stage) {
 	for i := range st.PainPoints {
 		hi := &Item{Item: &st.PainPoints[i], Journey: j, Stage: st}
 		h.PainPoints = append(h.PainPoints, hi)
+		h.cite(hi, true)
 		if o := f.owner(hi.Owner); o != nil {
 			o.PainPoints = append(o.PainPoints, hi)
 		}
@@ -90,6 +91,8 @@ func (f *filler) stage(j *model.Journey, st *model.Stage) {
 	for i := range st.Opportunities {
 		hi := &Item{Item: &st.Opportunities[i], Journey: j, Stage: st}
 		h.Opportunities = append(h.Opportunities, hi)
+		h.inOrder = append(h.inOrder, hi)
+		h.cite(hi, false)
 		if o := f.owner(hi.Owner); o != nil {
 			o.Opportunities = append(o.Opportunities, hi)
 		}

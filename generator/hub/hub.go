@@ -23,7 +23,8 @@
 // Touchpoint groups: fail points first, then by uses. Items: by status
 // (none, open, planned, in progress, done: see Statuses), then severity,
 // highest first, then the site's stage order. Metrics: off target first,
-// then the stage order. Owners by name, tags by slug.
+// then the stage order. Owners by name, tags by slug. Priorities: by
+// score, with the ties broken as priorities.go states.
 package hub
 
 import (
@@ -53,6 +54,10 @@ type Hub struct {
 	once   sync.Once
 	pairOf map[*model.Journey]*Pair // each journey's pair, either side
 	owners map[string]*Owner        // by slug
+	// inOrder is every opportunity as met, journey by journey, stage by
+	// stage (priorities.go); cites, the items citing each research note.
+	inOrder []*Item
+	cites   map[string][]Citation
 }
 
 // Addresses says where the hub's pages and downloads are, relative to
@@ -76,6 +81,7 @@ const (
 	ListNoOwner       List = "no-owner"
 	ListMetrics       List = "metrics"
 	ListMatrix        List = "matrix"
+	ListPriorities    List = "priorities"
 )
 
 // TouchpointGroup is one touchpoint (same name and channel) across

@@ -46,10 +46,12 @@ func Reads(j *model.Journey, add func(p Part, fields ...string)) {
 		add(Items, "pain")
 		for _, it := range st.PainPoints {
 			add(Items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
+			itemScores(it, add)
 		}
 		add(Items, "opportunities")
 		for _, it := range st.Opportunities {
 			add(Items, it.Text, it.Owner, it.Status, strconv.Itoa(it.Severity))
+			itemScores(it, add)
 		}
 		for _, l := range j.Lanes {
 			if v := st.Lane(l.Key); l.Kind == model.LaneItems && !v.Empty() {
@@ -63,5 +65,17 @@ func Reads(j *model.Journey, add func(p Part, fields ...string)) {
 			add(Metrics, m.Name, m.Unit, num(m.Value), strconv.FormatBool(m.HasValue),
 				num(m.Target), strconv.FormatBool(m.HasTarget), strconv.FormatBool(m.HigherIsBetter))
 		}
+	}
+}
+
+// itemScores adds what the priorities and the items' evidence read of an
+// item: its scores (priorities.go) and what it cites, as written. The
+// research notes' titles are the site's cards, which the pages that show
+// them declare.
+func itemScores(it model.Item, add func(p Part, fields ...string)) {
+	add(Items, strconv.Itoa(it.Value), strconv.Itoa(it.BusinessValue), strconv.Itoa(it.Effort),
+		strconv.FormatFloat(it.Confidence, 'g', -1, 64), strconv.FormatBool(it.HasConfidence), strconv.Itoa(len(it.Evidence)))
+	for _, ev := range it.Evidence {
+		add(Items, ev.Ref)
 	}
 }

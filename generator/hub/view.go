@@ -60,6 +60,7 @@ type View struct {
 	OffTarget    Shown[*Metric]
 	OtherMetrics Shown[*Metric]
 	People       PersonaMatrix
+	Priorities   Priorities // the scored opportunities, ranked (priorities.go)
 }
 
 // PersonaMatrix is the persona × journey matrix: the first journeys
@@ -93,6 +94,7 @@ type OwnerView struct {
 	Opportunities Shown[*Item]
 	Open          int // open pain points
 	FailPoints    int // touchpoint uses marked as fail points
+	Sources       int // the evidence its pain points and opportunities cite
 }
 
 // view computes the views of a filled hub.
@@ -157,6 +159,7 @@ func (h *Hub) view() {
 	v.OffTarget = shown(h.Metrics[:off], limit, h.at.CSV(ListMetrics))
 	v.OtherMetrics = shown(h.Metrics[off:], limit, h.at.CSV(ListMetrics))
 	v.People = personaMatrix(s, limit, nested, h.at.CSV(ListMatrix))
+	v.Priorities = h.priorities(limit)
 	for _, o := range h.Owners {
 		ov := &o.View
 		ov.Journeys = shown(o.Journeys, limit, h.at.OwnerCSV(o, ListJourneys))
@@ -171,6 +174,7 @@ func (h *Hub) view() {
 				ov.Open++
 			}
 		}
+		ov.Sources = Sources(o.PainPoints) + Sources(o.Opportunities)
 		for _, u := range o.Touchpoints {
 			if u.Touchpoint.FailPoint {
 				ov.FailPoints++

@@ -89,6 +89,11 @@ func TestCSVVietnameseRoundTrip(t *testing.T) {
 	for _, p := range site.Personas {
 		files["content/personas/"+p.Slug+".md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\nname = %q\n+++\n", p.Name))}
 	}
+	// And its research notes, which the items' evidence names: scores
+	// and evidence go through the CSV and back too.
+	for _, p := range site.Research {
+		files["content/research/"+p.Slug+".md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = %q\n+++\n", p.Title))}
+	}
 	for _, lang := range []string{"vi", "en"} {
 		w := export.WordsFor(lang, nil)
 		for _, j := range site.Journeys {

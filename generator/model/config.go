@@ -25,6 +25,8 @@ type Config struct {
 	HubLimit     int      // the most entries a list on a hub page shows (hub_limit)
 	Lanes        []*Lane  // custom lanes every map has ([[lane]])
 	HideLanes    []string // built-in lanes no map shows (hide_lanes)
+	Rules        Rules    // the rules the site turned on ([rules])
+	Priorities   Weights  // the weights of the priority score ([priorities])
 	Params       map[string]any
 }
 
@@ -91,6 +93,8 @@ func decodeConfig(doc *source.Doc, baseURL string, errs *diag.List) Config {
 		d.errorf("cname", `the domain alone, such as cname = "cx.example.com": no scheme, path, port or spaces; write an accented domain in its xn-- form`,
 			"cname must be a domain name, not %q", c.CNAME)
 	}
+	c.Rules = decodeRules(o.table("rules"))
+	c.Priorities = decodeWeights(o.table("priorities"))
 	c.ReviewEvery = o.interval("review_every")
 	if c.ReviewEvery.IsZero() {
 		c.ReviewEvery, _ = ParseInterval(DefaultReviewEvery)

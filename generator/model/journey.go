@@ -229,20 +229,24 @@ func decodeItems(o *obj, k string) []Item {
 		path := source.Elem(o.key(k), i)
 		switch e := e.(type) {
 		case string:
-			items = append(items, Item{Text: own(e)})
+			at := o.d.at(path)
+			items = append(items, Item{Text: own(e), at: [2]int{at.Line, at.Col}})
 		case map[string]any:
 			io := &obj{d: o.d, path: path, what: "this item", m: e, root: o.top()}
-			it := Item{Text: io.required("text"), Owner: io.str("owner"), Status: io.oneOf("status", Statuses())}
+			at := o.d.at(path)
+			it := Item{Text: io.required("text"), Owner: io.str("owner"), Status: io.oneOf("status", Statuses()), at: [2]int{at.Line, at.Col}}
 			if sev, ok := io.integer("severity"); ok {
 				if sev < 1 || sev > 3 {
 					o.d.errorf(io.key("severity"), "severity is 1 (minor), 2 (major) or 3 (critical)", "severity must be 1, 2 or 3, not %d", sev)
 				}
 				it.Severity = sev
 			}
+			it.Scores = decodeScores(io)
+			it.Evidence = decodeEvidence(io)
 			io.done()
 			items = append(items, it)
 		default:
-			o.d.errorf(path, `an item is a string or { text = "…", owner = "…", status = "open", severity = 2 }`,
+			o.d.errorf(path, `an item is a string or { text = "…", owner = "…", status = "open", severity = 2, value = 4, effort = 2, evidence = ["…"] }`,
 				"%s must hold strings or tables, not %s", k, describe(e))
 		}
 	}

@@ -90,8 +90,11 @@ func link(site *Site, at Addresses, drafts, broken map[string]bool, errs *diag.L
 	slices.SortFunc(site.Templates, func(a, b *Journey) int { return cmp.Compare(a.Slug, b.Slug) })
 	root := buildSections(site.Pages, at)
 	site.Sections, site.TopPages = root.Sections, root.Pages
+	site.Research = researchNotes(site.Pages)
+	linkEvidence(site, drafts, broken, errs)
 	leftoverWarnings(site)
 	reviewWarnings(site)
+	ruleWarnings(site)
 }
 
 func sortJourneys(js []*Journey) {

@@ -22,6 +22,7 @@ type Site struct {
 	Sections  []*Section       // top-level sections of handbook pages
 	TopPages  []*Page          // handbook pages directly under content/
 	Templates []*Journey       // downloadable blank maps, sorted by slug
+	Research  []*Page          // research notes (content/research/), newest first
 	Lists     map[string]*Page // intros of list pages: "personas", "journeys", "templates"
 	Warnings  []*diag.Error    // e.g. maps due for review
 	Now       time.Time        // the clock the build used, for review dates
@@ -163,6 +164,12 @@ type Item struct {
 	Owner    string
 	Status   string // "", open, planned, in-progress, done
 	Severity int    // 0 (unset), 1–3
+	Scores          // value, business value, effort, confidence (scores.go)
+	// Evidence is the research the item rests on: research pages of the
+	// handbook and outside addresses, as written (evidence = [...]).
+	Evidence []Evidence
+
+	at [2]int // line and column where the item is written; 0 when made in Go
 }
 
 // Statuses lists the valid item statuses in workflow order.
@@ -226,6 +233,9 @@ type Page struct {
 	Weight      int
 	Dir         string // slash path below content/, "" at the top
 	IsIndex     bool   // an _index.md
+	// Research is set on a research note: a page in content/research/
+	// (research.go).
+	Research *Research
 }
 
 // Section is a folder of handbook pages below content/.

@@ -49,6 +49,9 @@ func decodePage(d *decoder, e Entry, dir string, isIndex bool) *Page {
 	}
 	p.Description = o.str("description")
 	p.Weight, _ = o.integer("weight")
+	if dir == ResearchDir && !isIndex {
+		p.Research = decodeResearch(o)
+	}
 	decodeEntry(o, &p.Entry)
 	o.done()
 	return p

@@ -51,6 +51,9 @@ func reviewWarnings(site *Site) {
 		}
 	}
 	for _, j := range site.NeedsReview() {
+		if j.LastReviewed.IsZero() && site.Config.Rules.On(RuleMapNeedsReviewDate) {
+			continue // the rule's own warning says so (rules.go)
+		}
 		e := j.refs.reviewed
 		if j.LastReviewed.IsZero() {
 			e.Msg = fmt.Sprintf("journey %q has never been reviewed", j.Title)

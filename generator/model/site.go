@@ -174,7 +174,11 @@ func (l *loader) content(f *source.File, a *ahead) {
 	default:
 		e.URL = l.opts.Addresses.Page(slugDir(dir), pageSlug(base, e.Slug))
 		p := cachedEntry(cache, f, errs, func() *Page { return decodePage(d, e, dir, base == "_index") })
-		if (p.Draft && !l.opts.Drafts) || !l.claim(&p.Entry, f.FrontLine-1) {
+		if p.Draft && !l.opts.Drafts {
+			l.drafts[strings.TrimSuffix(e.URL, "/")] = true
+			return
+		}
+		if !l.claim(&p.Entry, f.FrontLine-1) {
 			return
 		}
 		site.Pages = append(site.Pages, p)

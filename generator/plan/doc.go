@@ -24,7 +24,9 @@
 //	prints.go       journeys/<slug>/print/              the same (not in the sitemap)
 //	downloads.go    journeys/<slug>/<slug>.<ext>        its file; its personas' cards (one a format of export.Formats)
 //	                schema/journey.schema.json          nothing
+//	                schema/journey.v1.schema.json       nothing
 //	pages.go        <path>/ (pages and sections)        cards; its file
+//	research.go     research/ + research/<slug>/        cards; the note's file; the pain points and opportunities (what cites it)
 //	hub.go          hub/                                cards; every view of the stages
 //	touchpoints.go  touchpoints/ + touchpoints.csv      cards; the touchpoints of every stage (and its emotion)
 //	painpoints.go   pain-points/ + pain-points.csv, opportunities.csv, no-owner.csv
@@ -35,6 +37,7 @@
 //	                                                    cards
 //	matrix.go       matrix/ + matrix.csv                cards
 //	metrics.go      metrics/ + metrics.csv              cards; the metrics
+//	priorities.go   priorities/ + priorities.csv        cards; the pain points and opportunities (their scores)
 //	search.go       search/                             cards
 //	searchindex.go  search-index.json                   a part for each persona, journey and page: its file
 //	compare.go      compare/<current>-vs-<future>/      cards; both maps' front matter; their personas' cards

@@ -28,10 +28,11 @@ func (p *Planner) downloads(j *model.Journey) {
 }
 
 // schema plans the JSON schema of the journeys' JSON download
-// (schema/journey.schema.json).
-
+// (schema/journey.schema.json), and the schema of its version 1
+// (schema/journey.v1.schema.json) for tools that pinned it.
 func schema(p *Planner) {
 	p.Made(export.SchemaPath, func() []byte { return export.Schema }, Output{})
+	p.Made(export.SchemaV1Path, func() []byte { return export.SchemaV1 }, Output{})
 }
 
 // schemaURL is the schema's full address, when base_url has a host; the

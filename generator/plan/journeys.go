@@ -6,7 +6,8 @@ import (
 )
 
 // KindJourney is a journey's page (journeys/<slug>/): the map, drawn from
-// the journey's file, with its personas' cards and its pair's.
+// the journey's file, with its personas' cards and its pair's, and the
+// cards when its items cite research notes (by their titles).
 const KindJourney = "journey"
 
 func journeyPages(p *Planner) {
@@ -26,9 +27,13 @@ func journeysCrumb(p *Planner) render.Crumb {
 }
 
 // mapInputs is what a drawing of a map shows: its front matter, its
-// personas' cards and its pair's card.
+// personas' cards and its pair's card, and the cards when its items
+// cite research notes.
 func mapInputs(j *model.Journey) Inputs {
 	in := Inputs{Fronts: []*model.Journey{j}, Personas: j.Personas}
+	// An item's evidence links research notes by their titles, which are
+	// the cards'.
+	in.Cards = citesResearch(j)
 	if j.Compare != nil {
 		in.Journeys = []*model.Journey{j.Compare}
 	}
@@ -41,4 +46,20 @@ func pageInputs(j *model.Journey) Inputs {
 	in := mapInputs(j)
 	in.Source = &j.Entry
 	return in
+}
+
+// citesResearch reports whether any item of j cites a research note.
+func citesResearch(j *model.Journey) bool {
+	for _, st := range j.Stages {
+		for _, items := range [][]model.Item{st.PainPoints, st.Opportunities} {
+			for _, it := range items {
+				for _, ev := range it.Evidence {
+					if !ev.External {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }

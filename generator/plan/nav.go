@@ -3,6 +3,7 @@ package plan
 import (
 	"slices"
 
+	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/render"
 )
 
@@ -12,14 +13,18 @@ func (p *Planner) navItems() []render.NavItem {
 	s := p.Site
 	items := []render.NavItem{
 		{Title: p.T("nav.home"), URL: ""},
-		{Title: p.T("nav.personas"), URL: "personas/"},
+		{Title: p.T("nav.personas-short"), URL: "personas/"},
 		{Title: p.T("nav.journeys"), URL: "journeys/"},
 	}
 	if p.Has(KindHub) {
 		items = append(items, render.NavItem{Title: p.T("nav.hub"), URL: hubURL})
 	}
 	for _, sec := range s.Sections {
-		items = append(items, render.NavItem{Title: sec.Title, URL: sec.URL})
+		title := sec.Title
+		if sec.Dir == model.ResearchDir && (sec.Index == nil || sec.Index.Title == "") {
+			title = p.T("nav.research") // research.go's list, in the site's language
+		}
+		items = append(items, render.NavItem{Title: title, URL: sec.URL})
 	}
 	for _, p := range s.TopPages {
 		items = append(items, render.NavItem{Title: p.Title, URL: p.URL})

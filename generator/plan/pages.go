@@ -21,6 +21,9 @@ func handbookPages(p *Planner) {
 		p.handbookPage(pg, nil, []render.Crumb{p.Home})
 	}
 	for _, sec := range p.Site.Sections {
+		if sec.Dir == model.ResearchDir {
+			continue // research.go
+		}
 		p.section(sec, []render.Crumb{p.Home})
 	}
 }

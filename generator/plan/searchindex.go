@@ -67,6 +67,9 @@ func searchIndex(p *Planner) {
 			continue
 		}
 		parts = append(parts, Part{ID: pg.Path, In: Inputs{Source: &pg.Entry}, Make: func() []byte {
+			if pg.Research != nil {
+				return researchEntry(pg).json()
+			}
 			return searchEntry{Kind: "page", Title: pg.Title, URL: pg.URL, Context: pg.Description,
 				Folded: folded(plainText(pg.Body, 20000))}.json()
 		}})
@@ -111,6 +114,18 @@ func laneText(j *model.Journey, st *model.Stage) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// researchEntry is a research note in the index: found by its method,
+// its participants' quotes and who said them, and its text.
+func researchEntry(pg *model.Page) searchEntry {
+	r := pg.Research
+	words := []string{r.Method}
+	for _, q := range r.Quotes {
+		words = append(words, q.Text, q.Who)
+	}
+	words = append(words, plainText(pg.Body, 20000))
+	return searchEntry{Kind: "research", Title: pg.Title, URL: pg.URL, Context: pg.Description, Folded: folded(words...)}
 }
 
 // folded joins the words that find an entry besides its title and

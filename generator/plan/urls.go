@@ -25,6 +25,7 @@ import (
 //	touchpoints/touchpoints.csv          every use of every touchpoint
 //	metrics/metrics.csv                  every metric
 //	matrix/matrix.csv                    personas × journeys
+//	priorities/priorities.csv            the ranked opportunities, then the unscored
 func HubAddresses() hub.Addresses {
 	page := func(dir string) func(string) string {
 		return func(slug string) string { return dir + "/" + slug + "/" }

@@ -202,7 +202,7 @@ func (w *htmlw) itemList(items []model.Item, class string) {
 		w.raw(`<span class="item-text">`)
 		w.text(it.Text)
 		w.raw(`</span>`)
-		if it.Owner != "" || it.Status != "" || it.Severity != 0 {
+		if it.Owner != "" || it.Status != "" || it.Severity != 0 || it.Any() || len(it.Evidence) > 0 {
 			w.raw("\n", `<span class="item-meta">`)
 			w.itemChips(it)
 			if it.Owner != "" {
@@ -210,6 +210,7 @@ func (w *htmlw) itemList(items []model.Item, class string) {
 				w.t("meta.owner", it.Owner)
 				w.raw(`</span>`)
 			}
+			w.itemExtras(it) // scores and evidence (evidence.go)
 			w.raw("</span>")
 		}
 		w.raw("</li>")

@@ -34,7 +34,7 @@ func TestCustomLanesOnPage(t *testing.T) {
 	j.HideLanes(site.Config.HideLanes...)
 	j.Stages = []*model.Stage{{Index: 0, Name: "Một", Actions: []string{"Pays"}, Questions: []string{"Hidden question?"},
 		ActionDetails: []model.Action{{Text: "Pays", Emotion: 2, HasEmotion: true, Personas: []string{"lan"}}},
-		Touchpoints: []*model.Touchpoint{{Name: "App"}},
+		Touchpoints:   []*model.Touchpoint{{Name: "App"}},
 		Custom: map[string]*model.LaneValue{
 			"systems": {List: []string{"SAP <script>"}},
 			"note":    {Text: "See **[the guide](/guides/x/)** <em>raw</em>"},

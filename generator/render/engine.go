@@ -127,7 +127,7 @@ func read(lang string, layers []Layer) (*Engine, error) {
 // parse parses the templates read.
 func (e *Engine) parse() error {
 	files, origin := e.files, e.origin
-	base := template.New("").Funcs(e.funcs()).Funcs(e.componentFuncs())
+	base := template.New("").Funcs(e.funcs()).Funcs(e.componentFuncs()).Funcs(e.evidenceFuncs()).Funcs(e.priorityFuncs())
 	var errs diag.List // every template that does not parse, at its line
 	var pages []string
 	for _, p := range sortedKeys(files) {

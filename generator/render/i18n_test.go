@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/themes"
 )
@@ -200,13 +201,15 @@ func expansions(t *testing.T) map[string][]string {
 		types = append(types, string(mt))
 	}
 	return map[string][]string{
-		"kind.%s":         model.Kinds(),
-		"status.%s":       model.Statuses(),
-		"severity.%d":     {"1", "2", "3"},
-		"interval.%s":     intervalUnits(t),
-		"interval.%s1":    intervalUnits(t),
-		"type.%s":         types, // typeName
-		"templates.in-%s": model.Languages(),
+		"kind.%s":          model.Kinds(),
+		"status.%s":        model.Statuses(),
+		"severity.%d":      {"1", "2", "3"},
+		"interval.%s":      intervalUnits(t),
+		"interval.%s1":     intervalUnits(t),
+		"type.%s":          types, // typeName
+		"templates.in-%s":  model.Languages(),
+		"quadrant.%s":      quadrants(),
+		"quadrant.%s-desc": quadrants(),
 	}
 }
 
@@ -425,4 +428,12 @@ func TestSiteStringsOverrideTheme(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "mysite/i18n/en.toml") {
 		t.Errorf("broken string file: err = %v, want it to name mysite/i18n/en.toml", err)
 	}
+}
+
+func quadrants() []string {
+	var out []string
+	for _, q := range hub.Quadrants() {
+		out = append(out, string(q))
+	}
+	return out
 }

@@ -321,3 +321,34 @@ func decodeGlyphs(h []byte, cmap map[uint32]string) string {
 	}
 	return s.String()
 }
+
+// TestPrintPriorities prints the priorities view: one A4 landscape page,
+// with the matrix and every ranked opportunity of the example on it.
+func TestPrintPriorities(t *testing.T) {
+	t.Parallel()
+	ctx := tab(t, 1280, 900)
+	base := siteURL(t, "en")
+	open(t, ctx, base+"priorities/")
+	first := eval[string](t, ctx, `document.querySelector(".priority-table tbody th").textContent.trim()`)
+	last := eval[string](t, ctx, `[...document.querySelectorAll(".priority-table tbody th .item-text")].pop().textContent.trim()`)
+	pdf, err := run(ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground(), chromedp.PDFPaper(chromedp.PaperA4)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := parsePDF(t, pdf)
+	if n := len(doc.boxes); n != 1 {
+		t.Fatalf("the priorities print on %d pages; want 1", n)
+	}
+	if b := doc.boxes[0]; b[0] < 840 || b[0] > 843 || b[1] < 594 || b[1] > 596 {
+		t.Errorf("the page is %.1f × %.1f pt; want A4 landscape (841.9 × 595.3)", b[0], b[1])
+	}
+	text := strings.Join(strings.Fields(doc.text), " ")
+	for _, want := range []string{"Quick wins", "Time sinks", strings.Join(strings.Fields(last), " ")} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q is not in the PDF's text", want)
+		}
+	}
+	if first == "" {
+		t.Error("no ranked opportunity on the page")
+	}
+}

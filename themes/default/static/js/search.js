@@ -65,7 +65,7 @@
   }
 
   // Kinds in the order results of equal weight are listed.
-  var kindRank = { journey: 0, persona: 1, stage: 2, touchpoint: 3, "pain-point": 4, opportunity: 5, page: 6 };
+  var kindRank = { journey: 0, persona: 1, stage: 2, touchpoint: 3, "pain-point": 4, opportunity: 5, research: 6, page: 7 };
 
   var wordRE;
   try {
