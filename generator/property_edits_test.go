@@ -526,16 +526,29 @@ func propFieldEdits() []propEdit {
 		}},
 		{"config", 5, func(s *propSite) string {
 			const p = "waymark.toml"
-			switch s.r.IntN(7) {
+			switch s.r.IntN(8) {
+			case 7:
+				// A custom lane added, renamed, moved or removed: every map's
+				// downloads (a CSV row, the JSON's lanes) change with it.
+				text, _, _ := strings.Cut(s.files[p], "\n[[lane]]")
+				text = strings.TrimRight(text, "\n") + "\n"
+				if s.r.IntN(3) == 0 {
+					s.put(p, text)
+					return p + ": the lane removed"
+				}
+				lane := fmt.Sprintf("\n[[lane]]\nkey = \"systems\"\nname = \"Systems %d\"\nkind = \"%s\"\nafter = \"%s\"\n",
+					s.next(), s.word("list", "text", "items", "score"), s.word("actions", "touchpoints", "drop_off"))
+				s.put(p, text+lane)
+				return p + ": a lane " + strings.ReplaceAll(strings.TrimSpace(lane), "\n", "; ")
 			case 0:
 				return s.set(p, propRx.title, fmt.Sprintf(`title = "Handbook %d"`, s.next()))
 			case 5:
 				line := "language = \"" + s.word("en", "vi") + "\"\n"
-				s.put(p, propRx.language.ReplaceAllString(s.files[p], "")+line)
+				s.put(p, aboveTables(propRx.language.ReplaceAllString(s.files[p], ""), line))
 				return p + ": " + strings.TrimSpace(line)
 			case 6:
 				line := "review_every = \"" + s.word("30d", "90d", "400d") + "\"\n"
-				s.put(p, propRx.reviewEvery.ReplaceAllString(s.files[p], "")+line)
+				s.put(p, aboveTables(propRx.reviewEvery.ReplaceAllString(s.files[p], ""), line))
 				return p + ": " + strings.TrimSpace(line)
 			case 1:
 				text := propRx.desc.ReplaceAllString(s.files[p], "")
@@ -543,7 +556,7 @@ func propFieldEdits() []propEdit {
 				if s.r.IntN(3) > 0 {
 					line = fmt.Sprintf("description = \"Described %d\"\n", s.next())
 				}
-				s.put(p, text+line)
+				s.put(p, aboveTables(text, line))
 				return p + ": description " + strings.TrimSpace(line)
 			case 2:
 				st := synth.Stages()
@@ -551,7 +564,7 @@ func propFieldEdits() []propEdit {
 				return s.set(p, propRx.stages, `stages = ["`+strings.Join(st[:2+s.r.IntN(4)], `", "`)+`"]`)
 			case 3:
 				line := "hub_limit = " + s.word("0", "1", "2", "3", "5", "200") + "\n"
-				s.put(p, propRx.hubLimit.ReplaceAllString(s.files[p], "")+line)
+				s.put(p, aboveTables(propRx.hubLimit.ReplaceAllString(s.files[p], ""), line))
 				return p + ": " + strings.TrimSpace(line)
 			}
 			return s.set(p, propRx.baseURL, `base_url = "`+s.word("https://example.org/bench/", "/", "/docs/", "https://cx.example.com/")+`"`)
@@ -657,4 +670,13 @@ func propBreaks() []propEdit {
 			return "layouts/partials/broken.html"
 		}},
 	}
+}
+
+// aboveTables adds a line of keys to a TOML text above its first table
+// (a [[lane]]), where it stays a key of the document.
+func aboveTables(text, line string) string {
+	if i := strings.Index(text, "\n[["); i >= 0 {
+		return text[:i+1] + line + text[i+1:]
+	}
+	return text + line
 }

@@ -195,6 +195,11 @@ func (f *fingerprinter) all(site *model.Site) uint64 {
 	for _, p := range site.Pages {
 		str(h, p.URL, p.Title, p.Description)
 		num(h, uint64(p.Weight))
+		if r := p.Research; r != nil {
+			// A research note's card, on the research list.
+			str(h, r.Method, r.Date.String())
+			num(h, uint64(r.Participants))
+		}
 	}
 	for _, p := range []*model.Page{site.Home, site.Lists["personas"], site.Lists["journeys"], site.Lists["templates"]} {
 		if p != nil {
