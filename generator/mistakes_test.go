@@ -374,6 +374,28 @@ name = "Lan"
 avatar = "img/lan.png"
 +++
 `, []string{`content/personas/lan.md:3:1: avatar "img/lan.png" is not a file under static/`}},
+		{"stage images: a missing file, a missing alt text, an alt text alone", `
+-- content/journeys/buy.md --
++++
+title = "Buying"
+persona = "lan"
+cover = "img/cover.png"
+cover_alt = "The team's wall"
+
+[[stage]]
+name = "Awareness"
+image = "img/ad.png"
+
+[[stage]]
+name = "Decision"
+image_alt = "A cart"
++++
+`, []string{
+			`content/journeys/buy.md:4:1: cover "img/cover.png" is not a file under static/`,
+			`content/journeys/buy.md:9:1: image "img/ad.png" has no image_alt`,
+			`content/journeys/buy.md:9:1: image "img/ad.png" is not a file under static/`,
+			`content/journeys/buy.md:13:1: image_alt without image`,
+		}},
 		{"a syntax error and a broken link in another file", `
 -- content/journeys/buy.md --
 +++

@@ -51,6 +51,8 @@ type Doc struct {
 	Compare      string       `json:"compare,omitempty"`
 	LastReviewed string       `json:"last_reviewed,omitempty"` // 2026-09-01
 	ReviewEvery  string       `json:"review_every,omitempty"`  // 90d
+	Cover        string       `json:"cover,omitempty"`         // a path under static/
+	CoverAlt     string       `json:"cover_alt,omitempty"`
 	Lanes        []LaneDoc    `json:"lanes,omitempty"`
 	Stages       []StageDoc   `json:"stages"`
 }
@@ -89,6 +91,8 @@ type StageDoc struct {
 	Touchpoints   []TouchpointDoc `json:"touchpoints,omitempty"`
 	Metrics       []MetricDoc     `json:"metrics,omitempty"`
 	Blueprint     *BlueprintDoc   `json:"blueprint,omitempty"`
+	Image         string          `json:"image,omitempty"` // its storyboard image, under static/
+	ImageAlt      string          `json:"image_alt,omitempty"`
 	// Lanes are the stage's values of the custom lanes, by key: strings
 	// (list), a string (text), items (items) or a number (score).
 	Lanes map[string]any `json:"lanes,omitempty"`
@@ -191,6 +195,9 @@ func NewDoc(j *model.Journey, schemaURL string) *Doc {
 		}
 		d.Personas = append(d.Personas, ref)
 	}
+	if j.Cover != nil {
+		d.Cover, d.CoverAlt = j.Cover.Path, j.Cover.Alt
+	}
 	for _, l := range j.Lanes {
 		ld := LaneDoc{Key: l.Key, Name: l.Name, Kind: string(l.Kind), Description: l.Description, After: l.After, Journey: l.Journey}
 		if l.Kind == model.LaneScore {
@@ -232,6 +239,9 @@ func NewDoc(j *model.Journey, schemaURL string) *Doc {
 				Support: b.Support, Policies: b.Policies, FailPoints: b.FailPoints, Wait: b.Wait}
 		}
 		sd.Lanes = laneValues(j, s)
+		if s.Image != nil {
+			sd.Image, sd.ImageAlt = s.Image.Path, s.Image.Alt
+		}
 		d.Stages = append(d.Stages, sd)
 	}
 	return d
@@ -300,4 +310,13 @@ func laneValues(j *model.Journey, s *model.Stage) map[string]any {
 		}
 	}
 	return out
+}
+
+// DropImages clears the cover and the stage images of d: what a CSV does
+// not hold, for comparing a journey with its CSV round trip.
+func DropImages(d *Doc) {
+	d.Cover, d.CoverAlt = "", ""
+	for i := range d.Stages {
+		d.Stages[i].Image, d.Stages[i].ImageAlt = "", ""
+	}
 }

@@ -48,6 +48,10 @@ func Markdown(j *model.Journey) []byte {
 	if !j.ReviewEvery.IsZero() {
 		w.str("review_every", j.ReviewEvery.String())
 	}
+	if j.Cover != nil {
+		w.str("cover", j.Cover.Path)
+		w.str("cover_alt", j.Cover.Alt)
+	}
 	for _, l := range j.Lanes {
 		if !l.Journey {
 			continue // the site's: declared in waymark.toml
@@ -82,6 +86,10 @@ func Markdown(j *model.Journey) []byte {
 		}
 		for _, l := range j.Lanes {
 			w.lane(l, s.Lane(l.Key))
+		}
+		if s.Image != nil {
+			w.str("image", s.Image.Path)
+			w.str("image_alt", s.Image.Alt)
 		}
 		w.indent = "  "
 		for _, t := range s.Touchpoints {

@@ -37,6 +37,7 @@ func decodeJourney(d *decoder, e Entry, site *Config) *Journey {
 		j.ReviewEvery = site.ReviewEvery
 	}
 	decodeEntry(o, &j.Entry)
+	j.Cover = decodeImage(o, "cover", "cover_alt", "cover")
 	j.Lanes = append(slices.Clone(site.Lanes), decodeLanes(o, site.Lanes, true)...)
 	j.hidden = site.HideLanes
 	for i, so := range o.tables("stage") {
@@ -150,6 +151,7 @@ func decodeStage(o *obj, i int, j *Journey, site *Config) *Stage {
 		bo.done()
 	}
 	s.Custom = decodeLaneValues(o, j.Lanes)
+	s.Image = decodeImage(o, "image", "image_alt", "image")
 	o.done()
 	return s
 }

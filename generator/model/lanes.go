@@ -46,7 +46,7 @@ func BuiltinLanes() []string {
 // not take one.
 func stageKeys() []string {
 	return []string{"name", "description", "duration", "emotion", "feeling", "actions", "thoughts", "questions",
-		"pain_points", "opportunities", "drop_off", "touchpoint", "touchpoints", "metric", "metrics", "blueprint", "lane", "params"}
+		"pain_points", "opportunities", "drop_off", "touchpoint", "touchpoints", "metric", "metrics", "blueprint", "lane", "params", "image", "image_alt"}
 }
 
 // LaneValue is what one stage holds in a custom lane; which field is set

@@ -112,6 +112,7 @@ type Journey struct {
 	ReviewEvery  Interval // the journey's own, else the site's
 	Stages       []*Stage
 	Lanes        []*Lane // custom lanes: the site's, then the journey's own ([[lane]])
+	Cover        *Image  // cover and cover_alt; nil when none
 
 	refs     journeyRefs
 	owners   []string  // every team named, once (ownerNames)
@@ -156,6 +157,7 @@ type Stage struct {
 	// Custom are the stage's values of the journey's custom lanes, by
 	// lane key; a lane the stage leaves blank has none.
 	Custom map[string]*LaneValue
+	Image  *Image // image and image_alt: the storyboard lane; nil when none
 }
 
 // Item is a pain point or an opportunity.

@@ -31,6 +31,7 @@ func (w *htmlw) timeline(p *Page) {
 			w.customLane(j, l)
 		}
 	}
+	w.storyboard(j)
 	custom("")
 	row := func(name, class, label string, cell func(s *model.Stage)) {
 		if lane(j, name) {
