@@ -46,7 +46,7 @@ kind = "text"
 name = "Ask"
 systems = ["Zendesk", "Zalo OA"]
 effort = 5.5
-employee_actions = ["Reads the ticket", { text = "Calls back", owner = "Support", status = "open", severity = 2 }]
+employee_actions = ["Reads the ticket", { text = "Calls back", owner = "Support", status = "open", severity = 2, value = 4, effort = 2 }]
 note = "Most tickets come *after 18:00*."
 
 [[stage]]
