@@ -35,8 +35,10 @@ func exampleJourneys(t *testing.T, lang string) []string {
 
 // mapFacts measures the map on a journey page: the frame against the
 // viewport, the stage columns against the frame, and anything inside a
-// cell that sticks out of it (a card cut at the column's edge).
-const mapFacts = `(() => {
+// cell that sticks out of it (a card cut at the column's edge). It waits
+// two frames first: the scroll-driven cue follows the layout a frame late,
+// later still on a busy machine.
+const mapFacts = `new Promise(ok => requestAnimationFrame(() => requestAnimationFrame(() => ok((() => {
   const f = document.querySelector(".timeline"), vw = document.documentElement.clientWidth;
   const fr = f.getBoundingClientRect(), heads = [...f.querySelectorAll("thead .stage-head")];
   const cut = [];
@@ -54,7 +56,7 @@ const mapFacts = `(() => {
     cut: [...new Set(cut)].slice(0, 8),
     cue: !!cue && getComputedStyle(cue).visibility === "visible" && cue.getBoundingClientRect().width > 0,
   };
-})()`
+})()))))`
 
 type mapFact struct {
 	Viewport    float64  `json:"viewport"`
