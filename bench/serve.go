@@ -110,7 +110,14 @@ func serveOnce(waymark, dir string, n, edits int) (serveResult, error) {
 	if err := cmd.Start(); err != nil {
 		return r, err
 	}
-	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	defer func() {
+		// Stopped as with Ctrl-C, so that a profile it was asked for
+		// (WAYMARK_CPUPROFILE) is written.
+		_ = cmd.Process.Signal(os.Interrupt)
+		stopped := time.AfterFunc(10*time.Second, func() { _ = cmd.Process.Kill() })
+		_ = cmd.Wait()
+		stopped.Stop()
+	}()
 	lines := bufio.NewScanner(stdout)
 	at := regexp.MustCompile(`at (http://\S+)`)
 	var base string
