@@ -1,16 +1,28 @@
 // Command bench measures Waymark against Hugo on synthetic handbooks of
-// the same data: it writes both sites for each size, builds each several
-// times, and prints the medians of wall time and peak memory and their
-// ratios as a Markdown table (BENCHMARKS.md holds the figures). Beside
-// them it runs bench/floor, the least a build does with the same libraries
-// (read, decode, convert, minify and write one page a journey), so that a
-// ratio to Hugo can be set against what the libraries alone take.
+// the same data and the same work (issue 20): bench/synth writes the
+// handbook for Waymark and a Hugo site that makes the same products of it
+// (a journey's page, print page and four downloads, persona, tag and owner
+// pages with their CSV files, the touchpoints and pain points across
+// journeys, home, sitemap and search index). For each place (the disk,
+// tmpfs) and size it builds each site once and checks that both trees
+// hold as many files of each kind (kinds.go), then builds each several
+// times and prints the medians of wall time, CPU time and peak memory and
+// their ratios as Markdown tables (BENCHMARKS.md holds the figures).
+// Beside them it runs bench/floor, the least a build does with the same
+// libraries (read, decode, convert, minify and write one page a journey).
 //
-//	go run ./bench -n 1000,10000 -runs 3 -hugo $(go env GOPATH)/bin/hugo
+//	go run ./bench -n 1000,10000 -runs 3 -on disk,tmpfs
+//	go run ./bench -n 50000 -runs 1 -on tmpfs -hugo none
 //
 // Hugo v0.165.0 installs with:
 //
 //	CGO_ENABLED=0 go install github.com/gohugoio/hugo@v0.165.0
+//
+// With the subcommand serve it measures the dev server instead (serve.go):
+// time to the first page, resident memory, and one-journey edits to the
+// page reloaded:
+//
+//	go run ./bench serve -n 1000,10000
 //
 // With the subcommand tree it checks instead that the output has not
 // changed: it builds a synthetic handbook and the example handbook with
@@ -39,9 +51,13 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "tree" {
 		os.Exit(tree(os.Args[2:]))
 	}
+	if len(os.Args) > 1 && os.Args[1] == "serve" {
+		os.Exit(serveBench(os.Args[2:]))
+	}
 	sizes := flag.String("n", "1000,10000", "comma-separated numbers of journeys")
 	runs := flag.Int("runs", 3, "builds per tool and size")
-	hugo := flag.String("hugo", "", "the hugo binary (default: hugo on the PATH, else GOPATH/bin/hugo)")
+	hugo := flag.String("hugo", "", "the hugo binary (default: hugo on the PATH, else GOPATH/bin/hugo); none: Waymark and the floor only")
+	on := flag.String("on", "disk,tmpfs", "comma-separated places to build in: disk (/var/tmp), tmpfs (/dev/shm) or a folder")
 	keep := flag.Bool("keep", false, "keep the generated sites")
 	write := flag.String("write", "", "only write the synthetic handbook of the first size -n into this folder, then stop")
 	flag.Parse()
@@ -59,32 +75,64 @@ func main() {
 		}
 		return
 	}
-	if err := run(*sizes, *runs, *hugo, *keep); err != nil {
+	if *hugo == "" {
+		*hugo = findHugo()
+	} else if *hugo == "none" {
+		*hugo = ""
+	}
+	bins, err := os.MkdirTemp("", "waymark-bench-bin-")
+	if err == nil {
+		defer os.RemoveAll(bins)
+		err = buildTools(bins)
+	}
+	for _, place := range strings.Split(*on, ",") {
+		if err != nil {
+			break
+		}
+		err = run(bins, placeDir(place), *sizes, *runs, *hugo, *keep)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(sizes string, runs int, hugo string, keep bool) error {
-	work, err := os.MkdirTemp("", "waymark-bench-")
+// placeDir is the folder a place names.
+func placeDir(place string) string {
+	switch place {
+	case "disk":
+		return "/var/tmp"
+	case "tmpfs":
+		return "/dev/shm"
+	}
+	return place
+}
+
+// buildTools builds the waymark command and the floor program into bins.
+func buildTools(bins string) error {
+	for _, pkg := range []string{"./cmd/waymark", "./bench/floor"} {
+		if out, err := exec.Command("go", "build", "-o", filepath.Join(bins, filepath.Base(pkg)), pkg).CombinedOutput(); err != nil {
+			return fmt.Errorf("building %s: %v\n%s", pkg, err, out)
+		}
+	}
+	return nil
+}
+
+// run measures each size in a folder of its own under place: first one
+// build of each tool, whose trees must hold as many files of each kind
+// (sameWork), then the timed runs.
+func run(bins, place, sizes string, runs int, hugo string, keep bool) error {
+	work, err := os.MkdirTemp(place, "waymark-bench-")
 	if err != nil {
 		return err
 	}
 	if !keep {
 		defer os.RemoveAll(work)
 	}
-	waymark := filepath.Join(work, "waymark")
-	floor := filepath.Join(work, "floor")
-	for bin, pkg := range map[string]string{waymark: "./cmd/waymark", floor: "./bench/floor"} {
-		if out, err := exec.Command("go", "build", "-o", bin, pkg).CombinedOutput(); err != nil {
-			return fmt.Errorf("building %s: %v\n%s", pkg, err, out)
-		}
-	}
-	if hugo == "" {
-		hugo = findHugo()
-	}
+	waymark, floor := filepath.Join(bins, "waymark"), filepath.Join(bins, "floor")
+	fmt.Printf("\nIn %s:\n\n", place)
 	fmt.Printf("| journeys | tool | wall (median) | CPU, user + system (median) | peak memory (median) |\n|---:|---|---:|---:|---:|\n")
-	var ratios []string
+	var ratios, work2 []string
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
@@ -99,6 +147,24 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 		}
 		if err := synth.Write(wdir, n); err != nil {
 			return err
+		}
+		if hugo != "" {
+			if err := synth.WriteHugo(hdir, n); err != nil {
+				return err
+			}
+			// Equal work: one untimed build of each, compared by kind.
+			wout, hout := fresh(wdir), fresh(hdir)
+			if out, err := exec.Command(waymark, "build", "-s", wdir, "-d", wout).CombinedOutput(); err != nil {
+				return fmt.Errorf("waymark: %v\n%s", err, out)
+			}
+			if out, err := exec.Command(hugo, "--minify", "--quiet", "-s", hdir, "-d", hout).CombinedOutput(); err != nil {
+				return fmt.Errorf("hugo: %v\n%s", err, out)
+			}
+			summary, err := sameWork(wout, hout)
+			if err != nil {
+				return err
+			}
+			work2 = append(work2, fmt.Sprintf("N=%d, files of each kind (waymark/hugo): %s", n, summary))
 		}
 		// Every cold build writes into a folder of its own; see fresh.
 		var out string
@@ -127,9 +193,6 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 		if hugo == "" {
 			continue
 		}
-		if err := synth.WriteHugo(hdir, n); err != nil {
-			return err
-		}
 		h, err := measure(runs, "", func() *exec.Cmd {
 			return exec.Command(hugo, "--minify", "--quiet", "-s", hdir, "-d", fresh(hdir))
 		})
@@ -137,12 +200,13 @@ func run(sizes string, runs int, hugo string, keep bool) error {
 			return err
 		}
 		fmt.Print(row(n, "hugo --minify", h))
-		ratios = append(ratios, fmt.Sprintf("N=%d: waymark/hugo wall %.2f×, CPU %.2f×, peak memory %.2f×; nothing changed: wall %.2f×; floor/hugo wall %.2f×, CPU %.2f×, peak memory %.2f×",
-			n, w.wall.Seconds()/h.wall.Seconds(), w.cpu.Seconds()/h.cpu.Seconds(), float64(w.mem)/float64(h.mem), nc.wall.Seconds()/h.wall.Seconds(),
+		ratios = append(ratios, fmt.Sprintf("N=%d: waymark/hugo wall %.2f×, CPU %.2f×, peak memory %.2f×; nothing changed: wall %.3f×, peak memory %.3f×; floor/hugo wall %.2f×, CPU %.2f×, peak memory %.2f×",
+			n, w.wall.Seconds()/h.wall.Seconds(), w.cpu.Seconds()/h.cpu.Seconds(), float64(w.mem)/float64(h.mem),
+			nc.wall.Seconds()/h.wall.Seconds(), float64(nc.mem)/float64(h.mem),
 			fl.wall.Seconds()/h.wall.Seconds(), fl.cpu.Seconds()/h.cpu.Seconds(), float64(fl.mem)/float64(h.mem)))
 	}
 	fmt.Println()
-	for _, r := range ratios {
+	for _, r := range append(ratios, work2...) {
 		fmt.Println(r)
 	}
 	return nil

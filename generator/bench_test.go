@@ -159,6 +159,16 @@ func BenchmarkRebuildOneJourneyFront(b *testing.B) {
 	}, 0)
 }
 
+// BenchmarkRebuildOneJourneyEmotion edits what the hub's views show: a
+// stage's emotion, which the touchpoints view and its CSV files carry
+// (bench serve's stage edit).
+func BenchmarkRebuildOneJourneyEmotion(b *testing.B) {
+	benchRebuild(b, func(text string, i int) string {
+		// Journey 500's first stage has emotion 1: 2 and 3 alternate.
+		return strings.Replace(text, "emotion = 1\n", "emotion = "+strconv.Itoa(2+i%2)+"\n", 1)
+	}, 0)
+}
+
 // benchRebuild builds 1,000 journeys with a Builder, then edits one
 // journey's file with edit and rebuilds, again and again. most, if not 0,
 // is how many pages a rebuild may render.

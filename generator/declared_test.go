@@ -99,7 +99,7 @@ func TestDeclaredInputs(t *testing.T) {
 		// The channel matrix scores a touchpoint without a score of its
 		// own by its stage's emotion.
 		{"stage emotion", j1, "emotion = 3", "emotion = 1",
-			edited{journey: journey, views: hub.Touchpoints}},
+			edited{journey: journey, views: hub.Scores}},
 		{"touchpoint channel", j1, `channel = "Email"`, `channel = "Phone"`,
 			edited{journey: journey, views: hub.Touchpoints}},
 		// Persona pages show their journeys' pain points: they are on the

@@ -48,15 +48,16 @@ func (b *Builder) reuser(pl planned, known bool) *reuser {
 	defer func() { b.own = f.own }()
 	global := f.global(pl.set, site, pl.eng, outs, pl.statics.files, b.opts)
 	all := f.all(site)
-	fh, th, ih, mh := f.hash(), f.hash(), f.hash(), f.hash()
+	fh, th, ih, mh, sh := f.hash(), f.hash(), f.hash(), f.hash(), f.hash()
 	for _, j := range site.Journeys {
 		js := f.journeySums(j)
 		num(fh, js.front)
 		num(th, js.touchpoints)
 		num(ih, js.items)
 		num(mh, js.metrics)
+		num(sh, js.scores)
 	}
-	f.touchpoints, f.items, f.metrics = th.Sum64(), ih.Sum64(), mh.Sum64()
+	f.touchpoints, f.items, f.metrics, f.scores = th.Sum64(), ih.Sum64(), mh.Sum64(), sh.Sum64()
 	for _, p := range site.Personas {
 		num(fh, f.personaSums(p).front)
 	}

@@ -30,7 +30,7 @@ type fingerprinter struct {
 
 	// Every journey's touchpoints, pain points and opportunities, and
 	// metrics: what the hub's views show.
-	touchpoints, items, metrics uint64
+	touchpoints, items, metrics, scores uint64
 }
 
 // sums are an entry's: all its source (for its own page), and its front
@@ -39,7 +39,7 @@ type fingerprinter struct {
 type sums struct {
 	page, card, front uint64
 	// What each hub view shows of a journey's stages (views).
-	touchpoints, items, metrics uint64
+	touchpoints, items, metrics, scores uint64
 }
 
 func (f *fingerprinter) sums(e *model.Entry, card func(h *maphash.Hash), views func(s *sums)) sums {
@@ -72,9 +72,10 @@ func (f *fingerprinter) sums(e *model.Entry, card func(h *maphash.Hash), views f
 // view (hub.Reads).
 func (f *fingerprinter) views(j *model.Journey, s *sums) {
 	tp, items, metrics := f.hash(), f.hash(), f.hash()
-	byView := map[hub.Part]*maphash.Hash{hub.Touchpoints: tp, hub.Items: items, hub.Metrics: metrics}
+	scores := f.hash()
+	byView := map[hub.Part]*maphash.Hash{hub.Touchpoints: tp, hub.Items: items, hub.Metrics: metrics, hub.Scores: scores}
 	hub.Reads(j, func(v hub.Part, fields ...string) { str(byView[v], fields...) })
-	s.touchpoints, s.items, s.metrics = tp.Sum64(), items.Sum64(), metrics.Sum64()
+	s.touchpoints, s.items, s.metrics, s.scores = tp.Sum64(), items.Sum64(), metrics.Sum64(), scores.Sum64()
 }
 
 func (f *fingerprinter) journeySums(j *model.Journey) sums {
@@ -307,7 +308,7 @@ func (f *fingerprinter) inputs(h *maphash.Hash, in *plan.Inputs, all uint64) {
 	for _, v := range []struct {
 		view hub.Part
 		sum  uint64
-	}{{hub.Touchpoints, f.touchpoints}, {hub.Items, f.items}, {hub.Metrics, f.metrics}} {
+	}{{hub.Touchpoints, f.touchpoints}, {hub.Items, f.items}, {hub.Metrics, f.metrics}, {hub.Scores, f.scores}} {
 		if in.Views&v.view != 0 {
 			num(h, v.sum)
 		}

@@ -2,19 +2,28 @@ package synth
 
 import (
 	"fmt"
+	"strings"
 )
 
-// WriteHugo writes the same handbook as Write, as a Hugo site whose
-// layouts render what Waymark's journey page does at its core: the stage
-// table, the persona link and the emotion polyline. It is the fair
-// opponent of issue 7's comparison: same data, comparable templates.
+// WriteHugo writes the same handbook as Write as a Hugo site that makes
+// the same products Waymark makes of it (issue 20, "equal work"): for
+// each journey its page, a print page and four downloads (CSV, JSON,
+// Mermaid and Markdown, as Hugo output formats); a page per persona
+// listing its journeys with their pain points by stage; a page per tag
+// (with its journeys' CSV) and per owner (with its journeys, touchpoints,
+// pain points and opportunities as CSV files), both Hugo taxonomies; the
+// lists of journeys, personas, tags and owners; the touchpoints and pain
+// points across every journey with their CSV files; a home page, a
+// sitemap, robots.txt, a 404 page and a JSON search index of journeys,
+// their stages and touchpoints.
+//
+// The data is the same; only its spelling follows Hugo: a journey's
+// persona is the taxonomy key personas, and owners (every owner named in
+// the journey: its own, its touchpoints', its pain points' and
+// opportunities', as Waymark's owner pages gather them) is a taxonomy
+// too. A persona's own text is its term page's _index.md.
 func WriteHugo(dir string, n int) error {
-	if err := write(dir, "hugo.toml", `baseURL = "https://example.org/bench/"
-title = "Synthetic handbook"
-disableKinds = ["taxonomy", "term", "RSS"]
-[markup.goldmark.renderer]
-unsafe = false
-`); err != nil {
+	if err := write(dir, "hugo.toml", hugoConfig); err != nil {
 		return err
 	}
 	for name, text := range hugoLayouts() {
@@ -22,45 +31,108 @@ unsafe = false
 			return err
 		}
 	}
+	for name, text := range map[string]string{
+		"_index.md":             "+++\ntitle = \"Synthetic handbook\"\n+++\nThe handbook.\n",
+		"journeys/_index.md":    "+++\ntitle = \"Journeys\"\n[cascade]\noutputs = [\"html\", \"print\", \"csv\", \"json\", \"mmd\", \"md\"]\n[cascade.target]\nkind = \"page\"\n+++\n",
+		"owners/_index.md":      "+++\ntitle = \"Owners\"\n[cascade]\noutputs = [\"html\", \"ownerjourneys\", \"ownertouchpoints\", \"ownerpainpoints\", \"owneropportunities\"]\n[cascade.target]\nkind = \"term\"\n+++\n",
+		"tags/_index.md":        "+++\ntitle = \"Tags\"\n[cascade]\noutputs = [\"html\", \"csv\"]\n[cascade.target]\nkind = \"term\"\n+++\n",
+		"touchpoints/_index.md": "+++\ntitle = \"Touchpoints\"\noutputs = [\"html\", \"csv\"]\n+++\n",
+		"pain-points/_index.md": "+++\ntitle = \"Pain points\"\noutputs = [\"html\", \"csv\", \"painopportunities\", \"painnoowner\"]\n+++\n",
+	} {
+		if err := write(dir, "content/"+name, text); err != nil {
+			return err
+		}
+	}
 	for i := range Personas(n) {
-		if err := write(dir, fmt.Sprintf("content/personas/persona-%04d.md", i), Persona(i)); err != nil {
+		if err := write(dir, fmt.Sprintf("content/personas/persona-%04d/_index.md", i), Persona(i)); err != nil {
 			return err
 		}
 	}
 	for i := range n {
-		// Hugo reads the same TOML front matter; "title" is its own key
-		// too, the rest land in .Params.
-		if err := write(dir, JourneyPath(i), Journey(i, n, "")); err != nil {
+		if err := write(dir, JourneyPath(i), hugoJourney(i, n)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func hugoLayouts() map[string]string {
-	base := func(main string) string {
-		return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ site.Title }}</title></head><body><header><a href="{{ "" | relURL }}">{{ site.Title }}</a></header><main>` + main + `</main></body></html>`
+// hugoJourney is journey i in Hugo's spelling: the persona as the
+// personas taxonomy, and every owner it names as the owners taxonomy.
+func hugoJourney(i, n int) string {
+	text := Journey(i, n, "")
+	persona := fmt.Sprintf("persona = \"persona-%04d\"\n", i%Personas(n))
+	owner := fmt.Sprintf("owner = \"Team %d\"\n", i%5)
+	owners := []string{fmt.Sprintf("Team %d", i%5)}
+	for _, o := range []string{"Team 0", "Team 1", "Team 2", "Support", "Product"} {
+		if o != owners[0] {
+			owners = append(owners, o)
+		}
 	}
-	single := `<h1>{{ .Title }}</h1>
-{{ with .Params.persona }}{{ with site.GetPage (printf "/personas/%s" .) }}<p>Persona: <a href="{{ .RelPermalink }}">{{ .Params.name }}</a></p>{{ end }}{{ end }}
-{{ with .Params.stage }}
-<table><thead><tr><th scope="col">Stage</th>{{ range . }}<th scope="col">{{ .name }}</th>{{ end }}</tr></thead><tbody>
-<tr><th scope="row">Actions</th>{{ range . }}<td><ul>{{ range .actions }}<li>{{ . }}</li>{{ end }}</ul></td>{{ end }}</tr>
-<tr><th scope="row">Thoughts</th>{{ range . }}<td><ul>{{ range .thoughts }}<li>{{ . }}</li>{{ end }}</ul></td>{{ end }}</tr>
-<tr><th scope="row">Pain points</th>{{ range . }}<td><ul>{{ range .pain_points }}<li>{{ if reflect.IsMap . }}{{ .text }}{{ with .owner }} ({{ . }}){{ end }}{{ else }}{{ . }}{{ end }}</li>{{ end }}</ul></td>{{ end }}</tr>
-<tr><th scope="row">Opportunities</th>{{ range . }}<td><ul>{{ range .opportunities }}<li>{{ if reflect.IsMap . }}{{ .text }}{{ else }}{{ . }}{{ end }}</li>{{ end }}</ul></td>{{ end }}</tr>
-<tr><th scope="row">Touchpoints</th>{{ range . }}<td><ul>{{ range .touchpoint }}<li>{{ .name }} · {{ .channel }} · {{ .kind }} · {{ .owner }}</li>{{ end }}</ul></td>{{ end }}</tr>
-<tr><th scope="row">Metrics</th>{{ range . }}<td>{{ range .metric }}{{ .name }}: {{ .value }}{{ .unit }} (target {{ .target }}{{ .unit }}){{ end }}</td>{{ end }}</tr>
-<tr><th scope="row">Drop-off</th>{{ range . }}<td>{{ with .drop_off }}{{ mul . 100 }}%{{ end }}</td>{{ end }}</tr>
-<tr><th scope="row">Blueprint</th>{{ range . }}<td>{{ with .blueprint }}{{ delimit .evidence ", " }} / {{ delimit .frontstage ", " }} / {{ delimit .backstage ", " }} / {{ delimit .support ", " }}{{ end }}</td>{{ end }}</tr>
-<tr><th scope="row">Emotion</th><td colspan="{{ len . }}"><svg viewBox="0 0 {{ mul (len .) 200 }} 200" role="img"><title>Emotion curve</title><polyline fill="none" stroke="currentColor" points="{{ range $i, $s := . }}{{ add (mul $i 200) 100 }},{{ add 34 (div (mul (sub 5 $s.emotion) 150) 4.0) }} {{ end }}"/></svg></td></tr>
-</tbody></table>
-{{ end }}
-{{ .Content }}`
-	return map[string]string{
-		"_default/single.html": base(single),
-		"_default/list.html":   base(`<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>`),
-		"index.html":           base(`<h1>{{ site.Title }}</h1><ul>{{ range site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>`),
-		"personas/single.html": base(`<h1>{{ .Params.name }}</h1><p>{{ .Params.role }}</p>{{ .Content }}`),
-	}
+	text = strings.Replace(text, persona, fmt.Sprintf("personas = [\"persona-%04d\"]\n", i%Personas(n)), 1)
+	return strings.Replace(text, owner, owner+fmt.Sprintf("owners = [%q, %q, %q, %q, %q]\n", owners[0], owners[1], owners[2], owners[3], owners[4]), 1)
 }
+
+const hugoConfig = `baseURL = "https://example.org/bench/"
+title = "Synthetic handbook"
+disableKinds = ["rss"]
+enableRobotsTXT = true
+
+[taxonomies]
+tag = "tags"
+owner = "owners"
+persona = "personas"
+
+[markup.goldmark.renderer]
+unsafe = false
+
+[mediaTypes."text/vnd.mermaid"]
+suffixes = ["mmd"]
+[mediaTypes."text/markdown"]
+suffixes = ["md"]
+
+[outputFormats.print]
+mediaType = "text/html"
+baseName = "print"
+isHTML = true
+[outputFormats.mmd]
+mediaType = "text/vnd.mermaid"
+isPlainText = true
+[outputFormats.md]
+mediaType = "text/markdown"
+isPlainText = true
+[outputFormats.searchindex]
+mediaType = "application/json"
+baseName = "search-index"
+isPlainText = true
+[outputFormats.painopportunities]
+mediaType = "text/csv"
+baseName = "opportunities"
+isPlainText = true
+[outputFormats.painnoowner]
+mediaType = "text/csv"
+baseName = "no-owner"
+isPlainText = true
+[outputFormats.ownerjourneys]
+mediaType = "text/csv"
+baseName = "journeys"
+isPlainText = true
+[outputFormats.ownertouchpoints]
+mediaType = "text/csv"
+baseName = "touchpoints"
+isPlainText = true
+[outputFormats.ownerpainpoints]
+mediaType = "text/csv"
+baseName = "pain-points"
+isPlainText = true
+[outputFormats.owneropportunities]
+mediaType = "text/csv"
+baseName = "opportunities"
+isPlainText = true
+
+[outputs]
+home = ["html", "searchindex"]
+page = ["html"]
+section = ["html"]
+taxonomy = ["html"]
+term = ["html"]
+`

@@ -17,8 +17,9 @@ func main() {
 }
 
 // run is the command, profiled when WAYMARK_CPUPROFILE or
-// WAYMARK_MEMPROFILE says so.
+// WAYMARK_MEMPROFILE says so, with the collector's target of tuneGC.
 func run(ctx context.Context, args []string) int {
+	tuneGC()
 	endProfile := profile()
 	defer endProfile()
 	return NewMain().Run(ctx, args)

@@ -47,22 +47,23 @@ func (h *Hub) fill() {
 		return cmp.Or(cmp.Compare(b.FailPoints, a.FailPoints), cmp.Compare(len(b.Uses), len(a.Uses)), cmp.Compare(a.Slug, b.Slug))
 	})
 	h.Matrix = f.matrix.table(f.fold, f.rank, len(h.site.Config.Stages))
-	byStatus := func(a, b *Item) int {
-		return cmp.Or(cmp.Compare(f.status[a.Status], f.status[b.Status]), cmp.Compare(b.Severity, a.Severity),
-			cmp.Compare(f.rank(a.Stage.Name), f.rank(b.Stage.Name)))
-	}
-	slices.SortStableFunc(h.PainPoints, byStatus)
-	slices.SortStableFunc(h.Opportunities, byStatus)
+	byStatus := func(it *Item) [3]int { return [3]int{f.status[it.Status], -it.Severity, f.rank(it.Stage.Name)} }
+	sortStableBy(h.PainPoints, byStatus)
+	sortStableBy(h.Opportunities, byStatus)
 	for _, l := range h.Lanes {
-		slices.SortStableFunc(l.Items, byStatus)
+		sortStableBy(l.Items, byStatus)
 	}
 	for _, o := range h.Owners {
 		for _, l := range o.Lanes {
-			slices.SortStableFunc(l.Items, byStatus)
+			sortStableBy(l.Items, byStatus)
 		}
 	}
-	slices.SortStableFunc(h.Metrics, func(a, b *Metric) int {
-		return cmp.Or(-cmpBool(a.OffTarget(), b.OffTarget()), cmp.Compare(f.rank(a.Stage.Name), f.rank(b.Stage.Name)))
+	sortStableBy(h.Metrics, func(m *Metric) [3]int {
+		off := 1 // off target first
+		if m.OffTarget() {
+			off = 0
+		}
+		return [3]int{off, f.rank(m.Stage.Name)}
 	})
 }
 
@@ -184,13 +185,3 @@ func touchpointScore(tp *model.Touchpoint, st *model.Stage) (float64, bool) {
 func statuses() []string { return append([]string{""}, model.Statuses()...) }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
-
-func cmpBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
-}

@@ -19,7 +19,13 @@ const (
 	Touchpoints Part = 1 << iota // the touchpoint groups and the channel matrix
 	Items                        // pain points and opportunities, by status
 	Metrics                      // metrics against their targets
-	AllParts    = Touchpoints | Items | Metrics
+	// Scores are the stages' emotions, by which the groups' mean emotion
+	// and the channel matrix score a touchpoint without a score of its
+	// own: a view that lists touchpoints with their own scores only (an
+	// owner's, the touchpoints CSV) is not drawn again when a stage's
+	// emotion changes.
+	Scores
+	AllParts = Touchpoints | Items | Metrics | Scores
 )
 
 // Reads gives add, part by part, every field of j's stages that the view
@@ -31,7 +37,7 @@ func Reads(j *model.Journey, add func(p Part, fields ...string)) {
 	// of the map they are met in.
 	add(Touchpoints, string(j.Type))
 	for _, st := range j.Stages {
-		for _, v := range []Part{Touchpoints, Items, Metrics} {
+		for _, v := range []Part{Touchpoints, Items, Metrics, Scores} {
 			add(v, st.Name, strconv.Itoa(st.Index)) // rank and matrix column
 		}
 		for _, t := range st.Touchpoints {
@@ -41,7 +47,7 @@ func Reads(j *model.Journey, add func(p Part, fields ...string)) {
 		// The channel matrix scores a touchpoint without a score of its
 		// own by its stage's emotion (touchpointScore).
 		for _, k := range slices.Sorted(maps.Keys(st.Emotion)) {
-			add(Touchpoints, k, num(st.Emotion[k]))
+			add(Scores, k, num(st.Emotion[k]))
 		}
 		add(Items, "pain")
 		for _, it := range st.PainPoints {

@@ -18,7 +18,7 @@ const (
 )
 
 func ownersView(p *Planner) {
-	p.hubView(KindOwners, "owners/", hub.AllParts)
+	p.hubView(KindOwners, "owners/", hub.AllParts&^hub.Scores)
 }
 
 func ownerPages(p *Planner) {
@@ -29,24 +29,30 @@ func ownerPages(p *Planner) {
 	crumbs := append(p.hubCrumbs(), render.Crumb{Title: p.T("hub.owners"), URL: "owners/"})
 	for _, o := range p.Hub.Owners {
 		p.HubPage(&render.Page{Kind: KindOwner, Title: o.Name, URL: o.URL, Owner: o, Crumbs: crumbs},
-			Output{In: Inputs{Cards: true, Views: hub.AllParts}, Sitemap: true})
+			Output{In: Inputs{Cards: true, Views: hub.AllParts &^ hub.Scores}, Sitemap: true})
+		// Each list reads its part of the stages (an owner's touchpoints
+		// show their own scores only), and which owners there are: the
+		// parts that name owners.
+		owners := hub.Touchpoints | hub.Items
 		lists := []struct {
 			list  hub.List
+			views hub.Part
 			write func(w io.Writer, sh export.Sheet) error
 		}{
-			{hub.ListJourneys, func(w io.Writer, sh export.Sheet) error { return export.Journeys(w, o.Journeys, sh) }},
-			{hub.ListTouchpoints, func(w io.Writer, sh export.Sheet) error { return export.TouchpointUses(w, o.Touchpoints, sh) }},
-			{hub.ListPainPoints, func(w io.Writer, sh export.Sheet) error { return export.HubItems(w, o.PainPoints, sh) }},
-			{hub.ListOpportunities, func(w io.Writer, sh export.Sheet) error { return export.HubItems(w, o.Opportunities, sh) }},
+			{hub.ListJourneys, hub.AllParts &^ hub.Scores, func(w io.Writer, sh export.Sheet) error { return export.Journeys(w, o.Journeys, sh) }},
+			{hub.ListTouchpoints, owners, func(w io.Writer, sh export.Sheet) error { return export.TouchpointUses(w, o.Touchpoints, sh) }},
+			{hub.ListPainPoints, owners, func(w io.Writer, sh export.Sheet) error { return export.HubItems(w, o.PainPoints, sh) }},
+			{hub.ListOpportunities, owners, func(w io.Writer, sh export.Sheet) error { return export.HubItems(w, o.Opportunities, sh) }},
 		}
 		for _, l := range o.Lanes {
 			lists = append(lists, struct {
 				list  hub.List
+				views hub.Part
 				write func(w io.Writer, sh export.Sheet) error
-			}{hub.LaneList(l.Lane.Key), func(w io.Writer, sh export.Sheet) error { return export.HubItems(w, l.Items, sh) }})
+			}{hub.LaneList(l.Lane.Key), owners, func(w io.Writer, sh export.Sheet) error { return export.HubItems(w, l.Items, sh) }})
 		}
 		for _, l := range lists {
-			p.csv(at.OwnerCSV(o, l.list), hub.AllParts, l.write)
+			p.csv(at.OwnerCSV(o, l.list), l.views, l.write)
 		}
 	}
 }

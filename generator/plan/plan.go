@@ -4,6 +4,7 @@ import (
 	"io"
 	"io/fs"
 
+	"github.com/waymark-cx/waymark/generator/export"
 	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/render"
@@ -78,7 +79,8 @@ type Planner struct {
 	Home      render.Crumb // the first breadcrumb of every page
 	schemaURL string       // the journey schema's full address, or ""
 	outs      []*Output
-	slab      []Output // where outputs are made, a block at a time: a site has thousands
+	slab      []Output                // where outputs are made, a block at a time: a site has thousands
+	byLang    map[string]export.Words // words, made once a language: a journey's downloads each need them
 }
 
 // output adds o to the plan.

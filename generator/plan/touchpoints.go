@@ -13,7 +13,7 @@ import (
 const KindTouchpoints = "touchpoints"
 
 func touchpointsView(p *Planner) {
-	p.hubView(KindTouchpoints, "touchpoints/", hub.Touchpoints)
+	p.hubView(KindTouchpoints, "touchpoints/", hub.Touchpoints|hub.Scores)
 	if p.hubOn() && p.Has(KindTouchpoints) {
 		p.csv(hubCSV(hub.ListTouchpoints), hub.Touchpoints, func(w io.Writer, sh export.Sheet) error {
 			return export.TouchpointGroups(w, p.Hub.Touchpoints, sh)

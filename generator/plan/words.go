@@ -10,6 +10,20 @@ import (
 // i18n/<language>.toml, or its theme's) when lang is the site's, the
 // only language whose strings the build reads.
 func (p *Planner) words(lang string) export.Words {
+	if w, ok := p.byLang[lang]; ok {
+		return w
+	}
+	if p.byLang == nil {
+		p.byLang = map[string]export.Words{}
+	}
+	w := p.makeWords(lang)
+	p.byLang[lang] = w
+	return w
+}
+
+// makeWords makes words (read-only once made: every download in the
+// language shares them).
+func (p *Planner) makeWords(lang string) export.Words {
 	if lang != p.Site.Config.Language {
 		return export.WordsFor(lang, nil)
 	}
