@@ -311,12 +311,3 @@ func laneValues(j *model.Journey, s *model.Stage) map[string]any {
 	}
 	return out
 }
-
-// DropImages clears the cover and the stage images of d: what a CSV does
-// not hold, for comparing a journey with its CSV round trip.
-func DropImages(d *Doc) {
-	d.Cover, d.CoverAlt = "", ""
-	for i := range d.Stages {
-		d.Stages[i].Image, d.Stages[i].ImageAlt = "", ""
-	}
-}

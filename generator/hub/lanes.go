@@ -2,6 +2,7 @@ package hub
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/waymark-cx/waymark/generator/model"
 )
@@ -25,7 +26,12 @@ type OwnerLane struct {
 
 // LaneList is the list of a custom items lane's items, offered whole as a
 // download (of every journey's, and of each owner's).
-func LaneList(key string) List { return List("lane-" + key) }
+func LaneList(key string) List { return List(laneListPrefix + key) }
+
+const laneListPrefix = "lane-"
+
+// IsLane reports whether l is the list of a custom items lane (LaneList).
+func (l List) IsLane() bool { return strings.HasPrefix(string(l), laneListPrefix) }
 
 // laneItems adds a stage's items of the journey's custom items lanes.
 func (f *filler) laneItems(j *model.Journey, st *model.Stage) {

@@ -45,7 +45,7 @@ func HubAddresses() hub.Addresses {
 // hubCSV is where a hub view's list is offered whole.
 func hubCSV(l hub.List) string {
 	switch {
-	case l == hub.ListOpportunities, l == hub.ListNoOwner, strings.HasPrefix(string(l), "lane-"):
+	case l == hub.ListOpportunities, l == hub.ListNoOwner, l.IsLane():
 		return "pain-points/" + string(l) + ".csv"
 	}
 	return string(l) + "/" + string(l) + ".csv"
