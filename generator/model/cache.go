@@ -91,16 +91,21 @@ func (c *Cache) decodeAhead(files []*source.File, typed func(f *source.File) fun
 }
 
 // keep records what decodeAhead made of f for the next build, unless it
-// had mistakes, so that they are reported again.
+// had mistakes, so that they are reported again. A typed entry is kept
+// without its TOML tree and key positions, which take several times the
+// memory of the file: only a new configuration, which types every entry
+// again, needs them, and it decodes the files again (a dev server holds
+// every entry of a large handbook).
 func (c *Cache) keep(f *source.File, a *ahead) {
 	if !c.keeps || a.err != nil {
 		return
 	}
-	if a.doc != nil {
-		c.nextD[f] = a.doc
-	}
 	if a.v != nil && a.errs.Len() == 0 {
 		c.nextE[f] = a.v
+		return
+	}
+	if a.doc != nil {
+		c.nextD[f] = a.doc
 	}
 }
 
