@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -31,7 +32,7 @@ type lastBuild struct {
 	files   map[string]*source.File // content files by path
 	entries map[string]*model.Entry // the entries outputs declared as their Source, by path
 	outs    []*plan.Output
-	out     map[string][]byte // every file written, by name
+	out     map[string]output.Blob // every file written, by name
 	site    *model.Site
 	eng     *render.Engine
 	conv    *markup.Converter
@@ -68,8 +69,9 @@ func (l *lastBuild) declared(in *plan.Inputs) {
 // cannot, and the caller builds as usual.
 func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []string, today time.Time, start time.Time) (rep *Report, ok bool, err error) {
 	l := b.lastGood
+	mem, toMem := b.opts.Output.(*output.Memory)
 	// A new day may change review badges anywhere: that is a full build.
-	if l == nil || len(changed) == 0 || len(set.Content) != len(l.files) || !l.site.Now.Equal(today) {
+	if l == nil || !toMem || len(changed) == 0 || len(set.Content) != len(l.files) || !l.site.Now.Equal(today) {
 		return nil, false, nil
 	}
 	cur := make(map[string]*source.File, len(l.files))
@@ -99,9 +101,7 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 		b.lastGood = nil // the model now holds the broken text
 		return nil, true, err
 	}
-	if err := writeAll(b.opts.Output, out); err != nil {
-		return nil, true, err
-	}
+	mem.Load(out)
 	l.out = out
 	r := l.report
 	r.Rendered, r.Duration = rendered, time.Since(start)
@@ -110,13 +110,20 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 
 // remake makes again the outputs of the last build that declared an
 // edited entry's file, and the parts of files that did.
-func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.Entry]bool) (out map[string][]byte, rendered int, err error) {
+func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.Entry]bool) (out map[string]output.Blob, rendered int, err error) {
 	var errs diag.List
 	m := &maker{eng: l.eng, conv: l.conv, min: b.minifier(), txt: l.txt, fail: func(e *diag.Error) { errs.Add(e) }}
 	out = maps.Clone(l.out)
 	put := func(name string, data []byte) error {
-		out[name] = data
+		out[name] = output.Pack(data)
 		return nil
+	}
+	stream := func(name string, fill func(io.Writer) error) error {
+		var buf bytes.Buffer
+		if err := fill(&buf); err != nil {
+			return err
+		}
+		return put(name, buf.Bytes())
 	}
 	for _, o := range l.outs {
 		if j := o.Joined; j != nil {
@@ -127,7 +134,7 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.En
 				}
 			}
 			if len(ids) > 0 {
-				out[o.Path] = b.remakeParts(l, o, ids)
+				out[o.Path] = output.Pack(b.remakeParts(l, o, ids))
 			}
 			continue
 		}
@@ -138,28 +145,13 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.En
 			m.page(o, put, nil)
 			rendered++
 		} else {
-			m.file(o, true, put, nil)
+			m.file(o, put, stream)
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, 0, err
 	}
 	return out, rendered, errs.Err()
-}
-
-// writeAll writes a whole build's files: at once into an output that can
-// take them so (the dev server's memory), else one by one.
-func writeAll(w output.Writer, files map[string][]byte) error {
-	if l, ok := w.(interface{ Load(map[string][]byte) }); ok {
-		l.Load(files)
-		return nil
-	}
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if err := w.WriteFile(name, files[name]); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // remakeParts makes the parts of a joined file with the given IDs again,

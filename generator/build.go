@@ -245,8 +245,11 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 	if reuse.makesHub(r.outs) {
 		r.hub.Fill()
 	}
+	// A page worker writes from buffers of its own, which it uses again,
+	// into an output that keeps nothing it is given.
 	_, toDir := w.(*output.Dir)
-	reusePage := (toDir || check) && !reuse.active // neither keeps what it is given
+	_, toMem := w.(*output.Memory)
+	reusePage := toDir || toMem || check
 	rendered := renderAll(ctx, r.outs, opts.Workers, reusePage, opts.Progress, func(o *plan.Output, s *scratch) bool {
 		return m.make(o, reuse, out, check, s)
 	})
@@ -264,7 +267,7 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 	// may be a body edit (bodyedit.go).
 	if mem, ok := w.(*output.Memory); ok && reuse.active {
 		l := newLastBuild(r.set, site, r.eng, r.conv, r.txt, r.outs)
-		l.out, l.report = mem.Files(), *rep
+		l.out, l.report = mem.Blobs(), *rep
 		b.lastGood = l
 	}
 	return rep, nil

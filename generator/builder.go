@@ -51,8 +51,12 @@ type Builder struct {
 	lastGood *lastBuild
 }
 
+// rendered is an output of the last build, and the key of what it was
+// made of: a file as the dev server's memory keeps it, or a part of a
+// joined file (plan.Joined) as made, to be joined again.
 type rendered struct {
 	key  uint64
+	blob output.Blob
 	data []byte
 }
 

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"context"
 	"slices"
 	"strings"
@@ -135,7 +134,7 @@ func TestDeclaredInputs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkDeclared(t, c.edit, planOf(t, dir), before.Files(), after.Files(), rep.Rendered)
+			checkDeclared(t, c.edit, planOf(t, dir), before.Blobs(), after.Blobs(), rep.Rendered)
 			// (c) An output that declares too little is stale.
 			opts := testOptions(dir)
 			full := output.NewMemory()
@@ -152,7 +151,7 @@ func TestDeclaredInputs(t *testing.T) {
 
 // checkDeclared compares the outputs a rebuild made again, and those
 // whose bytes changed, with those that declare what e changed.
-func checkDeclared(t *testing.T, e edited, outs []*plan.Output, before, after map[string][]byte, rendered int) {
+func checkDeclared(t *testing.T, e edited, outs []*plan.Output, before, after map[string]output.Blob, rendered int) {
 	t.Helper()
 	planned := map[string]bool{}
 	var remadePages, declaredPages int
@@ -161,7 +160,8 @@ func checkDeclared(t *testing.T, e edited, outs []*plan.Output, before, after ma
 		planned[o.Path] = true
 		old, cur := before[o.Path], after[o.Path]
 		d := e.declaresOutput(o)
-		remade := len(cur) > 0 && (len(old) == 0 || &old[0] != &cur[0])
+		// A file the rebuild wrote again as it was kept shares its bytes.
+		remade := cur.Size() > 0 && !old.Identical(cur)
 		// A file passed through as it is (a journey's .md download, the
 		// schema) is the same bytes whether made again or not: the
 		// pointers cannot tell.
@@ -180,13 +180,13 @@ func checkDeclared(t *testing.T, e edited, outs []*plan.Output, before, after ma
 			}
 		}
 		switch {
-		case !bytes.Equal(old, cur) && !d:
-			changedUndeclared = append(changedUndeclared, o.Path+": "+diffLine(cur, old))
+		case !old.Same(cur) && !d:
+			changedUndeclared = append(changedUndeclared, o.Path+": "+diffLine(cur.Bytes(), old.Bytes()))
 		case remade && !d:
 			remadeUndeclared = append(remadeUndeclared, o.Path)
 		case !remade && e.body && o.Body != nil && o.Body.Path == e.file:
 			bodyReused = append(bodyReused, o.Path)
-		case !remade && d && !e.body && len(cur) > 0 && !passthrough:
+		case !remade && d && !e.body && cur.Size() > 0 && !passthrough:
 			declaredReused = append(declaredReused, o.Path)
 		}
 	}
@@ -201,7 +201,7 @@ func checkDeclared(t *testing.T, e edited, outs []*plan.Output, before, after ma
 	report(bodyReused, "(b) %d pages show the body edited, but were reused:")
 	var unplanned []string
 	for name, data := range after {
-		if !planned[name] && !bytes.Equal(data, before[name]) {
+		if !planned[name] && !data.Same(before[name]) {
 			unplanned = append(unplanned, name)
 		}
 	}

@@ -127,7 +127,7 @@ func (m *maker) make(o *plan.Output, reuse *reuser, out *sink, check bool, s *sc
 		}
 	}
 	switch {
-	case reuse.tryReuse(o, write):
+	case reuse.tryReuse(o, out):
 		return false
 	case o.Page != nil:
 		m.page(o, reuse.keep(o, write), s)
@@ -137,7 +137,7 @@ func (m *maker) make(o *plan.Output, reuse *reuser, out *sink, check bool, s *sc
 	case o.Joined != nil:
 		fail(reuse.makeJoined(o, write, out.stream))
 	default:
-		m.file(o, reuse.active, reuse.keep(o, write), out.stream)
+		m.file(o, reuse.keep(o, write), reuse.keepStream(o, out.stream))
 	}
 	return false
 }
@@ -233,10 +233,9 @@ func renderError(eng *render.Engine, o *plan.Output, err error) *diag.Error {
 }
 
 // file makes a planned file that is not a page: copied, or made in Go,
-// then minified if planned so. keep (a Builder that keeps outputs) needs
-// it whole; otherwise it goes out as it is made (the hub's CSV files of a
-// large handbook are tens of megabytes).
-func (m *maker) file(o *plan.Output, keep bool, write func(string, []byte) error, stream func(string, func(io.Writer) error) error) {
+// then minified if planned so. What is made in Go goes out as it is made
+// (the hub's CSV files of a large handbook are tens of megabytes).
+func (m *maker) file(o *plan.Output, write func(string, []byte) error, stream func(string, func(io.Writer) error) error) {
 	min, fail := m.min, m.fail
 	var err error
 	switch {
@@ -252,11 +251,6 @@ func (m *maker) file(o *plan.Output, keep bool, write func(string, []byte) error
 		}
 	case o.Bytes != nil:
 		err = write(o.Path, o.Bytes())
-	case keep:
-		var b bytes.Buffer
-		if err = o.Write(&b); err == nil {
-			err = write(o.Path, b.Bytes())
-		}
 	default:
 		err = stream(o.Path, o.Write)
 	}

@@ -1,9 +1,11 @@
 package generator
 
 import (
+	"io"
 	"sync"
 
 	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/output"
 	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/render"
 	"github.com/waymark-cx/waymark/generator/source"
@@ -19,6 +21,7 @@ type reuser struct {
 	copies map[string]uint64         // the content sums of files to copy
 	mu     sync.Mutex
 	next   map[string]rendered // by output path, or path + "\x00" + part ID
+	mem    *output.Memory      // where the build writes, when active
 	active bool
 }
 
@@ -33,11 +36,15 @@ type planned struct {
 	copies  map[string]uint64 // the last good build's sums of files to copy
 }
 
+// reuser readies the reuse of the last build's outputs: a Builder's
+// builds into memory (the dev server's), with the theme's templates
+// known.
 func (b *Builder) reuser(pl planned, known bool) *reuser {
 	site, outs := pl.site, pl.outs
+	mem, _ := b.opts.Output.(*output.Memory)
 	r := &reuser{b: b, keys: make(map[*plan.Output]uint64, len(outs)), parts: map[*plan.Output][]uint64{},
-		next:   make(map[string]rendered, len(b.last)),
-		active: b.keeps && known}
+		next: make(map[string]rendered, len(b.last)), mem: mem,
+		active: b.keeps && known && mem != nil}
 	if !r.active {
 		return r
 	}
@@ -94,7 +101,9 @@ func (r *reuser) makesHub(outs []*plan.Output) bool {
 	return false
 }
 
-func (r *reuser) tryReuse(o *plan.Output, write func(string, []byte) error) bool {
+// tryReuse writes the last build's o again, as it was kept, if what o
+// reads is unchanged.
+func (r *reuser) tryReuse(o *plan.Output, out *sink) bool {
 	if !r.active {
 		return false
 	}
@@ -104,7 +113,7 @@ func (r *reuser) tryReuse(o *plan.Output, write func(string, []byte) error) bool
 	if !ok || prev.key != r.keys[o] {
 		return false
 	}
-	if err := write(o.Path, prev.data); err != nil {
+	if err := out.put(r.mem, o.Path, prev.blob); err != nil {
 		return false
 	}
 	r.mu.Lock()
@@ -121,17 +130,41 @@ func (r *reuser) tryReuse(o *plan.Output, write func(string, []byte) error) bool
 	return true
 }
 
-// keep wraps write to remember what an output was made of.
+// keep wraps write to remember what an output was made of, and the file
+// the output kept.
 func (r *reuser) keep(o *plan.Output, write func(string, []byte) error) func(string, []byte) error {
 	if !r.active {
 		return write
 	}
 	return func(name string, data []byte) error {
-		r.mu.Lock()
-		r.next[name] = rendered{key: r.keys[o], data: data}
-		r.mu.Unlock()
-		return write(name, data)
+		if err := write(name, data); err != nil {
+			return err
+		}
+		r.kept(o, name)
+		return nil
 	}
+}
+
+// keepStream is keep for a file written a piece at a time.
+func (r *reuser) keepStream(o *plan.Output, stream func(string, func(io.Writer) error) error) func(string, func(io.Writer) error) error {
+	if !r.active {
+		return stream
+	}
+	return func(name string, fill func(io.Writer) error) error {
+		if err := stream(name, fill); err != nil {
+			return err
+		}
+		r.kept(o, name)
+		return nil
+	}
+}
+
+// kept remembers o's file, name, as the output keeps it.
+func (r *reuser) kept(o *plan.Output, name string) {
+	blob, _ := r.mem.Blob(name)
+	r.mu.Lock()
+	r.next[name] = rendered{key: r.keys[o], blob: blob}
+	r.mu.Unlock()
 }
 
 // commit makes this build's outputs the ones the next build may reuse.

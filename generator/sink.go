@@ -23,6 +23,12 @@ func (s *sink) write(name string, data []byte) error {
 	return s.w.WriteFile(name, data)
 }
 
+// put writes a file again as mem kept it in the last build.
+func (s *sink) put(mem *output.Memory, name string, b output.Blob) error {
+	s.files.Add(1)
+	return mem.Put(name, b)
+}
+
 // stream writes a file too large to hold whole a piece at a time, where
 // the output can take it so.
 func (s *sink) stream(name string, fill func(io.Writer) error) error {

@@ -13,55 +13,114 @@ import (
 	"time"
 )
 
-// Memory keeps a build's files in memory, for the dev server.
+// Memory keeps a build's files in memory, for the dev server, each
+// compressed (Blob). It keeps nothing it is given: the caller may use
+// the data again.
 type Memory struct {
-	mu    sync.Mutex
-	files map[string][]byte
+	mu      sync.Mutex
+	files   map[string]Blob
+	packers packers
 }
 
 // NewMemory returns an empty in-memory output.
-func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+func NewMemory() *Memory { return &Memory{files: map[string]Blob{}} }
 
 // NewMemorySized returns an empty in-memory output with room for n files:
 // a rebuild writes about as many as the build before it.
-func NewMemorySized(n int) *Memory { return &Memory{files: make(map[string][]byte, n)} }
+func NewMemorySized(n int) *Memory { return &Memory{files: make(map[string]Blob, n)} }
 
 // WriteFile stores one file.
 func (m *Memory) WriteFile(name string, data []byte) error {
 	if err := CheckName(name); err != nil {
 		return err
 	}
+	p := m.packers.get()
+	blob := p.pack(data)
+	m.packers.put(p)
+	return m.put(name, blob)
+}
+
+// Create takes a file a piece at a time, compressing it as it comes.
+func (m *Memory) Create(name string) (io.WriteCloser, error) {
+	if err := CheckName(name); err != nil {
+		return nil, err
+	}
+	if err := m.put(name, Blob{}); err != nil { // the name is taken now, as on disk
+		return nil, err
+	}
+	p := m.packers.get()
+	p.start()
+	return &packWriter{m: m, name: name, p: p}, nil
+}
+
+// Put stores a file as another Memory kept it (Blob): a file of the last
+// build, written again unchanged.
+func (m *Memory) Put(name string, b Blob) error {
+	if err := CheckName(name); err != nil {
+		return err
+	}
+	return m.put(name, b)
+}
+
+func (m *Memory) put(name string, b Blob) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, dup := m.files[name]; dup {
 		return twice(name)
 	}
-	m.files[name] = data
+	m.files[name] = b
 	return nil
+}
+
+// set stores the file of a name Create took.
+func (m *Memory) set(name string, b Blob) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[name] = b
+}
+
+// Blob returns a file as it is kept.
+func (m *Memory) Blob(name string) (Blob, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b, ok := m.files[name]
+	return b, ok
 }
 
 // Load replaces what the output holds by files (the map is kept, not
 // copied): for a build that is the last one with a few files changed.
-func (m *Memory) Load(files map[string][]byte) {
+func (m *Memory) Load(files map[string]Blob) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.files = files
 }
 
-// Files returns a copy of the file map (the data is shared, not copied).
-func (m *Memory) Files() map[string][]byte {
+// Blobs returns a copy of the file map, the files as kept.
+func (m *Memory) Blobs() map[string]Blob {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return maps.Clone(m.files)
 }
 
-// FS returns files, a build's files as Memory.Files gives them, as a
+// Files returns the files, decompressed: for tests, and for a caller
+// that wants a build's bytes.
+func (m *Memory) Files() map[string][]byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make(map[string][]byte, len(m.files))
+	for name, b := range m.files {
+		out[name] = b.Bytes()
+	}
+	return out
+}
+
+// FS returns files, a build's files as Memory.Blobs gives them, as a
 // read-only fs.FS: what the dev server hands to http.FileServer. Folders
 // are implied by the names, as on disk; files have no modification time
 // (each build is new). The map is kept, not copied, and must not change
 // afterwards: the FS is a snapshot of one finished build, safe for
 // concurrent use.
-func FS(files map[string][]byte) fs.FS {
+func FS(files map[string]Blob) fs.FS {
 	m := &memFS{files: files, dirs: map[string]bool{".": true}}
 	for name := range files {
 		for dir := parent(name); !m.dirs[dir]; dir = parent(dir) {
@@ -84,7 +143,7 @@ func parent(name string) string {
 // one is found without looking at every file; what is in each is worked
 // out when a folder is first listed (the dev server never lists one).
 type memFS struct {
-	files map[string][]byte
+	files map[string]Blob
 	dirs  map[string]bool
 
 	listOnce sync.Once
@@ -121,7 +180,7 @@ func (m *memFS) Open(name string) (fs.File, error) {
 	if info.dir {
 		return &memDir{fsys: m, name: name, info: info}, nil
 	}
-	return &memFile{Reader: bytes.NewReader(m.files[name]), info: info}, nil
+	return &memFile{Reader: bytes.NewReader(m.files[name].Bytes()), info: info}, nil
 }
 
 // Stat describes a file or a folder without opening it.
@@ -137,8 +196,8 @@ func (m *memFS) stat(op, name string) (memInfo, error) {
 	if !fs.ValidPath(name) {
 		return memInfo{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
-	if data, ok := m.files[name]; ok {
-		return memInfo{name: path.Base(name), size: int64(len(data))}, nil
+	if b, ok := m.files[name]; ok {
+		return memInfo{name: path.Base(name), size: b.Size()}, nil
 	}
 	if m.dirs[name] {
 		return memInfo{name: path.Base(name), dir: true}, nil
@@ -166,7 +225,7 @@ func (i memInfo) Mode() fs.FileMode {
 	return 0o444
 }
 
-// memFile is an open file; the bytes.Reader gives it Seek and ReadAt,
+// memFile is an open file, decompressed; the bytes.Reader gives it Seek and ReadAt,
 // which http.FileServer needs for Range requests.
 type memFile struct {
 	*bytes.Reader

@@ -1,10 +1,14 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -21,7 +25,7 @@ func TestFS(t *testing.T) {
 		"journeys/sell/index.md":  []byte("# Sell"),
 		"img/a b.png":             {},
 	}
-	fsys := FS(files)
+	fsys := FS(packAll(files))
 	if err := fstest.TestFS(fsys, "index.html", "404.html", "css/waymark.css", "journeys/buy/index.html",
 		"journeys/buy/buy.csv", "journeys/sell/index.md", "img/a b.png"); err != nil {
 		t.Fatal(err)
@@ -69,15 +73,90 @@ func TestFSEmpty(t *testing.T) {
 // BenchmarkFS measures what FS adds to each rebuild of the dev server:
 // indexing the folders of a 1,000-journey handbook's files.
 func BenchmarkFS(b *testing.B) {
-	files := map[string][]byte{}
+	files := map[string]Blob{}
 	for i := range 1000 {
 		dir := fmt.Sprintf("journeys/j%04d/", i)
 		for _, f := range []string{"index.html", "print/index.html", "j.csv", "j.json", "j.mmd"} {
-			files[dir+f] = nil
+			files[dir+f] = Blob{}
 		}
 	}
 	b.ReportAllocs()
 	for b.Loop() {
 		FS(files)
+	}
+}
+
+// packAll packs each file, as Memory keeps them.
+func packAll(files map[string][]byte) map[string]Blob {
+	out := make(map[string]Blob, len(files))
+	for name, data := range files {
+		out[name] = Pack(data)
+	}
+	return out
+}
+
+// A blob gives back the bytes it was made of, whether it compressed them
+// or not, written whole or a piece at a time; blobs of equal files are
+// the same.
+func TestBlob(t *testing.T) {
+	page := []byte(strings.Repeat("<tr><td>Onboarding</td><td>Email</td></tr>", 500))
+	png := make([]byte, 4096)
+	rand.NewChaCha8([32]byte{1}).Read(png)
+	m := NewMemory()
+	for name, data := range map[string][]byte{"page.html": page, "a.png": png, "tiny.txt": []byte("hi"), "empty": {}} {
+		b := Pack(data)
+		if got := b.Bytes(); !bytes.Equal(got, data) || b.Size() != int64(len(data)) {
+			t.Errorf("%s: Pack gives back %d bytes, want %d", name, len(got), len(data))
+		}
+		if !b.Same(Pack(bytes.Clone(data))) {
+			t.Errorf("%s: two blobs of the same file differ", name)
+		}
+		if err := m.WriteFile(name, data); err != nil {
+			t.Fatal(err)
+		}
+		w, err := m.Create("streamed/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for chunk := range slices.Chunk(data, 1000) {
+			w.Write(chunk)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b := Pack(page); len(b.data) > len(page)/10 {
+		t.Errorf("a repetitive page packs to %d bytes of %d", len(b.data), len(page))
+	}
+	if b := Pack(png); b.packed || len(b.data) != len(png) {
+		t.Errorf("random bytes are kept packed (%v, %d bytes)", b.packed, len(b.data))
+	}
+	files := m.Files()
+	for _, name := range []string{"page.html", "a.png", "tiny.txt", "empty"} {
+		for _, n := range []string{name, "streamed/" + name} {
+			want := map[string][]byte{"page.html": page, "a.png": png, "tiny.txt": []byte("hi"), "empty": {}}[name]
+			if !bytes.Equal(files[n], want) {
+				t.Errorf("%s: Memory gives back %d bytes, want %d", n, len(files[n]), len(want))
+			}
+		}
+	}
+	// The data written may be used again: Memory keeps none of it.
+	buf := []byte(strings.Repeat("x", 100))
+	m.WriteFile("reused.txt", buf)
+	buf[0] = 'y'
+	if got := m.Files()["reused.txt"]; got[0] != 'x' {
+		t.Error("Memory kept the caller's slice")
+	}
+	// Put writes a kept blob again; a name twice is refused.
+	b, _ := m.Blob("page.html")
+	n := NewMemory()
+	if err := n.Put("page.html", b); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := n.Blob("page.html"); !got.Identical(b) {
+		t.Error("Put did not keep the blob as it was")
+	}
+	if err := n.Put("page.html", b); !errors.Is(err, ErrWrittenTwice) {
+		t.Errorf("Put twice: %v", err)
 	}
 }

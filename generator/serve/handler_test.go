@@ -35,9 +35,9 @@ const script = `<script src="/hb/_waymark/livereload.js" data-build="3"></script
 // testServer serves files as its last good build (number 3) under base,
 // without building or listening.
 func testServer(base string, files map[string]string) *Server {
-	m := make(map[string][]byte, len(files))
+	m := make(map[string]output.Blob, len(files))
 	for name, data := range files {
-		m[name] = []byte(data)
+		m[name] = output.Pack([]byte(data))
 	}
 	s := New(Options{})
 	s.cur = state{files: m, fsys: output.FS(m), base: base, build: 3}

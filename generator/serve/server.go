@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"encoding/json"
@@ -9,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"net"
 	"net/http"
 	"slices"
@@ -58,11 +56,11 @@ type Server struct {
 // latest build. A request takes a copy (snapshot), and so sees one build
 // throughout: a build replaces the files, and never changes them.
 type state struct {
-	files map[string][]byte // the last good build
-	fsys  fs.FS             // the same files, for http.FileServer
-	build int               // its number: pages loaded from an older one reload
-	base  string            // its base path
-	errs  []overlayError    // the mistakes of the latest build, nil when good
+	files map[string]output.Blob // the last good build, compressed as output.Memory keeps it
+	fsys  fs.FS                  // the same files, for http.FileServer
+	build int                    // its number: pages loaded from an older one reload
+	base  string                 // its base path
+	errs  []overlayError         // the mistakes of the latest build, nil when good
 }
 
 // New returns a server; Run starts it.
@@ -168,7 +166,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 		return
 	}
 	s.links.set(rep.Linked)
-	files := mem.Files()
+	files := mem.Blobs()
 	fsys := output.FS(files)
 	s.mu.Lock()
 	old := s.cur.files
@@ -197,14 +195,14 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	}
 }
 
-func changedFiles(old, cur map[string][]byte) []string {
+func changedFiles(old, cur map[string]output.Blob) []string {
 	var out []string
 	for n, b := range cur {
 		o, ok := old[n]
-		if ok && len(o) == len(b) && (len(b) == 0 || &o[0] == &b[0]) {
+		if ok && o.Identical(b) {
 			continue // reused from the last build as it was
 		}
-		if !ok || !bytes.Equal(o, b) {
+		if !ok || !o.Same(b) {
 			out = append(out, n)
 		}
 	}
@@ -246,9 +244,14 @@ func (s *Server) snapshot() state {
 	return s.cur
 }
 
-// Files returns a copy of the last good build, for tests.
+// Files returns the files of the last good build, for tests.
 func (s *Server) Files() map[string][]byte {
-	return maps.Clone(s.snapshot().files)
+	files := s.snapshot().files
+	out := make(map[string][]byte, len(files))
+	for name, b := range files {
+		out[name] = b.Bytes()
+	}
+	return out
 }
 
 // Errors reports the mistakes of the latest build, nil when it was good.
