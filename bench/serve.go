@@ -52,7 +52,7 @@ func serveRun(sizes string, edits int, place string) error {
 		return err
 	}
 	waymark := filepath.Join(work, "waymark")
-	fmt.Printf("| journeys | cold build (wall, peak) | serve: first page | resident after it | resident after the edits (peak) | notes edit → page (median, max) | stage edit → page (median, max) |\n|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Printf("| journeys | cold build (wall, peak) | serve: first page | resident after it | resident after the edits, idle 2 s (peak) | notes edit → page (median, max) | stage edit → page (median, max) |\n|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
@@ -174,6 +174,9 @@ func serveOnce(waymark, dir string, n, edits int) (serveResult, error) {
 		}
 		text = next
 	}
+	// Resident memory once the author pauses: the server hands what its
+	// rebuilds freed back to the system a second after the last one.
+	time.Sleep(2 * time.Second)
 	r.rssAfter, _ = procStatus(cmd.Process.Pid, "VmRSS")
 	r.hwm, _ = procStatus(cmd.Process.Pid, "VmHWM")
 	return r, nil

@@ -5,10 +5,16 @@
 //
 // # Builds
 //
-// Each build is made into memory (output.Memory). A good one replaces
-// the one served, whole; a build with mistakes leaves the last good one
-// served and reports its mistakes. A request takes the build served when
-// it arrives and sees that build throughout.
+// Each build is made into memory (output.Memory), each file compressed
+// there and decompressed when it is read. A good one replaces the one
+// served, whole; a build with mistakes leaves the last good one served
+// and reports its mistakes. A request takes the build served when it
+// arrives and sees that build throughout.
+//
+// After a build that drew a large part of the site (the first), and a
+// second after the last rebuild, the server hands the memory its builds
+// freed back to the system (debug.FreeOSMemory): a dev server stays
+// open all day, and the runtime would otherwise return it only slowly.
 //
 // # Serving Requests
 //

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -36,6 +37,10 @@ type Options struct {
 	// save is a burst well under a millisecond apart.
 	Quiet, MaxWait time.Duration
 }
+
+// idleAfter is how long after a rebuild, with no other, the server
+// hands the memory the builds freed back to the system.
+const idleAfter = time.Second
 
 // DefaultAddr is where serve listens unless told otherwise: loopback only.
 const DefaultAddr = "127.0.0.1:1313"
@@ -111,6 +116,11 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 	if ready != nil {
 		ready(s.URL(ln.Addr().String()))
 	}
+	// A rebuild leaves garbage that the runtime hands back to the system
+	// only slowly; once the author pauses, the server gives it back.
+	idle := time.NewTimer(time.Hour)
+	idle.Stop()
+	defer idle.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -130,6 +140,9 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 				continue
 			}
 			s.Rebuild(ctx, paths)
+			idle.Reset(idleAfter)
+		case <-idle.C:
+			debug.FreeOSMemory()
 		}
 	}
 }
@@ -188,6 +201,12 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 		s.hub.broadcast(event{name: "reload", data: `{"css":true}`})
 	default:
 		s.hub.broadcast(event{name: "reload", data: `{"css":false}`})
+	}
+	if old == nil || rep.Rendered > rep.Files/20 {
+		// A build that drew most pages left behind as much memory as
+		// it kept; the server holds it, idle, until the next such
+		// build: hand it back to the system now.
+		debug.FreeOSMemory()
 	}
 	if changed != nil {
 		fmt.Fprintf(s.opts.Log, "waymark: rebuilt in %s: %d %s changed (%s)\n",
