@@ -81,7 +81,12 @@ func (c *Cache) decodeAhead(files []*source.File, typed func(f *source.File) fun
 		}
 		if decode := typed(f); decode != nil {
 			a.v = decode(&decoder{doc: a.doc, errs: &a.errs})
-			if !c.keeps {
+			if a.errs.Len() == 0 || !c.keeps {
+				// The tree goes now, not with the others once every
+				// file is decoded: the next file's tree takes its
+				// place in the heap, rather than leaving holes
+				// around the entries, which stay. A cache keeps the
+				// tree of an entry with mistakes (keep).
 				a.doc = nil
 			}
 		}
