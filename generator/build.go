@@ -199,6 +199,9 @@ func (r *run) prepare() error {
 	res := newResolver(site, r.outs)
 	r.conv = markup.New(markup.Options{UnsafeHTML: site.Config.UnsafeHTML, BasePath: site.Config.BasePath,
 		Resolve: res.resolve, PageURL: res.pageURL})
+	lanes := render.LaneMarkdown(site.Config.BasePath, res.resolve, res.pageURL)
+	r.eng.SetLinks(lanes)
+	checkLaneLinks(site, lanes, &r.errs)
 	if r.errs.Len() == 0 {
 		return nil
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/plan"
 )
@@ -72,4 +74,32 @@ func (r *resolver) resolve(target string) (string, bool) {
 		return clean, true
 	}
 	return "", false
+}
+
+// checkLaneLinks reports the broken links in the text lanes of every
+// journey (a custom lane of kind text holds Markdown), at the line of
+// the value: the page draws them inside its stage table, where a broken
+// one would pass unseen.
+func checkLaneLinks(site *model.Site, conv *markup.Converter, errs *diag.List) {
+	for _, j := range site.Journeys {
+		for _, l := range j.Lanes {
+			if l.Kind != model.LaneText {
+				continue
+			}
+			for _, s := range j.Stages {
+				v := s.Lane(l.Key)
+				if v.Empty() || !strings.Contains(v.Text, "](") && !strings.Contains(v.Text, "]:") {
+					continue // no link in it
+				}
+				line, col := v.Pos()
+				_, linkErrs := conv.Convert([]byte(v.Text), j.Path, line)
+				for _, e := range linkErrs {
+					if e.Line == line && col > 0 {
+						e.Col = col // the key: where its value starts is the author's spacing
+					}
+					errs.Add(e)
+				}
+			}
+		}
+	}
 }

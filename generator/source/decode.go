@@ -161,3 +161,26 @@ func lowerFirst(s string) string {
 	}
 	return strings.ToLower(s[:1]) + s[1:]
 }
+
+// OpensBlock reports whether line (of Path) ends by opening a multi-line
+// string (""" or ”'), whose text then starts on the next line: TOML
+// drops a newline right after the quotes.
+func (d *Doc) OpensBlock(line int) bool {
+	i := line - d.Line
+	if i < 0 {
+		return false
+	}
+	rest := d.text
+	for ; i > 0; i-- {
+		nl := bytes.IndexByte(rest, '\n')
+		if nl < 0 {
+			return false
+		}
+		rest = rest[nl+1:]
+	}
+	if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	rest = bytes.TrimRight(rest, " \t\r")
+	return bytes.HasSuffix(rest, []byte(`"""`)) || bytes.HasSuffix(rest, []byte("'''"))
+}
