@@ -118,11 +118,7 @@ func NewCurve(j *model.Journey) *Curve {
 	for score := 5; score >= 1; score-- {
 		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: c.scoreY(float64(score))})
 	}
-	c.Bands = []CurveBand{
-		{Name: "positive", Y: 0, H: c.scoreY(3.5), LabelX: c.Width - 8},
-		{Name: "neutral", Y: c.scoreY(3.5), H: c.scoreY(2.5) - c.scoreY(3.5), LabelX: c.Width - 8},
-		{Name: "negative", Y: c.scoreY(2.5), H: float64(c.Height) - c.scoreY(2.5), LabelX: c.Width - 8},
-	}
+	c.bands()
 	keys := j.PersonaSlugs
 	if len(keys) == 0 {
 		keys = []string{""}
@@ -148,6 +144,16 @@ func NewCurve(j *model.Journey) *Curve {
 	}
 	c.drops(j.Stages)
 	return c
+}
+
+// bands are the zones of the plot, top to bottom: positive (above 3.5),
+// neutral, negative (below 2.5).
+func (c *Curve) bands() {
+	c.Bands = []CurveBand{
+		{Name: "positive", Y: 0, H: c.scoreY(3.5), LabelX: c.Width - 8},
+		{Name: "neutral", Y: c.scoreY(3.5), H: c.scoreY(2.5) - c.scoreY(3.5), LabelX: c.Width - 8},
+		{Name: "negative", Y: c.scoreY(2.5), H: float64(c.Height) - c.scoreY(2.5), LabelX: c.Width - 8},
+	}
 }
 
 // drops places an arrow at each stage that loses customers, from under
@@ -247,6 +253,7 @@ func NewPairCurve(p *hub.Pair) *Curve {
 	for score := 5; score >= 1; score-- {
 		c.Grid = append(c.Grid, CurveGrid{Score: score, Y: c.scoreY(float64(score))})
 	}
+	c.bands()
 	dashes := []string{"", "10 6"}
 	markers := []string{"circle", "square"}
 	for n, j := range []*model.Journey{p.Current, p.Future} {

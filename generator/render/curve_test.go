@@ -320,7 +320,8 @@ func TestCurvePercentages(t *testing.T) {
 }
 
 // TestPairCurveTop: the pair's chart keeps room above score 5 for the
-// score it writes over each point, and draws no bands or drop-off.
+// score it writes over each point, has the journey chart's bands, and no
+// drop-off: two maps' drop-offs at one stage would be one arrow for two.
 func TestPairCurveTop(t *testing.T) {
 	cur := journeyWith(nil, map[string]float64{"": 5}, map[string]float64{"": 2})
 	fut := journeyWith(nil, map[string]float64{"": 4}, map[string]float64{"": 5})
@@ -333,7 +334,10 @@ func TestPairCurveTop(t *testing.T) {
 		t.Errorf("the pair's chart: %d lines, score 5 at y=%v, height %d; want 2, %d and %d",
 			len(c.Lines), c.Lines[0].Points[0].Y, c.Height, pairTop, pairTop+curvePlot+curveBottom)
 	}
-	if len(c.Bands) != 0 || len(c.Drops) != 0 {
-		t.Errorf("the pair's chart has bands %v and drops %v", c.Bands, c.Drops)
+	if len(c.Bands) != 3 || c.Bands[0].Y != 0 || c.Bands[1].Y != c.scoreY(3.5) || c.Bands[2].Y+c.Bands[2].H != float64(c.Height) {
+		t.Errorf("the pair's chart has bands %v; want positive from the top, neutral from 3.5, negative to the bottom", c.Bands)
+	}
+	if len(c.Drops) != 0 {
+		t.Errorf("the pair's chart has drops %v", c.Drops)
 	}
 }

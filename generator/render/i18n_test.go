@@ -210,6 +210,7 @@ func expansions(t *testing.T) map[string][]string {
 		"templates.in-%s":  model.Languages(),
 		"quadrant.%s":      quadrants(),
 		"quadrant.%s-desc": quadrants(),
+		"curve.band-%s":    {"positive", "neutral", "negative"},
 	}
 }
 
