@@ -100,6 +100,16 @@ body { margin: 0 }
 		{"page edit", func() { edit("content/guides/method.md", "See", "Read") }, "content/guides/method.md", 1},
 		{"page title edit", func() { edit("content/guides/method.md", `title = "Method"`, `title = "Our method"`) }, "content/guides/method.md", 0},
 		{"draft", func() { edit(synth.JourneyPath(9), "+++\ntitle", "+++\ndraft = true\ntitle") }, synth.JourneyPath(9), 0},
+		// A stage image's size is read from its file: a picture replaced
+		// by one of another size changes the pages that give its size.
+		{"stage image", func() {
+			os.MkdirAll(filepath.Join(dir, "static/img"), 0o755)
+			os.WriteFile(filepath.Join(dir, "static/img/s.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"></svg>`), 0o644)
+			edit(j3, `feeling = "Feeling one"`, `feeling = "Feeling one"`+"\nimage = \"img/s.svg\"\nimage_alt = \"A sketch\"")
+		}, j3, 0},
+		{"stage image resized", func() {
+			os.WriteFile(filepath.Join(dir, "static/img/s.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"></svg>`), 0o644)
+		}, "static/img/s.svg", 0},
 		{"css", func() { os.WriteFile(filepath.Join(dir, "static/css/site.css"), []byte("body { margin: 1px }"), 0o644) }, "static/css/site.css", 0},
 		{"unchanged", func() {}, "", -1},
 		{"layout override", func() {

@@ -177,6 +177,13 @@ func (f *fingerprinter) global(set *source.Set, site *model.Site, eng *render.En
 	for _, t := range site.Templates {
 		str(h, t.Slug)
 	}
+	// The sizes of covers and stage images, read from their files on
+	// every build (checkImages), not from the journeys: a picture
+	// replaced by one of another size changes the pages that show it.
+	for _, im := range site.Images() {
+		str(h, im.Path)
+		num(h, uint64(im.Width)<<32|uint64(im.Height))
+	}
 	for _, e := range site.Warnings {
 		str(h, e.Error())
 	}
