@@ -97,6 +97,7 @@ type run struct {
 	st      *staticSet
 	eng     *render.Engine
 	txt     *texts
+	out     *sink // the output, or output.Discard for a check
 	outs    []*plan.Output
 	conv    *markup.Converter
 }
@@ -149,13 +150,20 @@ func (r *run) load(set *source.Set, readErr error) error {
 		set.Templates = append(builtin, set.Templates...)
 		set.Builtin = len(builtin)
 	}
-	site, err := model.New(set, model.Options{
-		Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: r.today, Cache: b.model, Reserved: plan.Reserved(), Addresses: plan.Addresses(),
+	r.txt = newTexts(set)
+	r.out = &sink{w: opts.Output}
+	if opts.Output == nil {
+		r.out.w = &output.Discard{}
+	}
+	mopts := model.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: r.today, Cache: b.model, Reserved: plan.Reserved(), Addresses: plan.Addresses()}
+	if !b.keeps && textSize(set) > cmp.Or(opts.releaseAbove, releaseAbove) {
 		// A one-off build of a large handbook: no rebuild will want the
-		// journeys' text, and holding it all costs more than reading each
-		// journey's file again for its page and its .md download.
-		Release: !b.keeps && textSize(set) > cmp.Or(opts.releaseAbove, releaseAbove),
-	})
+		// journeys' text, and holding it all beside the model costs more
+		// than keeping what is still needed of it (texts).
+		r.txt.releasing(opts.Output, r.out, opts.Drafts)
+		mopts.Release = r.txt.release
+	}
+	site, err := model.New(set, mopts)
 	r.errs.AddErr(err, ".", "")
 	if site == nil {
 		return r.errs.Err()
@@ -188,11 +196,6 @@ func (r *run) prepare() error {
 	if b.keeps {
 		b.engine = r.eng
 	}
-	readers := 2 // a released journey's page and its download
-	if opts.Output == nil {
-		readers = 1 // a check makes no downloads
-	}
-	r.txt = newTexts(r.set, opts.Source, readers)
 	r.outs = plan.Make(plan.Env{Site: site, Hub: r.hub, Engine: r.eng, Raw: r.txt.raw, Statics: r.st.files})
 	checkLayouts(r.eng, r.outs, theme.name, &r.errs)
 	checkStatics(r.outs, &r.errs)
@@ -226,11 +229,8 @@ func (r *run) prepare() error {
 // out what cannot have any (the minifying, the files).
 func (r *run) make(ctx context.Context) (*Report, error) {
 	b, opts, site := r.b, r.opts, r.site
-	w := opts.Output
-	check := w == nil
-	if check {
-		w = &output.Discard{}
-	}
+	w, out := r.out.w, r.out
+	check := opts.Output == nil
 	var mu sync.Mutex
 	m := &maker{eng: r.eng, conv: r.conv, txt: r.txt, fail: func(e *diag.Error) {
 		mu.Lock()
@@ -240,7 +240,6 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 	if !check {
 		m.min = b.minifier()
 	}
-	out := &sink{w: w}
 	reuse := b.reuser(planned{set: r.set, site: site, eng: r.eng, outs: r.outs, statics: r.st, changed: r.changed, copies: r.copies},
 		b.knownTemplates(r.eng, site.Config))
 	// The outputs that show the hub's views need it filled before they
@@ -258,6 +257,12 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if names := r.txt.unclaimed(); len(names) > 0 && r.errs.Len() == 0 {
+		// Written as read, for journeys whose downloads the plan did not
+		// make: a fault in Waymark, which must not leave them in the site.
+		r.errs.Add(&diag.Error{Path: names[0], Line: 1, Col: 1, Msg: fmt.Sprintf("%d journey downloads were written that the site does not have", len(names)),
+			Hint: "a fault in Waymark, not in the handbook; please report it"})
 	}
 	if err := r.errs.Err(); err != nil {
 		return nil, err
@@ -277,9 +282,9 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 }
 
 // releaseAbove is how much Markdown a handbook holds before a one-off
-// build lets go of its journeys' text once decoded (model.Options.Release).
-// Below it, every file is read once; above it, a journey's file is read
-// again, once, for its page and its download together (texts).
+// build lets go of its journeys' text once decoded (model.Options.Release)
+// and keeps only what it still needs of it, compressed (texts). Either way
+// every file is read once.
 const releaseAbove = 8 << 20
 
 // textSize is how many bytes the content files hold.

@@ -129,6 +129,8 @@ func (m *maker) make(o *plan.Output, reuse *reuser, out *sink, check bool, s *sc
 	switch {
 	case reuse.tryReuse(o, out):
 		return false
+	case !check && m.writtenAsRead(o):
+		return false
 	case o.Page != nil:
 		m.page(o, reuse.keep(o, write), s)
 		return true
@@ -140,6 +142,16 @@ func (m *maker) make(o *plan.Output, reuse *reuser, out *sink, check bool, s *sc
 		m.file(o, reuse.keep(o, write), reuse.keepStream(o, out.stream))
 	}
 	return false
+}
+
+// writtenAsRead reports whether o is a journey's .md download written as
+// the journey was read (texts), reporting how that went.
+func (m *maker) writtenAsRead(o *plan.Output) bool {
+	ok, err := m.txt.written(o)
+	if ok && err != nil {
+		m.fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()})
+	}
+	return ok
 }
 
 // page renders, minifies and writes one page. s may be nil.

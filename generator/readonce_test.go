@@ -3,6 +3,7 @@ package generator
 import (
 	"context"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -113,37 +114,90 @@ name = "Aware"
 		check(t, c, 36)
 	})
 	t.Run("released", func(t *testing.T) {
-		// A large handbook's journeys are let go once decoded, and read
-		// again once for their page and their download: the same site.
-		c := newCountingFS(os.DirFS(dir))
-		released := output.NewMemory()
-		opts := testOptions(dir)
-		opts.Source, opts.Output, opts.releaseAbove = c, released, 1
-		if _, err := Build(context.Background(), opts); err != nil {
-			t.Fatal(err)
-		}
-		var journeys int
-		for name, n := range c.reads {
-			want := 1
-			if strings.HasPrefix(name, "content/journeys/journey-") {
-				want = 2
-				journeys++
-			}
-			if n != want {
-				t.Errorf("%s read %d times, want %d", name, n, want)
-			}
-		}
-		if journeys != 30 {
-			t.Errorf("%d journeys read, want 30", journeys)
-		}
+		// A large handbook's journeys are let go once decoded, keeping
+		// what their pages and downloads still need: still read once, and
+		// the same site, into memory (which keeps the whole file for the
+		// .md download), into a folder (which writes it as read) or in a
+		// check (which makes no downloads).
 		full := output.NewMemory()
-		opts = testOptions(dir)
+		opts := testOptions(dir)
 		opts.Output = full
-		if _, err := Build(context.Background(), opts); err != nil {
+		if _, err := NewBuilder(opts).Build(context.Background(), nil); err != nil { // keeps every text
 			t.Fatal(err)
 		}
-		if got, want := manifest(released.Files()), manifest(full.Files()); !slices.Equal(got, want) {
-			t.Error("the build that let the journeys go differs from the one that kept them")
+		want := manifest(full.Files())
+		for _, into := range []string{"memory", "folder", "check"} {
+			c := newCountingFS(os.DirFS(dir))
+			opts := testOptions(dir)
+			opts.Source, opts.releaseAbove = c, 1
+			var got []string
+			switch into {
+			case "memory":
+				mem := output.NewMemory()
+				opts.Output = mem
+				if _, err := Build(context.Background(), opts); err != nil {
+					t.Fatal(err)
+				}
+				got = manifest(mem.Files())
+			case "folder":
+				dest := filepath.Join(t.TempDir(), "public")
+				rep, err := BuildDir(context.Background(), opts, dir, dest)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rep.Files != len(want) {
+					t.Errorf("into a folder: %d files counted, want %d", rep.Files, len(want))
+				}
+				got = manifest(readTree(t, dest))
+			case "check":
+				if _, err := Build(context.Background(), opts); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var journeys int
+			for name, n := range c.reads {
+				if strings.HasPrefix(name, "content/journeys/journey-") {
+					journeys++
+				}
+				if n != 1 {
+					t.Errorf("into %s: %s read %d times, want once", into, name, n)
+				}
+			}
+			if journeys != 30 {
+				t.Errorf("into %s: %d journeys read, want 30", into, journeys)
+			}
+			if into != "check" && !slices.Equal(got, want) {
+				t.Errorf("into %s: the build that let the journeys go differs from the one that kept them:\n%s", into, diffLines(got, want))
+			}
+		}
+	})
+	t.Run("released, failed", func(t *testing.T) {
+		// A download written as read goes into the build's own folder:
+		// a build that fails leaves the last one's output as it was.
+		src := t.TempDir()
+		if err := os.CopyFS(src, os.DirFS(dir)); err != nil {
+			t.Fatal(err)
+		}
+		dest := filepath.Join(t.TempDir(), "public")
+		opts := testOptions(src)
+		opts.releaseAbove = 1
+		if _, err := BuildDir(context.Background(), opts, src, dest); err != nil {
+			t.Fatal(err)
+		}
+		before := treeHash(t, dest)
+		bad := filepath.Join(src, filepath.FromSlash(synth.JourneyPath(31)))
+		if err := os.WriteFile(bad, []byte(strings.Replace(synth.Journey(31, 30, ""), "emotion = ", "emotion = 9", 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := BuildDir(context.Background(), opts, src, dest); err == nil {
+			t.Fatal("a journey with a mistake built")
+		}
+		if after := treeHash(t, dest); !maps.Equal(before, after) {
+			t.Error("a failed build changed the output folder")
+		}
+		entries, _ := os.ReadDir(filepath.Dir(dest))
+		if len(entries) != 1 {
+			t.Errorf("beside the output: %d entries, want only it", len(entries))
 		}
 	})
 	t.Run("folder", func(t *testing.T) {
@@ -200,4 +254,44 @@ name = "Aware"
 			}
 		}
 	})
+}
+
+// readTree reads every file below dir but Waymark's own records, by
+// slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if strings.HasPrefix(rel, ".waymark-") {
+			return nil
+		}
+		files[rel], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// diffLines lists the lines only one of two sorted lists has, the first
+// few.
+func diffLines(got, want []string) string {
+	var out []string
+	for _, l := range got {
+		if _, found := slices.BinarySearch(want, l); !found {
+			out = append(out, "+ "+l)
+		}
+	}
+	for _, l := range want {
+		if _, found := slices.BinarySearch(got, l); !found {
+			out = append(out, "- "+l)
+		}
+	}
+	return strings.Join(out[:min(len(out), 10)], "\n")
 }

@@ -1,44 +1,65 @@
 package generator
 
 import (
-	"io/fs"
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"io"
 	"sync"
 
 	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/export"
 	"github.com/waymark-cx/waymark/generator/model"
+	"github.com/waymark-cx/waymark/generator/output"
 	"github.com/waymark-cx/waymark/generator/plan"
 	"github.com/waymark-cx/waymark/generator/source"
 )
 
 // texts gives the build each entry's text: the Markdown of a page's body,
-// and a file as its author wrote it for download. A journey whose text a
-// one-off build let go (model.Options.Release) is read again once, for
-// both its page and its .md download, and let go again when both have
-// it: the plan puts a journey's downloads beside its page, so few are
-// held at a time.
+// and a file as its author wrote it for download. Every file is read once.
+//
+// A one-off build of a large handbook lets go of each journey's text as
+// soon as its front matter is decoded (model.Options.Release), keeping
+// only what the build still needs of it, compressed, until it is used:
+// the body, for its page. Its .md download, the file as read, is written
+// there and then when the build goes into a folder (a Dir stages every
+// file until the build succeeds, so a failed build still leaves the old
+// output); into another output, the whole file is kept for it instead.
+// What the model decoded of the front matter is the model's.
 type texts struct {
-	byPath  map[string]*source.File
-	files   fs.FS
+	byPath map[string]*source.File
+
+	// For released journeys:
 	mu      sync.Mutex
-	again   map[string]*reread // released journeys read again, by path
-	readers int
+	kept    map[string]*keptText    // by path, until its readers have it
+	early   map[*model.Entry]*early // .md downloads written as read
+	readers int                     // how many read a kept text: 1 (its page) or 2 (and its download)
+	drafts  bool                    // the build includes drafts (else a draft's text is not kept)
+	out     *sink                   // writes a journey's .md download as read; nil: not (kept instead)
+	ext     string                  // the name of that download: export's verbatim format
+	packers sync.Pool               // *flate.Writer
 }
 
-// reread is a released journey's file, read again, until its readers
-// (its page and its download) have it.
-type reread struct {
-	once sync.Once
-	file *source.File
-	err  error
-	left int
+// keptText is what the build still needs of a released journey's text.
+type keptText struct {
+	packed []byte // the text, deflated unless that made it no smaller
+	size   int    // its length unpacked; len(packed) when stored as it is
+	body   int    // where the body starts in it: 0 unless it is the whole file
+	left   int    // readers still to come
 }
 
-// newTexts gives the texts of set, reading released journeys from files.
-// readers is how many read a released journey's text: 2 (its page and its
-// download), or 1 in a check, which makes no downloads.
-func newTexts(set *source.Set, files fs.FS, readers int) *texts {
-	t := &texts{byPath: make(map[string]*source.File, len(set.Content)+len(set.Templates)), files: files,
-		again: map[string]*reread{}, readers: readers}
+// early is a journey's .md download written as the journey was read, and
+// how writing it went: the build's file of it is that one.
+type early struct {
+	name    string
+	err     error
+	claimed bool // the plan's download met it
+}
+
+// newTexts gives the texts of set.
+func newTexts(set *source.Set) *texts {
+	t := &texts{byPath: make(map[string]*source.File, len(set.Content)+len(set.Templates)), kept: map[string]*keptText{},
+		early: map[*model.Entry]*early{}}
 	for _, f := range set.Content {
 		t.byPath[f.Path] = f
 	}
@@ -46,6 +67,97 @@ func newTexts(set *source.Set, files fs.FS, readers int) *texts {
 		t.byPath[f.Path] = f
 	}
 	return t
+}
+
+// releasing prepares t for the journeys a one-off build lets go of, for
+// a build into w (nil: a check, which makes no downloads). Into a folder
+// (output.Dir), their .md downloads are written through out as they are
+// read.
+func (t *texts) releasing(w output.Writer, out *sink, drafts bool) {
+	t.drafts, t.readers = drafts, 2
+	switch w.(type) {
+	case nil:
+		t.readers = 1
+	case *output.Dir:
+		t.out, t.readers = out, 1
+		for _, f := range export.Formats() {
+			if f.Verbatim {
+				t.ext = f.Ext
+			}
+		}
+	}
+}
+
+// release keeps what the build needs of a journey's text, which the
+// model lets go once it returns (model.Options.Release). It runs on the
+// worker that decoded the journey, beside others.
+func (t *texts) release(f *source.File, j *model.Journey) {
+	if j.Draft && !t.drafts {
+		return // neither a page nor downloads
+	}
+	k := &keptText{left: t.readers}
+	text := f.Raw
+	switch {
+	case t.out != nil && t.ext != "":
+		d := &early{name: j.Download(t.ext)}
+		d.err = t.out.write(d.name, f.Raw)
+		t.mu.Lock()
+		t.early[&j.Entry] = d
+		t.mu.Unlock()
+		text = f.Body
+	case t.readers == 1: // a check: the page alone
+		text = f.Body
+	default:
+		k.body = len(f.Raw) - len(f.Body)
+	}
+	k.packed, k.size = t.pack(text)
+	t.mu.Lock()
+	t.kept[f.Path] = k
+	t.mu.Unlock()
+}
+
+// pack deflates text into a slice of its own, or copies it if deflating
+// makes it no smaller: nothing of the file it is part of is kept.
+func (t *texts) pack(text []byte) ([]byte, int) {
+	var b bytes.Buffer
+	zw, _ := t.packers.Get().(*flate.Writer)
+	if zw == nil {
+		zw, _ = flate.NewWriter(&b, flate.BestSpeed)
+	} else {
+		zw.Reset(&b)
+	}
+	_, err := zw.Write(text)
+	if err == nil {
+		err = zw.Close()
+	}
+	t.packers.Put(zw)
+	if err != nil || b.Len() >= len(text) {
+		return bytes.Clone(text), len(text)
+	}
+	return bytes.Clone(b.Bytes()), len(text)
+}
+
+// take unpacks path's kept text for one of its readers, and forgets it
+// once the last has it. ok is false when nothing is kept of it.
+func (t *texts) take(path string) (k keptText, text []byte, ok bool, err error) {
+	t.mu.Lock()
+	kp := t.kept[path]
+	if kp != nil {
+		if kp.left--; kp.left <= 0 {
+			delete(t.kept, path)
+		}
+	}
+	t.mu.Unlock()
+	if kp == nil {
+		return keptText{}, nil, false, nil
+	}
+	if len(kp.packed) == kp.size {
+		return *kp, kp.packed, true, nil
+	}
+	text = make([]byte, kp.size)
+	zr := flate.NewReader(bytes.NewReader(kp.packed))
+	_, err = io.ReadFull(zr, text)
+	return *kp, text, true, err
 }
 
 // raw is e's file as its author wrote it; nil if it went away since.
@@ -56,16 +168,45 @@ func (t *texts) raw(e *model.Entry) []byte {
 		}
 		return nil
 	}
-	f, err := t.readAgain(e.Path)
-	if err != nil {
+	_, text, ok, err := t.take(e.Path)
+	if !ok || err != nil {
 		return nil // rendering its page says so
 	}
-	return f.Raw
+	return text
+}
+
+// written reports whether o is the .md download of a released journey
+// that was written as the journey was read, and how writing it went.
+func (t *texts) written(o *plan.Output) (bool, error) {
+	e := o.In.Source
+	if t.out == nil || e == nil || !e.Released || o.Bytes == nil {
+		return false, nil
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	d := t.early[e]
+	if d == nil || d.name != o.Path {
+		return false, nil
+	}
+	d.claimed = true
+	return true, d.err
+}
+
+// unclaimed lists the downloads written as read that no planned output
+// met: none, unless the plan and release disagree on what a build makes.
+func (t *texts) unclaimed() []string {
+	var names []string
+	for _, d := range t.early {
+		if !d.claimed {
+			names = append(names, d.name)
+		}
+	}
+	return names
 }
 
 // body is the Markdown whose HTML becomes o's content, where in which
 // file it starts.
-func (t *texts) body(o *plan.Output) (src []byte, path string, line int, err *diag.Error) {
+func (t *texts) body(o *plan.Output) (src []byte, path string, line int, derr *diag.Error) {
 	e := o.Body
 	if e == nil {
 		return nil, "", 0, nil
@@ -73,33 +214,14 @@ func (t *texts) body(o *plan.Output) (src []byte, path string, line int, err *di
 	if !e.Released {
 		return e.Body, e.Path, e.BodyLine, nil
 	}
-	f, rerr := t.readAgain(e.Path)
-	if rerr != nil {
-		return nil, "", 0, &diag.Error{Path: e.Path, Line: 1, Col: 1, Msg: "reading it again: " + rerr.Error(),
-			Hint: "the file changed or went away while the site was built; build again"}
-	}
-	return f.Body, e.Path, e.BodyLine, nil
-}
-
-// readAgain reads a released journey's file for the first of its two
-// readers, and forgets it once the second has it.
-func (t *texts) readAgain(path string) (*source.File, error) {
-	t.mu.Lock()
-	r, ok := t.again[path]
-	if !ok {
-		r = &reread{left: t.readers}
-		t.again[path] = r
-	}
-	if r.left--; r.left == 0 {
-		delete(t.again, path)
-	}
-	t.mu.Unlock()
-	r.once.Do(func() {
-		data, err := fs.ReadFile(t.files, path)
-		if err == nil {
-			r.file, err = source.Split(path, data)
+	k, text, ok, err := t.take(e.Path)
+	if !ok || err != nil {
+		msg := "its text was not kept"
+		if err != nil {
+			msg = "unpacking its text: " + err.Error()
 		}
-		r.err = err
-	})
-	return r.file, r.err
+		return nil, "", 0, &diag.Error{Path: e.Path, Line: 1, Col: 1, Msg: msg,
+			Hint: fmt.Sprintf("a fault in Waymark, not in %s; please report it", e.Path)}
+	}
+	return text[k.body:], e.Path, e.BodyLine, nil
 }

@@ -66,6 +66,10 @@ type Main struct {
 	// Locale is the user's locale ($LC_ALL, $LC_MESSAGES or $LANG, the
 	// first set): new site writes a Vietnamese handbook when it is vi_*.
 	Locale string
+
+	// onRender, when set, is told how far a build's rendering is (the
+	// command's heap cap, gc.go); the tests leave it nil.
+	onRender func(done, total int)
 }
 
 // NewMain returns a Main wired to the process's standard streams.

@@ -39,6 +39,9 @@ func (m *Main) build(ctx context.Context, args []string) int {
 	opts := m.options(src, baseURL, drafts, func(d, t int) {
 		done.Store(int64(d))
 		total.Store(int64(t))
+		if m.onRender != nil {
+			m.onRender(d, t)
+		}
 	})
 	opts.Force = force
 	rep, err := generator.BuildDir(ctx, opts, src, dest)

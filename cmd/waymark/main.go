@@ -17,10 +17,15 @@ func main() {
 }
 
 // run is the command, profiled when WAYMARK_CPUPROFILE or
-// WAYMARK_MEMPROFILE says so, with the collector's target of tuneGC.
+// WAYMARK_MEMPROFILE says so, with the collector's target of tuneGC and,
+// for a build, its heap cap.
 func run(ctx context.Context, args []string) int {
-	tuneGC()
+	heap := tuneGC()
 	endProfile := profile()
 	defer endProfile()
-	return NewMain().Run(ctx, args)
+	m := NewMain()
+	if heap != nil {
+		m.onRender = heap.rendered
+	}
+	return m.Run(ctx, args)
 }

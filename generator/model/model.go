@@ -45,7 +45,7 @@ type Entry struct {
 	Params   map[string]any
 	// Released is set when Front and Body were let go once the front
 	// matter was decoded (Options.Release): a one-off build of a large
-	// handbook reads a journey's file again when it renders its page,
+	// handbook keeps what it still needs of a journey's text its own way,
 	// rather than holding every file.
 	Released bool
 

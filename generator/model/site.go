@@ -22,12 +22,14 @@ type Options struct {
 	// Reserved are the top-level folders Waymark publishes its own pages
 	// and files in (plan.Reserved): a content folder may not take one.
 	Reserved []string
-	// Release lets go of each journey's text (its source.File's Raw,
-	// Front and Body too) as soon as its front matter is decoded, for a build
-	// that is not kept for rebuilds: its pages and downloads read the
-	// file again one journey at a time, so a large handbook's files are
-	// never all held beside its model. Not with a Cache.
-	Release bool
+	// Release, when set, lets go of each journey's text (its
+	// source.File's Raw, Front and Body, and its entry's) as soon as its
+	// front matter is decoded, for a build that is not kept for rebuilds,
+	// so that a large handbook's files are never all held beside its
+	// model. Release is called first, with the file and the journey, on
+	// the worker that decoded it (several at once), to keep what the
+	// build still needs of the text. Not with a Cache.
+	Release func(f *source.File, j *Journey)
 	// Addresses says where each entry is published (plan.Addresses);
 	// required.
 	Addresses Addresses
@@ -103,7 +105,10 @@ func (l *loader) unloaded(p string) {
 // decodeAhead decodes personas and journeys into their entries on every
 // core; the rest runs in file order.
 func (l *loader) decodeAhead(files []*source.File) []ahead {
-	release := l.opts.Release && !l.cache.keeps
+	release := l.opts.Release
+	if l.cache.keeps {
+		release = nil
+	}
 	return l.cache.decodeAhead(files, func(f *source.File) func(d *decoder) any {
 		e, top, nested, ok := contentEntry(f, l.opts.Addresses)
 		switch {
@@ -115,7 +120,8 @@ func (l *loader) decodeAhead(files []*source.File) []ahead {
 			return func(d *decoder) any {
 				j := decodeJourney(d, e, &l.site.Config)
 				j.addr = l.opts.Addresses
-				if release {
+				if release != nil {
+					release(f, j)
 					j.Front, j.Body, j.Released = nil, nil, true
 					f.Raw, f.Front, f.Body = nil, nil, nil
 				}

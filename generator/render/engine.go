@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template/parse"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/hub"
@@ -124,10 +125,20 @@ func read(lang string, layers []Layer) (*Engine, error) {
 	return e, nil
 }
 
-// parse parses the templates read.
+// parse parses the templates read: the partials and _base.html once,
+// then each page layout in a set of its own (a layout defines the blocks
+// of _base.html its way), which holds what the page calls of them.
 func (e *Engine) parse() error {
 	files, origin := e.files, e.origin
-	base := template.New("").Funcs(e.funcs()).Funcs(e.componentFuncs()).Funcs(e.evidenceFuncs()).Funcs(e.priorityFuncs())
+	funcs := []template.FuncMap{e.funcs(), e.componentFuncs(), e.evidenceFuncs(), e.priorityFuncs()}
+	newSet := func(name string) *template.Template {
+		t := template.New(name)
+		for _, f := range funcs {
+			t.Funcs(f)
+		}
+		return t
+	}
+	base := newSet("")
 	var errs diag.List // every template that does not parse, at its line
 	var pages []string
 	for _, p := range sortedKeys(files) {
@@ -144,18 +155,89 @@ func (e *Engine) parse() error {
 		return err
 	}
 	for _, p := range pages {
-		set, err := base.Clone()
-		if err != nil {
-			return err
-		}
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")
-		if _, err := set.New(name).Parse(compact(files[p])); err != nil {
+		page, err := newSet(name).Parse(compact(files[p]))
+		if err != nil {
 			errs.Add(parseError(origin[p], err))
 			continue
+		}
+		set, err := pageSet(base, page, newSet(name))
+		if err != nil {
+			return err
 		}
 		e.sets[name] = set
 	}
 	return errs.Err()
+}
+
+// pageSet fills set, named after a page layout, with the templates the
+// page (parsed alone) calls, directly or through others, taken from the
+// page, else from base: what base.Clone() with the page parsed into it
+// would execute, without a copy of every partial for every layout (they
+// are most of a small build's memory). As in a set the page is parsed
+// into, a template the page defines replaces base's, unless the page's
+// is empty. base's trees are copied, as Clone copies them: executing a
+// set rewrites its trees for escaping.
+func pageSet(base, page, set *template.Template) (*template.Template, error) {
+	tree := func(name string) (t *parse.Tree, own bool) {
+		var b *parse.Tree
+		if bt := base.Lookup(name); bt != nil {
+			b = bt.Tree
+		}
+		if pt := page.Lookup(name); pt != nil && pt.Tree != nil && (b == nil || !parse.IsEmptyTree(pt.Tree.Root)) {
+			return pt.Tree, true
+		}
+		return b, false
+	}
+	seen := map[string]bool{}
+	var add func(name string) error
+	add = func(name string) error {
+		if seen[name] {
+			return nil
+		}
+		seen[name] = true
+		t, own := tree(name)
+		if t == nil {
+			return nil // executing it says so, as it would have
+		}
+		if !own {
+			t = t.Copy()
+		}
+		if _, err := set.AddParseTree(name, t); err != nil {
+			return err
+		}
+		var err error
+		calls(t.Root, func(callee string) {
+			if err == nil {
+				err = add(callee)
+			}
+		})
+		return err
+	}
+	return set, add(set.Name())
+}
+
+// calls calls f with the name of every template that node calls.
+func calls(node parse.Node, f func(name string)) {
+	switch n := node.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				calls(c, f)
+			}
+		}
+	case *parse.TemplateNode:
+		f(n.Name)
+	case *parse.IfNode:
+		calls(n.List, f)
+		calls(n.ElseList, f)
+	case *parse.RangeNode:
+		calls(n.List, f)
+		calls(n.ElseList, f)
+	case *parse.WithNode:
+		calls(n.List, f)
+		calls(n.ElseList, f)
+	}
 }
 
 // parseError locates a template's parse error, "template: journey:12:
