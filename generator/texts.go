@@ -1,10 +1,7 @@
 package generator
 
 import (
-	"bytes"
-	"compress/flate"
 	"fmt"
-	"io"
 	"sync"
 
 	"github.com/waymark-cx/waymark/generator/diag"
@@ -37,15 +34,14 @@ type texts struct {
 	drafts  bool                    // the build includes drafts (else a draft's text is not kept)
 	out     *sink                   // writes a journey's .md download as read; nil: not (kept instead)
 	ext     string                  // the name of that download: export's verbatim format
-	packers sync.Pool               // *flate.Writer
+	packers sync.Pool               // *output.Packer
 }
 
 // keptText is what the build still needs of a released journey's text.
 type keptText struct {
-	packed []byte // the text, deflated unless that made it no smaller
-	size   int    // its length unpacked; len(packed) when stored as it is
-	body   int    // where the body starts in it: 0 unless it is the whole file
-	left   int    // readers still to come
+	text output.Blob // compressed unless that made it no smaller
+	body int         // where the body starts in it: 0 unless it is the whole file
+	left int         // readers still to come
 }
 
 // early is a journey's .md download written as the journey was read, and
@@ -110,36 +106,26 @@ func (t *texts) release(f *source.File, j *model.Journey) {
 	default:
 		k.body = len(f.Raw) - len(f.Body)
 	}
-	k.packed, k.size = t.pack(text)
+	k.text = t.pack(text)
 	t.mu.Lock()
 	t.kept[f.Path] = k
 	t.mu.Unlock()
 }
 
-// pack deflates text into a slice of its own, or copies it if deflating
-// makes it no smaller: nothing of the file it is part of is kept.
-func (t *texts) pack(text []byte) ([]byte, int) {
-	var b bytes.Buffer
-	zw, _ := t.packers.Get().(*flate.Writer)
-	if zw == nil {
-		zw, _ = flate.NewWriter(&b, flate.BestSpeed)
-	} else {
-		zw.Reset(&b)
+// pack compresses text into a Blob of its own: nothing of the file it
+// is part of is kept.
+func (t *texts) pack(text []byte) output.Blob {
+	p, _ := t.packers.Get().(*output.Packer)
+	if p == nil {
+		p = new(output.Packer)
 	}
-	_, err := zw.Write(text)
-	if err == nil {
-		err = zw.Close()
-	}
-	t.packers.Put(zw)
-	if err != nil || b.Len() >= len(text) {
-		return bytes.Clone(text), len(text)
-	}
-	return bytes.Clone(b.Bytes()), len(text)
+	defer t.packers.Put(p)
+	return p.Pack(text)
 }
 
 // take unpacks path's kept text for one of its readers, and forgets it
 // once the last has it. ok is false when nothing is kept of it.
-func (t *texts) take(path string) (k keptText, text []byte, ok bool, err error) {
+func (t *texts) take(path string) (k keptText, text []byte, ok bool) {
 	t.mu.Lock()
 	kp := t.kept[path]
 	if kp != nil {
@@ -149,15 +135,9 @@ func (t *texts) take(path string) (k keptText, text []byte, ok bool, err error) 
 	}
 	t.mu.Unlock()
 	if kp == nil {
-		return keptText{}, nil, false, nil
+		return keptText{}, nil, false
 	}
-	if len(kp.packed) == kp.size {
-		return *kp, kp.packed, true, nil
-	}
-	text = make([]byte, kp.size)
-	zr := flate.NewReader(bytes.NewReader(kp.packed))
-	_, err = io.ReadFull(zr, text)
-	return *kp, text, true, err
+	return *kp, kp.text.Bytes(), true
 }
 
 // raw is e's file as its author wrote it; nil if it went away since.
@@ -168,8 +148,8 @@ func (t *texts) raw(e *model.Entry) []byte {
 		}
 		return nil
 	}
-	_, text, ok, err := t.take(e.Path)
-	if !ok || err != nil {
+	_, text, ok := t.take(e.Path)
+	if !ok {
 		return nil // rendering its page says so
 	}
 	return text
@@ -214,13 +194,9 @@ func (t *texts) body(o *plan.Output) (src []byte, path string, line int, derr *d
 	if !e.Released {
 		return e.Body, e.Path, e.BodyLine, nil
 	}
-	k, text, ok, err := t.take(e.Path)
-	if !ok || err != nil {
-		msg := "its text was not kept"
-		if err != nil {
-			msg = "unpacking its text: " + err.Error()
-		}
-		return nil, "", 0, &diag.Error{Path: e.Path, Line: 1, Col: 1, Msg: msg,
+	k, text, ok := t.take(e.Path)
+	if !ok {
+		return nil, "", 0, &diag.Error{Path: e.Path, Line: 1, Col: 1, Msg: "its text was not kept",
 			Hint: fmt.Sprintf("a fault in Waymark, not in %s; please report it", e.Path)}
 	}
 	return text[k.body:], e.Path, e.BodyLine, nil

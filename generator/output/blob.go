@@ -50,15 +50,17 @@ func (b Blob) Identical(c Blob) bool {
 	return b.size == c.size && len(b.data) == len(c.data) && (len(b.data) == 0 || &b.data[0] == &c.data[0])
 }
 
-// Pack makes a Blob of data, which it does not keep.
+// Pack makes a Blob of data, which it does not keep. It makes a
+// compressor for the one file: a caller packing many uses a Packer.
 func Pack(data []byte) Blob {
-	var p packer
-	return p.pack(data)
+	var p Packer
+	return p.Pack(data)
 }
 
-// packer compresses files, reusing its compressor: each takes about a
-// megabyte to make.
-type packer struct {
+// A Packer makes Blobs, reusing its compressor, which takes about a
+// megabyte to make. The zero Packer is ready; it is not safe for
+// concurrent use.
+type Packer struct {
 	buf bytes.Buffer
 	zw  *flate.Writer
 }
@@ -67,7 +69,8 @@ type packer struct {
 // a few bytes makes them longer.
 const smallest = 64
 
-func (p *packer) pack(data []byte) Blob {
+// Pack makes a Blob of data, which it does not keep.
+func (p *Packer) Pack(data []byte) Blob {
 	if len(data) < smallest {
 		return Blob{data: bytes.Clone(data), size: int64(len(data))}
 	}
@@ -77,7 +80,7 @@ func (p *packer) pack(data []byte) Blob {
 }
 
 // start readies the compressor for a new file.
-func (p *packer) start() {
+func (p *Packer) start() {
 	p.buf.Reset()
 	if p.zw == nil {
 		p.zw, _ = flate.NewWriter(&p.buf, flate.BestSpeed) // a valid level
@@ -88,7 +91,7 @@ func (p *packer) start() {
 
 // finish makes the Blob of what was written since start: plain, the
 // size bytes, when compressing did not make it smaller.
-func (p *packer) finish(plain []byte, size int64) Blob {
+func (p *Packer) finish(plain []byte, size int64) Blob {
 	p.zw.Close()
 	if int64(p.buf.Len()) >= size {
 		if plain == nil {
@@ -102,14 +105,14 @@ func (p *packer) finish(plain []byte, size int64) Blob {
 // packers lends packers to the goroutines writing a build.
 type packers struct{ pool sync.Pool }
 
-func (ps *packers) get() *packer {
-	if p, ok := ps.pool.Get().(*packer); ok {
+func (ps *packers) get() *Packer {
+	if p, ok := ps.pool.Get().(*Packer); ok {
 		return p
 	}
-	return &packer{}
+	return &Packer{}
 }
 
-func (ps *packers) put(p *packer) {
+func (ps *packers) put(p *Packer) {
 	if p.buf.Cap() > 4<<20 {
 		p.buf = bytes.Buffer{} // a very large file's buffer goes with it
 	}
@@ -120,7 +123,7 @@ func (ps *packers) put(p *packer) {
 type packWriter struct {
 	m    *Memory
 	name string
-	p    *packer
+	p    *Packer
 	size int64
 }
 

@@ -35,7 +35,7 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 		return err
 	}
 	p := m.packers.get()
-	blob := p.pack(data)
+	blob := p.Pack(data)
 	m.packers.put(p)
 	return m.put(name, blob)
 }
