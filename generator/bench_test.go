@@ -169,11 +169,42 @@ func BenchmarkRebuildOneJourneyEmotion(b *testing.B) {
 	}, 0)
 }
 
-// benchRebuild builds 1,000 journeys with a Builder, then edits one
+// BenchmarkRebuildOneJourneyTouchpoint edits a touchpoint's name: the
+// touchpoints view, its CSV and the owners' pages and files show it.
+func BenchmarkRebuildOneJourneyTouchpoint(b *testing.B) {
+	benchRebuild(b, func(text string, i int) string {
+		return strings.Replace(text, `name = "Touchpoint 0"`, `name = "Touchpoint 0 `+strconv.Itoa(i%2)+`"`, 1)
+	}, 0)
+}
+
+// BenchmarkRebuildOneJourneyPain edits a pain point: the pain points
+// view, the owners' files and the journey's personas' pages show it.
+func BenchmarkRebuildOneJourneyPain(b *testing.B) {
+	benchRebuild(b, func(text string, i int) string {
+		return strings.Replace(text, `"Pain 0.1"`, `"Pain 0.1 `+strconv.Itoa(i%2)+`"`, 1)
+	}, 0)
+}
+
+// benchJourneys is how many journeys the rebuild benchmarks write:
+// 1,000, or WAYMARK_BENCH_JOURNEYS (e.g. 10000 for the dev server's
+// target at scale; CI's one-iteration run keeps the default).
+func benchJourneys(b *testing.B) int {
+	s := os.Getenv("WAYMARK_BENCH_JOURNEYS")
+	if s == "" {
+		return 1000
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 2 {
+		b.Fatalf("WAYMARK_BENCH_JOURNEYS=%q: want a number of journeys, at least 2", s)
+	}
+	return n
+}
+
+// benchRebuild builds 1,000 journeys (benchJourneys) with a Builder, then edits one
 // journey's file with edit and rebuilds, again and again. most, if not 0,
 // is how many pages a rebuild may render.
 func benchRebuild(b *testing.B, edit func(text string, i int) string, most int) {
-	const n = 1000
+	n := benchJourneys(b)
 	dir := synthSite(b, n)
 	bl := NewBuilder(testOptions(dir))
 	first := output.NewMemory()
