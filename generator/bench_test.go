@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -185,6 +186,27 @@ func BenchmarkRebuildOneJourneyPain(b *testing.B) {
 	}, 0)
 }
 
+// profileEdits profiles the CPU into WAYMARK_BENCH_CPUPROFILE, if set,
+// from now until the returned func is called: the edits, without the
+// first build that -cpuprofile would take in too.
+func profileEdits(b *testing.B) func() {
+	name := os.Getenv("WAYMARK_BENCH_CPUPROFILE")
+	if name == "" {
+		return func() {}
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
+}
+
 // benchJourneys is how many journeys the rebuild benchmarks write:
 // 1,000, or WAYMARK_BENCH_JOURNEYS (e.g. 10000 for the dev server's
 // target at scale; CI's one-iteration run keeps the default).
@@ -216,6 +238,7 @@ func benchRebuild(b *testing.B, edit func(text string, i int) string, most int) 
 	path := synth.JourneyPath(n / 2)
 	full := filepath.Join(dir, path)
 	text := synth.Journey(n/2, n, "")
+	defer profileEdits(b)()
 	b.ReportAllocs()
 	i := 0
 	var times []time.Duration

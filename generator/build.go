@@ -161,6 +161,9 @@ func (r *run) load(set *source.Set, readErr error) error {
 		return r.errs.Err()
 	}
 	r.set, r.site, r.hub = set, site, hub.New(site, plan.HubAddresses())
+	if b.keeps {
+		r.hub.Follow(b.hub)
+	}
 	return nil
 }
 
@@ -244,6 +247,9 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 	// are made: unless every one of them is the last build's.
 	if reuse.makesHub(r.outs) {
 		r.hub.Fill()
+		if b.keeps {
+			b.hub = r.hub
+		}
 	}
 	_, toDir := w.(*output.Dir)
 	reusePage := (toDir || check) && !reuse.active // neither keeps what it is given
