@@ -36,6 +36,11 @@ func (h *Hub) update(prev *Hub) bool {
 	}
 	h.take(prev)
 	f := h.newFiller()
+	if len(gone) == 1 && len(came) == 1 && sameShape(gone[0], came[0]) {
+		h.replace(f, h.walk(came))
+		h.Matrix = h.matrix.table(f.fold, f.rank, len(s.Config.Stages))
+		return true
+	}
 	moved := h.remove(setOf(gone))
 	h.merge(f, h.walk(came), moved)
 	h.regroup(moved)
@@ -81,6 +86,92 @@ func laneItems(js []*model.Journey) bool {
 		}
 	}
 	return false
+}
+
+// sameShape reports whether journey c, which replaces g, puts what g
+// put in every list of the hub, at the same places: the same owner and
+// place among journeys, and all that the touchpoints, items and metrics
+// views read (Reads), evidence included. Only what the scores read may
+// differ: no list's order depends on a stage's emotion.
+func sameShape(g, c *model.Journey) bool {
+	if inWalk(g, c) != 0 || g.Owner != c.Owner || len(g.Stages) != len(c.Stages) {
+		return false
+	}
+	for i, st := range g.Stages {
+		if !slices.EqualFunc(st.PainPoints, c.Stages[i].PainPoints, sameEvidence) ||
+			!slices.EqualFunc(st.Opportunities, c.Stages[i].Opportunities, sameEvidence) {
+			return false
+		}
+	}
+	return slices.Equal(shape(g), shape(c))
+}
+
+// sameEvidence reports whether two items cite the same places.
+func sameEvidence(a, b model.Item) bool {
+	return slices.EqualFunc(a.Evidence, b.Evidence, func(x, y model.Evidence) bool { return x.URL == y.URL && x.External == y.External })
+}
+
+// shape is what the views but the scores read of j (Reads).
+func shape(j *model.Journey) []string {
+	var out []string
+	Reads(j, func(p Part, fields ...string) {
+		if p != Scores {
+			out = append(out, string(rune('0'+p)))
+			out = append(out, fields...)
+		}
+	})
+	return out
+}
+
+// replace puts the entries of t (walk) of the one journey that came in
+// the places of those of the one that went, of the same shape
+// (sameShape): the same keys, at the same place among journeys, so
+// each is found by a binary search.
+func (h *Hub) replace(f *filler, t *Hub) {
+	byStatus := func(a, b *Item) int {
+		return cmp.Or(compare3(f.byStatus(a), f.byStatus(b)), inWalk(a.Journey, b.Journey))
+	}
+	item := func(a, b *Item) int { return inWalk(a.Journey, b.Journey) }
+	use := func(a, b TouchpointUse) int { return inWalk(a.Journey, b.Journey) }
+	put(h.PainPoints, t.PainPoints, byStatus)
+	put(h.Opportunities, t.Opportunities, byStatus)
+	put(h.inOrder, t.inOrder, item)
+	put(h.Metrics, t.Metrics, func(a, b *Metric) int {
+		return cmp.Or(compare3(f.byTarget(a), f.byTarget(b)), inWalk(a.Journey, b.Journey))
+	})
+	for key, o := range t.owners {
+		n := h.owners[key]
+		put(n.Journeys, o.Journeys, inWalk)
+		put(n.Touchpoints, o.Touchpoints, use)
+		put(n.PainPoints, o.PainPoints, item)
+		put(n.Opportunities, o.Opportunities, item)
+	}
+	for url, cs := range t.cites {
+		put(h.cites[url], cs, func(a, b Citation) int { return inWalk(a.Journey, b.Journey) })
+	}
+	for key, g := range t.groups {
+		put(h.groups[key].Uses, g.Uses, use)
+	}
+	for key, sts := range t.matrix.stages {
+		put(h.matrix.stages[key], sts, func(a, b stageMet) int { return inWalk(a.j, b.j) })
+	}
+	for key, us := range t.matrix.cells {
+		put(h.matrix.cells[key], us, func(a, b cellUse) int { return inWalk(a.j, b.j) })
+	}
+}
+
+// put writes each entry of with over the entry of list it equals by
+// order; entries equal among themselves are consecutive in both.
+func put[T any](list, with []T, order func(a, b T) int) {
+	p := 0
+	for k, x := range with {
+		if k > 0 && order(with[k-1], x) == 0 {
+			p++
+		} else {
+			p = sort.Search(len(list), func(i int) bool { return order(list[i], x) >= 0 })
+		}
+		list[p] = x
+	}
 }
 
 // journeySet tells the journeys that went.

@@ -30,6 +30,9 @@ func TestUpdateEqualsFill(t *testing.T) {
 			case op == 1: // one comes
 				js = append(js, randomJourney(r, next))
 				next++
+			case op == 2: // one's scores change: the same shape
+				i := r.IntN(len(js))
+				js[i] = rescored(r, js[i])
 			default: // one or more change
 				for range 1 + r.IntN(2) {
 					i := r.IntN(len(js))
@@ -118,6 +121,29 @@ func randomJourney(r *rand.Rand, i int) *model.Journey {
 		j.Stages = append(j.Stages, st)
 	}
 	return j
+}
+
+// rescored is j decoded again with other emotions at its stages.
+func rescored(r *rand.Rand, j *model.Journey) *model.Journey {
+	c := *j
+	c.Stages = nil
+	for _, st := range j.Stages {
+		n := *st
+		n.Emotion = map[string]float64{"": float64(r.IntN(5)) + 0.1}
+		n.Touchpoints = nil
+		for _, tp := range st.Touchpoints {
+			t := *tp
+			n.Touchpoints = append(n.Touchpoints, &t)
+		}
+		n.PainPoints, n.Opportunities = slices.Clone(st.PainPoints), slices.Clone(st.Opportunities)
+		n.Metrics = nil
+		for _, m := range st.Metrics {
+			mc := *m
+			n.Metrics = append(n.Metrics, &mc)
+		}
+		c.Stages = append(c.Stages, &n)
+	}
+	return &c
 }
 
 func randomItem(r *rand.Rand, pick func(...string) string) model.Item {
