@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -188,8 +189,15 @@ func BenchmarkRebuildOneJourneyPain(b *testing.B) {
 
 // profileEdits profiles the CPU into WAYMARK_BENCH_CPUPROFILE, if set,
 // from now until the returned func is called: the edits, without the
-// first build that -cpuprofile would take in too.
+// first build that -cpuprofile would take in too; or the allocations,
+// into WAYMARK_BENCH_MEMPROFILE.
 func profileEdits(b *testing.B) func() {
+	if mem := os.Getenv("WAYMARK_BENCH_MEMPROFILE"); mem != "" {
+		// Two profiles of what was allocated: pprof -base NAME.before NAME
+		// shows the edits' allocations alone.
+		writeHeap(b, mem+".before")
+		return func() { writeHeap(b, mem) }
+	}
 	name := os.Getenv("WAYMARK_BENCH_CPUPROFILE")
 	if name == "" {
 		return func() {}
@@ -204,6 +212,18 @@ func profileEdits(b *testing.B) func() {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
+	}
+}
+
+func writeHeap(b *testing.B, name string) {
+	runtime.GC() // the profile is as of the last collection
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		b.Fatal(err)
 	}
 }
 
