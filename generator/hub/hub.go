@@ -10,7 +10,9 @@
 // (touchpoint groups, the channel × stage matrix, items by status, metrics
 // off target, what each owner owns, the lists cut to hub_limit) are
 // computed by Fill, once, when a page or download that shows them is made:
-// a rebuild that reuses those outputs does not pay for them.
+// a rebuild that reuses those outputs does not pay for them. A rebuild
+// that does may update the last build's filled hub by the journeys that
+// changed instead (Follow, update.go).
 //
 // # Addresses
 //
