@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/waymark-cx/waymark"
 	"github.com/waymark-cx/waymark/bench/synth"
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/hub"
@@ -248,7 +249,9 @@ func benchJourneys(b *testing.B) int {
 func benchRebuild(b *testing.B, edit func(text string, i int) string, most int) {
 	n := benchJourneys(b)
 	dir := synthSite(b, n)
-	bl := NewBuilder(testOptions(dir))
+	opts := testOptions(dir)
+	opts.Templates = waymark.Templates() // as waymark serve builds: the blank maps make leftover warnings
+	bl := NewBuilder(opts)
 	first := output.NewMemory()
 	bl.SetOutput(first)
 	if _, err := bl.Build(context.Background(), nil); err != nil {
