@@ -27,7 +27,10 @@ import (
 // changed journey has items in a custom lane.
 func (h *Hub) update(prev *Hub) bool {
 	s := h.site
-	if !reflect.DeepEqual(prev.site.Config, s.Config) {
+	// Evidence is resolved to the research notes' addresses in the
+	// journeys as they are, unchanged ones too: other notes, other
+	// addresses in the citations' keys.
+	if !reflect.DeepEqual(prev.site.Config, s.Config) || !slices.EqualFunc(prev.site.Research, s.Research, sameNote) {
 		return false
 	}
 	gone, came := changed(prev.site.Journeys, s.Journeys)
@@ -47,6 +50,10 @@ func (h *Hub) update(prev *Hub) bool {
 	h.Matrix = h.matrix.table(f.fold, f.rank, len(s.Config.Stages))
 	return true
 }
+
+// sameNote reports whether two research notes are cited by the same name
+// at the same address (model's linkEvidence).
+func sameNote(a, b *model.Page) bool { return a.Slug == b.Slug && a.URL == b.URL }
 
 // changed lists the journeys of old that are not in cur (gone) and of cur
 // that are not in old (came), each in its site's order: both lists are

@@ -56,6 +56,27 @@ func TestUpdateEqualsFill(t *testing.T) {
 
 const seeds = 40
 
+// TestUpdateResearchMoved: a research note at a new address changes the
+// evidence of unchanged journeys in place; the hub is filled anew.
+func TestUpdateResearchMoved(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 1))
+	j := randomJourney(r, 1)
+	j.Stages = []*model.Stage{{Name: "Aware", PainPoints: []model.Item{{Text: "Slow", Evidence: []model.Evidence{{Ref: "a", URL: "research/a/"}}}}}}
+	note := func(url string) []*model.Page { return []*model.Page{{Entry: model.Entry{Slug: "a", URL: url}}} }
+	site := func(url string) *model.Site {
+		return &model.Site{Config: model.Config{HubLimit: 4}, Journeys: []*model.Journey{j}, Research: note(url)}
+	}
+	prev := New(site("research/a/"), testAddresses())
+	prev.Fill()
+	j.Stages[0].PainPoints[0].Evidence[0].URL = "research/b/" // linked again
+	got := New(site("research/b/"), testAddresses())
+	got.Follow(prev)
+	got.Fill()
+	if len(got.Citations("research/b/")) != 1 || len(got.Citations("research/a/")) != 0 {
+		t.Errorf("citations by address: %v", got.cites)
+	}
+}
+
 func fillSite(js []*model.Journey, prev *Hub) *Hub {
 	s := &model.Site{Config: model.Config{Stages: []string{"Aware", "Buy"}, HubLimit: 4}, Journeys: slices.Clone(js)}
 	slices.SortFunc(s.Journeys, model.CompareJourneys)
