@@ -311,9 +311,9 @@ func (h *Hub) Fill() {
 	h.once.Do(func() {
 		if h.prev == nil || !h.update(h.prev) {
 			h.fill()
+			h.view()
 		}
 		h.prev = nil
-		h.view()
 		h.filled = true
 	})
 }

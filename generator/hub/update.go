@@ -37,18 +37,82 @@ func (h *Hub) update(prev *Hub) bool {
 	if len(gone)+len(came) > max(64, len(s.Journeys)/8) || laneItems(gone) || laneItems(came) {
 		return false
 	}
-	h.take(prev)
 	f := h.newFiller()
 	if len(gone) == 1 && len(came) == 1 && sameShape(gone[0], came[0]) {
-		h.replace(f, h.walk(came))
+		view, owners := prev.View, prev.owners
+		h.take(prev)
+		t := h.walk(came)
+		h.replace(f, t)
 		h.Matrix = h.matrix.table(f.fold, f.rank, len(s.Config.Stages))
+		h.keepView(view, owners, f, t, gone[0])
 		return true
 	}
+	h.take(prev)
 	moved := h.remove(setOf(gone))
 	h.merge(f, h.walk(came), moved)
 	h.regroup(moved)
 	h.Matrix = h.matrix.table(f.fold, f.rank, len(s.Config.Stages))
+	h.view()
 	return true
+}
+
+// keepView takes over the views of the last hub (view, and its owners'),
+// after an edit of the same shape (sameShape) replaced the entries of
+// journey gone with those of t: the views' lists are the hub's lists,
+// cut, and their counts read only what the shape holds. The lists
+// copied out of the hub's (items without an owner, the priorities) get
+// the new entries as the hub's did; the rest is computed as view does.
+func (h *Hub) keepView(v View, owners map[string]*Owner, f *filler, t *Hub, gone *model.Journey) {
+	limit, nested := h.site.Config.HubLimits()
+	byStatus := func(a, b *Item) int {
+		return cmp.Or(compare3(f.byStatus(a), f.byStatus(b)), inWalk(a.Journey, b.Journey))
+	}
+	noOwner := func(its []*Item) []*Item {
+		return slices.DeleteFunc(slices.Clone(its), func(it *Item) bool { return it.Owner != "" })
+	}
+	put(v.NoOwnerPainPoints.all, noOwner(t.PainPoints), byStatus)
+	put(v.NoOwnerOpportunities.all, noOwner(t.Opportunities), byStatus)
+	v.People = personaMatrix(h.site, limit, nested, h.at.CSV(ListMatrix))
+	keepPriorities(&v.Priorities, t, gone)
+	for _, l := range h.Lanes {
+		l.View = statusGroups(l.Items, limit, h.at.CSV(LaneList(l.Lane.Key)))
+	}
+	for _, o := range h.Owners {
+		po := owners[o.Slug]
+		if po == nil {
+			h.ownerView(o, limit)
+			continue
+		}
+		o.View = po.View
+		for _, l := range o.Lanes {
+			l.Shown = shown(l.Items, limit, h.at.OwnerCSV(o, LaneList(l.Lane.Key)))
+		}
+	}
+	h.tagViews(limit, nested)
+	h.View = v
+}
+
+// keepPriorities puts the opportunities of t in the places of those of
+// journey gone: with the same scores, they rank the same.
+func keepPriorities(p *Priorities, t *Hub, gone *model.Journey) {
+	var unscored []*Item
+	var ranked []*Priority
+	for _, it := range t.inOrder {
+		if !it.Scored() {
+			unscored = append(unscored, it)
+			continue
+		}
+		ranked = append(ranked, &Priority{Item: it, Score: p.Weights.Score(it.Scores), Benefit: p.Weights.Benefit(it.Scores)})
+	}
+	put(p.Unscored.all, unscored, func(a, b *Item) int { return inWalk(a.Journey, b.Journey) })
+	slices.SortStableFunc(ranked, byRank)
+	k := 0
+	for _, r := range p.Ranked.all {
+		if r.Journey == gone {
+			r.Item = ranked[k].Item
+			k++
+		}
+	}
 }
 
 // sameNote reports whether two research notes are cited by the same name
