@@ -4,12 +4,15 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/waymark-cx/waymark"
 	"github.com/waymark-cx/waymark/bench/synth"
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/hub"
@@ -169,13 +172,86 @@ func BenchmarkRebuildOneJourneyEmotion(b *testing.B) {
 	}, 0)
 }
 
-// benchRebuild builds 1,000 journeys with a Builder, then edits one
+// BenchmarkRebuildOneJourneyTouchpoint edits a touchpoint's name: the
+// touchpoints view, its CSV and the owners' pages and files show it.
+func BenchmarkRebuildOneJourneyTouchpoint(b *testing.B) {
+	benchRebuild(b, func(text string, i int) string {
+		return strings.Replace(text, `name = "Touchpoint 0"`, `name = "Touchpoint 0 `+strconv.Itoa(i%2)+`"`, 1)
+	}, 0)
+}
+
+// BenchmarkRebuildOneJourneyPain edits a pain point: the pain points
+// view, the owners' files and the journey's personas' pages show it.
+func BenchmarkRebuildOneJourneyPain(b *testing.B) {
+	benchRebuild(b, func(text string, i int) string {
+		return strings.Replace(text, `"Pain 0.1"`, `"Pain 0.1 `+strconv.Itoa(i%2)+`"`, 1)
+	}, 0)
+}
+
+// profileEdits profiles the CPU into WAYMARK_BENCH_CPUPROFILE, if set,
+// from now until the returned func is called: the edits, without the
+// first build that -cpuprofile would take in too; or the allocations,
+// into WAYMARK_BENCH_MEMPROFILE.
+func profileEdits(b *testing.B) func() {
+	if mem := os.Getenv("WAYMARK_BENCH_MEMPROFILE"); mem != "" {
+		// Two profiles of what was allocated: pprof -base NAME.before NAME
+		// shows the edits' allocations alone.
+		writeHeap(b, mem+".before")
+		return func() { writeHeap(b, mem) }
+	}
+	name := os.Getenv("WAYMARK_BENCH_CPUPROFILE")
+	if name == "" {
+		return func() {}
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
+}
+
+func writeHeap(b *testing.B, name string) {
+	runtime.GC() // the profile is as of the last collection
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// benchJourneys is how many journeys the rebuild benchmarks write:
+// 1,000, or WAYMARK_BENCH_JOURNEYS (e.g. 10000 for the dev server's
+// target at scale; CI's one-iteration run keeps the default).
+func benchJourneys(b *testing.B) int {
+	s := os.Getenv("WAYMARK_BENCH_JOURNEYS")
+	if s == "" {
+		return 1000
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 2 {
+		b.Fatalf("WAYMARK_BENCH_JOURNEYS=%q: want a number of journeys, at least 2", s)
+	}
+	return n
+}
+
+// benchRebuild builds 1,000 journeys (benchJourneys) with a Builder, then edits one
 // journey's file with edit and rebuilds, again and again. most, if not 0,
 // is how many pages a rebuild may render.
 func benchRebuild(b *testing.B, edit func(text string, i int) string, most int) {
-	const n = 1000
+	n := benchJourneys(b)
 	dir := synthSite(b, n)
-	bl := NewBuilder(testOptions(dir))
+	opts := testOptions(dir)
+	opts.Templates = waymark.Templates() // as waymark serve builds: the blank maps make leftover warnings
+	bl := NewBuilder(opts)
 	first := output.NewMemory()
 	bl.SetOutput(first)
 	if _, err := bl.Build(context.Background(), nil); err != nil {
@@ -185,6 +261,7 @@ func benchRebuild(b *testing.B, edit func(text string, i int) string, most int) 
 	path := synth.JourneyPath(n / 2)
 	full := filepath.Join(dir, path)
 	text := synth.Journey(n/2, n, "")
+	defer profileEdits(b)()
 	b.ReportAllocs()
 	i := 0
 	var times []time.Duration

@@ -169,6 +169,9 @@ func (r *run) load(set *source.Set, readErr error) error {
 		return r.errs.Err()
 	}
 	r.set, r.site, r.hub = set, site, hub.New(site, plan.HubAddresses())
+	if b.keeps {
+		r.hub.Follow(b.hub)
+	}
 	return nil
 }
 
@@ -246,6 +249,9 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 	// are made: unless every one of them is the last build's.
 	if reuse.makesHub(r.outs) {
 		r.hub.Fill()
+		if b.keeps {
+			b.hub = r.hub
+		}
 	}
 	// A page worker writes from buffers of its own, which it uses again,
 	// into an output that keeps nothing it is given.

@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"sync"
 
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/output"
 	"github.com/waymark-cx/waymark/generator/render"
@@ -49,6 +50,9 @@ type Builder struct {
 	// is the last build, when it succeeded (bodyedit.go).
 	changed  []string
 	lastGood *lastBuild
+	// hub is the last hub filled, which the next build's updates by the
+	// journeys that changed (hub.Hub.Follow).
+	hub *hub.Hub
 }
 
 // rendered is an output of the last build, and the key of what it was

@@ -287,9 +287,17 @@ func fileBytes(o *plan.Output) ([]byte, error) {
 // checkStatics reports every static file planned where another output
 // goes, all at once, before anything is written.
 func checkStatics(outs []*plan.Output, errs *diag.List) {
-	taken := make(map[string]bool, len(outs))
+	// The few files copied are looked up, not the many made: the dev
+	// server checks on every edit of a journey's front matter.
+	copied := map[string]bool{}
 	for _, o := range outs {
-		if o.Copy == nil {
+		if o.Copy != nil {
+			copied[o.Path] = true
+		}
+	}
+	taken := map[string]bool{}
+	for _, o := range outs {
+		if o.Copy == nil && copied[o.Path] {
 			taken[o.Path] = true
 		}
 	}

@@ -10,7 +10,9 @@
 // (touchpoint groups, the channel × stage matrix, items by status, metrics
 // off target, what each owner owns, the lists cut to hub_limit) are
 // computed by Fill, once, when a page or download that shows them is made:
-// a rebuild that reuses those outputs does not pay for them.
+// a rebuild that reuses those outputs does not pay for them. A rebuild
+// that does may update the last build's filled hub by the journeys that
+// changed instead (Follow, update.go).
 //
 // # Addresses
 //
@@ -58,6 +60,15 @@ type Hub struct {
 	// stage (priorities.go); cites, the items citing each research note.
 	inOrder []*Item
 	cites   map[string][]Citation
+	// groups are the touchpoint groups by key (filler.groupKey), matrix
+	// what the channel matrix counts: kept for the next build's update.
+	groups map[string]*TouchpointGroup
+	matrix matrixCounts
+	// prev is the last build's filled hub, which Fill may update
+	// rather than walk every journey again (Follow); filled is set once
+	// the views are computed.
+	prev   *Hub
+	filled bool
 }
 
 // Addresses says where the hub's pages and downloads are, relative to
@@ -293,10 +304,28 @@ func (h *Hub) PairOf(j *model.Journey) *Pair {
 	return h.pairOf[j]
 }
 
-// Fill computes the hub's views once; later calls do nothing.
+// Fill computes the hub's views once; later calls do nothing. With a
+// hub to follow (Follow), it updates that hub's lists by the journeys
+// that changed, when it can, instead of walking every journey.
 func (h *Hub) Fill() {
 	h.once.Do(func() {
-		h.fill()
-		h.view()
+		if h.prev == nil || !h.update(h.prev) {
+			h.fill()
+			h.view()
+		}
+		h.prev = nil
+		h.filled = true
 	})
 }
+
+// Follow makes prev, a filled hub of an earlier build of the same site,
+// the one Fill updates. Once Fill has run, prev is spent: its lists are
+// h's. Until then prev is left as it is.
+func (h *Hub) Follow(prev *Hub) {
+	if prev != nil && prev.filled && prev != h {
+		h.prev = prev
+	}
+}
+
+// Filled reports whether Fill has run.
+func (h *Hub) Filled() bool { return h.filled }

@@ -95,16 +95,7 @@ func (h *Hub) priorities(limit int) Priorities {
 		b := w.Benefit(it.Scores)
 		ranked = append(ranked, &Priority{Item: it, Score: w.Score(it.Scores), Benefit: b, Quadrant: QuadrantOf(b, it.Effort)})
 	}
-	conf := func(it *Item) float64 {
-		if it.HasConfidence {
-			return it.Confidence
-		}
-		return 1
-	}
-	slices.SortStableFunc(ranked, func(a, b *Priority) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(b.Benefit, a.Benefit), cmp.Compare(a.Effort, b.Effort),
-			cmp.Compare(conf(b.Item), conf(a.Item)))
-	})
+	slices.SortStableFunc(ranked, byRank)
 	type spot struct {
 		b float64
 		e int
@@ -127,6 +118,21 @@ func (h *Hub) priorities(limit int) Priorities {
 	p.Ranked = shown(ranked, limit, h.at.CSV(ListPriorities))
 	p.Unscored = shown(unscored, limit, h.at.CSV(ListPriorities))
 	return p
+}
+
+// byRank is the ranking's order; a stable sort keeps the hub's order
+// among ties.
+func byRank(a, b *Priority) int {
+	return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(b.Benefit, a.Benefit), cmp.Compare(a.Effort, b.Effort),
+		cmp.Compare(confidence(b.Item), confidence(a.Item)))
+}
+
+// confidence is an item's confidence; none counts as 1.
+func confidence(it *Item) float64 {
+	if it.HasConfidence {
+		return it.Confidence
+	}
+	return 1
 }
 
 // Citation is an item that cites a research note.

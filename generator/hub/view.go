@@ -161,26 +161,37 @@ func (h *Hub) view() {
 	v.People = personaMatrix(s, limit, nested, h.at.CSV(ListMatrix))
 	v.Priorities = h.priorities(limit)
 	for _, o := range h.Owners {
-		ov := &o.View
-		ov.Journeys = shown(o.Journeys, limit, h.at.OwnerCSV(o, ListJourneys))
-		ov.Touchpoints = shown(o.Touchpoints, limit, h.at.OwnerCSV(o, ListTouchpoints))
-		ov.PainPoints = shown(o.PainPoints, limit, h.at.OwnerCSV(o, ListPainPoints))
-		ov.Opportunities = shown(o.Opportunities, limit, h.at.OwnerCSV(o, ListOpportunities))
-		for _, l := range o.Lanes {
-			l.Shown = shown(l.Items, limit, h.at.OwnerCSV(o, LaneList(l.Lane.Key)))
-		}
-		for _, it := range o.PainPoints {
-			if it.Status == "open" {
-				ov.Open++
-			}
-		}
-		ov.Sources = Sources(o.PainPoints) + Sources(o.Opportunities)
-		for _, u := range o.Touchpoints {
-			if u.Touchpoint.FailPoint {
-				ov.FailPoints++
-			}
+		h.ownerView(o, limit)
+	}
+	h.tagViews(limit, nested)
+}
+
+// ownerView computes what an owner's page shows.
+func (h *Hub) ownerView(o *Owner, limit int) {
+	ov := &o.View
+	*ov = OwnerView{}
+	ov.Journeys = shown(o.Journeys, limit, h.at.OwnerCSV(o, ListJourneys))
+	ov.Touchpoints = shown(o.Touchpoints, limit, h.at.OwnerCSV(o, ListTouchpoints))
+	ov.PainPoints = shown(o.PainPoints, limit, h.at.OwnerCSV(o, ListPainPoints))
+	ov.Opportunities = shown(o.Opportunities, limit, h.at.OwnerCSV(o, ListOpportunities))
+	for _, l := range o.Lanes {
+		l.Shown = shown(l.Items, limit, h.at.OwnerCSV(o, LaneList(l.Lane.Key)))
+	}
+	for _, it := range o.PainPoints {
+		if it.Status == "open" {
+			ov.Open++
 		}
 	}
+	ov.Sources = Sources(o.PainPoints) + Sources(o.Opportunities)
+	for _, u := range o.Touchpoints {
+		if u.Touchpoint.FailPoint {
+			ov.FailPoints++
+		}
+	}
+}
+
+// tagViews computes what the tags' pages and the tags page show.
+func (h *Hub) tagViews(limit, nested int) {
 	for _, t := range h.Tags {
 		t.Shown = shown(t.Journeys, limit, h.at.TagCSV(t))
 		t.Preview = shown(t.Journeys, nested, h.at.TagCSV(t))

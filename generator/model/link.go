@@ -97,10 +97,13 @@ func link(site *Site, at Addresses, drafts, broken map[string]bool, errs *diag.L
 	ruleWarnings(site)
 }
 
-func sortJourneys(js []*Journey) {
-	slices.SortFunc(js, func(a, b *Journey) int {
-		return cmp.Or(byKey(&a.Entry, &b.Entry, a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
-	})
+func sortJourneys(js []*Journey) { slices.SortFunc(js, CompareJourneys) }
+
+// CompareJourneys is the order of Site.Journeys: by title (folded, then
+// as written), then by slug. The hub keeps its lists in this order
+// between builds while a journey's file is unchanged.
+func CompareJourneys(a, b *Journey) int {
+	return cmp.Or(byKey(&a.Entry, &b.Entry, a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
 }
 
 // withFiles gives each persona's slug with its file name where the two

@@ -119,6 +119,8 @@ type Journey struct {
 	template bool      // read from templates/
 	hidden   []string  // the built-in lanes the site hides (hide_lanes)
 	addr     Addresses // where its downloads and print view are
+	// leftovers are its template leftovers as last found (leftovers.go).
+	leftovers *leftoverMemo
 }
 
 // journeyRefs remembers where cross-references stand, for located errors.

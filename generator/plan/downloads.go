@@ -13,7 +13,10 @@ import (
 // download, the journey's whole file.
 func (p *Planner) downloads(j *model.Journey) {
 	in := export.Input{SchemaURL: p.schemaURL, Words: p.journeyWords(j)}
-	for _, f := range export.Formats() {
+	if p.formats == nil {
+		p.formats = export.Formats()
+	}
+	for _, f := range p.formats {
 		o := Output{In: Inputs{Fronts: []*model.Journey{j}, Personas: j.Personas}}
 		if f.Verbatim {
 			o.In = Inputs{Source: &j.Entry}

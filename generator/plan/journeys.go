@@ -52,8 +52,8 @@ func pageInputs(j *model.Journey) Inputs {
 func citesResearch(j *model.Journey) bool {
 	for _, st := range j.Stages {
 		for _, items := range [][]model.Item{st.PainPoints, st.Opportunities} {
-			for _, it := range items {
-				for _, ev := range it.Evidence {
+			for i := range items { // not copied: the dev server plans every journey on every edit
+				for _, ev := range items[i].Evidence {
 					if !ev.External {
 						return true
 					}

@@ -81,6 +81,7 @@ type Planner struct {
 	outs      []*Output
 	slab      []Output                // where outputs are made, a block at a time: a site has thousands
 	byLang    map[string]export.Words // words, made once a language: a journey's downloads each need them
+	formats   []export.Format         // the downloads' formats, made once a plan
 }
 
 // output adds o to the plan.
