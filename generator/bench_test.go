@@ -257,7 +257,7 @@ func benchRebuild(b *testing.B, edit func(text string, i int) string, most int) 
 	if _, err := bl.Build(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}
-	files := len(first.Files())
+	files := len(first.Blobs())
 	path := synth.JourneyPath(n / 2)
 	full := filepath.Join(dir, path)
 	text := synth.Journey(n/2, n, "")
