@@ -102,6 +102,16 @@ func (m *Memory) Blobs() map[string]Blob {
 	return maps.Clone(m.files)
 }
 
+// Take returns the file map itself, not a copy, for a caller that is
+// done writing: nothing may write to the Memory or change the map after.
+// The dev server serves a build's files so, rather than copying tens of
+// thousands of entries on every rebuild.
+func (m *Memory) Take() map[string]Blob {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.files
+}
+
 // Files returns the files, decompressed: for tests, and for a caller
 // that wants a build's bytes.
 func (m *Memory) Files() map[string][]byte {
@@ -128,6 +138,17 @@ func FS(files map[string]Blob) fs.FS {
 		}
 	}
 	return m
+}
+
+// NextFS is FS(files) for files that hold the same names as those prev
+// (an FS of the last build) was made of: it takes prev's folders rather
+// than working them out again from every name.
+func NextFS(prev fs.FS, files map[string]Blob) fs.FS {
+	p, ok := prev.(*memFS)
+	if !ok {
+		return FS(files)
+	}
+	return &memFS{files: files, dirs: p.dirs}
 }
 
 // parent is path.Dir for a name in canonical form (see CheckName),

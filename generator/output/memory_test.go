@@ -160,3 +160,20 @@ func TestBlob(t *testing.T) {
 		t.Errorf("Put twice: %v", err)
 	}
 }
+
+// NextFS, over the same names with other contents, is the FS that FS
+// makes of them: folders included.
+func TestNextFS(t *testing.T) {
+	first := packAll(map[string][]byte{"index.html": []byte("<p>one</p>"), "journeys/buy/index.html": []byte("<p>buy</p>")})
+	next := packAll(map[string][]byte{"index.html": []byte("<p>two</p>"), "journeys/buy/index.html": []byte("<p>buy</p>")})
+	fsys := NextFS(FS(first), next)
+	if err := fstest.TestFS(fsys, "index.html", "journeys/buy/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := fs.ReadFile(fsys, "index.html"); err != nil || string(b) != "<p>two</p>" {
+		t.Errorf("index.html = %q, %v; want the new build's", b, err)
+	}
+	if info, err := fs.Stat(fsys, "journeys/buy"); err != nil || !info.IsDir() {
+		t.Errorf("journeys/buy: %v, %v; want a folder", info, err)
+	}
+}

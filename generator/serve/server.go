@@ -179,12 +179,18 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 		return
 	}
 	s.links.set(rep.Linked)
-	files := mem.Blobs()
-	fsys := output.FS(files)
+	files := mem.Take() // a Memory a rebuild of its own
+	prev := s.snapshot()
+	diff := changedFiles(prev.files, files)
+	var fsys fs.FS
+	if prev.files != nil && sameNames(prev.files, files, diff) {
+		fsys = output.NextFS(prev.fsys, files) // the commonest rebuild: a few files changed
+	} else {
+		fsys = output.FS(files)
+	}
+	old := prev.files
 	s.mu.Lock()
-	old := s.cur.files
 	hadErrors := s.cur.errs != nil
-	diff := changedFiles(old, files)
 	build := s.cur.build
 	if old != nil && len(diff) > 0 {
 		build++
@@ -231,6 +237,23 @@ func changedFiles(old, cur map[string]output.Blob) []string {
 		}
 	}
 	return out
+}
+
+// sameNames reports whether cur holds the names old does, given diff,
+// the names whose files differ between them (changedFiles).
+func sameNames(old, cur map[string]output.Blob, diff []string) bool {
+	if len(old) != len(cur) {
+		return false
+	}
+	for _, n := range diff {
+		if _, ok := old[n]; !ok {
+			return false
+		}
+		if _, ok := cur[n]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func cssOnly(names []string) bool {
