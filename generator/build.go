@@ -190,7 +190,7 @@ func (r *run) prepare() error {
 	}
 	site.Warnings = append(site.Warnings, r.st.warnings...)
 	checkAvatars(site, r.st.files, &r.errs)
-	checkImages(site, r.st.files, &r.errs)
+	checkImages(site, r.st.files, b.imageSizes(r.changed), &r.errs)
 	r.eng, err = render.Reuse(b.engine, site, r.hub, render.Layer{Name: theme.name, FS: theme.fs}, render.Layer{Name: "", FS: opts.Source})
 	if err != nil {
 		r.errs.AddErr(err, "layouts", "fix the template; see content/docs/theming.md") // templates or string files

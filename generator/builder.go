@@ -50,6 +50,8 @@ type Builder struct {
 	// is the last build, when it succeeded (bodyedit.go).
 	changed  []string
 	lastGood *lastBuild
+	// images are the sizes of the images the builds read (checkImages).
+	images map[string]imageStamp
 	// hub is the last hub filled, which the next build's updates by the
 	// journeys that changed (hub.Hub.Follow).
 	hub *hub.Hub
@@ -102,6 +104,26 @@ func (b *Builder) knownTemplates(eng *render.Engine, cfg model.Config) bool {
 		}
 	}
 	return b.builtinSrc != nil && bytes.Equal(eng.Sources(), b.builtinSrc)
+}
+
+// imageSizes is what a build knows of its images' sizes: for a Builder,
+// those its earlier builds read, trusted for files not in changed (nil:
+// unknown, none trusted); nothing for a one-off build.
+func (b *Builder) imageSizes(changed []string) *imageSizes {
+	if !b.keeps {
+		return nil
+	}
+	if b.images == nil {
+		b.images = map[string]imageStamp{}
+	}
+	s := &imageSizes{byPath: b.images}
+	if changed != nil {
+		s.changed = make(map[string]bool, len(changed))
+		for _, p := range changed {
+			s.changed[p] = true
+		}
+	}
+	return s
 }
 
 func (b *Builder) minifier() *minifier {

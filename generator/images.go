@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"encoding/xml"
 	"image"
 	_ "image/gif"  // the sizes of GIF storyboard images
@@ -23,29 +24,106 @@ import (
 // A size it cannot read (a format the standard library does not decode,
 // an SVG without width, height or viewBox) is left zero: the page then
 // sizes the image by CSS alone.
-func checkImages(site *model.Site, statics map[string]fs.FS, errs *diag.List) {
+//
+// Each image is read once a build: whole, and the build copies it from
+// what was read (statics then holds the bytes for it), unless sizes
+// knows it unchanged since an earlier build (the dev server's), when it
+// is not read at all here.
+func checkImages(site *model.Site, statics map[string]fs.FS, sizes *imageSizes, errs *diag.List) {
 	for _, im := range site.Images() {
-		fsys, ok := statics[path.Clean(im.Path)]
+		p := path.Clean(im.Path)
+		fsys, ok := statics[p]
 		if !ok {
 			errs.Add(im.Missing())
 			continue
 		}
-		im.SetSize(imageSize(fsys, "static/"+path.Clean(im.Path)))
+		name := "static/" + p
+		if w, h, ok := sizes.known(p, fsys, name); ok {
+			im.SetSize(w, h)
+			continue
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			continue // its copy says so
+		}
+		statics[p] = heldFS{FS: fsys, name: name, data: data}
+		w, h := imageSize(name, data)
+		sizes.learn(p, fsys, name, w, h)
+		im.SetSize(w, h)
 	}
 }
 
-// imageSize reads the size of the image file p: its header only for a
-// bitmap, its root element's attributes for an SVG.
-func imageSize(fsys fs.FS, p string) (w, h int) {
-	f, err := fsys.Open(p)
+// imageSizes are the sizes of the images a Builder's builds read, by
+// site path, with the size and time of the file they were read from; a
+// one-off build's is nil and knows nothing.
+type imageSizes struct {
+	byPath  map[string]imageStamp
+	changed map[string]bool // site paths the build was told changed; nil: trust no stamp
+}
+
+type imageStamp struct {
+	size, mtime int64
+	w, h        int
+}
+
+// known is an image's size read by an earlier build, while its file has
+// the same size and time and was not said to have changed.
+func (s *imageSizes) known(p string, fsys fs.FS, name string) (w, h int, ok bool) {
+	if s == nil || s.changed == nil || s.changed[name] {
+		return 0, 0, false
+	}
+	st, found := s.byPath[p]
+	fi, err := fs.Stat(fsys, name)
+	if !found || err != nil || fi.Size() != st.size || fi.ModTime().UnixNano() != st.mtime {
+		return 0, 0, false
+	}
+	return st.w, st.h, true
+}
+
+func (s *imageSizes) learn(p string, fsys fs.FS, name string, w, h int) {
+	if s == nil {
+		return
+	}
+	if fi, err := fs.Stat(fsys, name); err == nil {
+		s.byPath[p] = imageStamp{size: fi.Size(), mtime: fi.ModTime().UnixNano(), w: w, h: h}
+	}
+}
+
+// heldFS is a static folder with one of its files read already: the
+// build's copy of it takes those bytes rather than reading it again.
+type heldFS struct {
+	fs.FS
+	name string
+	data []byte
+}
+
+func (h heldFS) ReadFile(name string) ([]byte, error) {
+	if name == h.name {
+		return h.data, nil
+	}
+	return fs.ReadFile(h.FS, name)
+}
+
+func (h heldFS) Open(name string) (fs.File, error) {
+	if name != h.name {
+		return h.FS.Open(name)
+	}
+	fi, err := fs.Stat(h.FS, name)
 	if err != nil {
-		return 0, 0
+		return nil, err
 	}
-	defer f.Close()
-	if strings.EqualFold(path.Ext(p), ".svg") {
-		return svgSize(io.LimitReader(f, 64<<10))
+	return &keptFile{Reader: bytes.NewReader(h.data), info: fi}, nil
+}
+
+func (h heldFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(h.FS, name) }
+
+// imageSize is the size of the image file name holds in data: from its
+// header for a bitmap, its root element's attributes for an SVG.
+func imageSize(name string, data []byte) (w, h int) {
+	if strings.EqualFold(path.Ext(name), ".svg") {
+		return svgSize(bytes.NewReader(data[:min(len(data), 64<<10)]))
 	}
-	cfg, _, err := image.DecodeConfig(f)
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return 0, 0
 	}

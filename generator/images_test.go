@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"io/fs"
 	"testing"
 	"testing/fstest"
 )
@@ -28,7 +29,8 @@ func TestImageSize(t *testing.T) {
 		"static/a.png": {64, 40}, "static/wh.svg": {320, 200}, "static/box.svg": {960, 240},
 		"static/pct.svg": {0, 0}, "static/bad.png": {0, 0}, "static/upper.SVG": {10, 20}, "static/none.png": {0, 0},
 	} {
-		if w, h := imageSize(fsys, p); w != want[0] || h != want[1] {
+		data, _ := fs.ReadFile(fsys, p)
+		if w, h := imageSize(p, data); w != want[0] || h != want[1] {
 			t.Errorf("%s: %d × %d, want %d × %d", p, w, h, want[0], want[1])
 		}
 	}

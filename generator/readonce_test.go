@@ -73,6 +73,16 @@ func TestReadOnce(t *testing.T) {
 	if err := synth.Write(dir, 30); err != nil {
 		t.Fatal(err)
 	}
+	// A stage image, whose size the page gives: read once too.
+	j2 := filepath.Join(dir, filepath.FromSlash(synth.JourneyPath(2)))
+	text, err := os.ReadFile(j2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text = []byte(strings.Replace(string(text), "[[stage]]\n", "[[stage]]\nimage = \"img/sketch.svg\"\nimage_alt = \"A sketch\"\n", 1))
+	if err := os.WriteFile(j2, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	writeTxtar(t, dir, `
 -- content/_index.md --
 +++
@@ -86,6 +96,8 @@ title = "Method"
 Read [the first journey](../journeys/journey-00001.md).
 -- static/css/site.css --
 body { margin: 0 }
+-- static/img/sketch.svg --
+<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"></svg>
 -- templates/blank.md --
 +++
 title = "Blank"
