@@ -114,8 +114,9 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.En
 	var errs diag.List
 	m := &maker{eng: l.eng, conv: l.conv, min: b.minifier(), txt: l.txt, fail: func(e *diag.Error) { errs.Add(e) }}
 	out = maps.Clone(l.out)
+	var p output.Packer // the outputs are made one after another
 	put := func(name string, data []byte) error {
-		out[name] = output.Pack(data)
+		out[name] = p.Pack(data)
 		return nil
 	}
 	stream := func(name string, fill func(io.Writer) error) error {
@@ -134,7 +135,7 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.En
 				}
 			}
 			if len(ids) > 0 {
-				out[o.Path] = output.Pack(b.remakeParts(l, o, ids))
+				out[o.Path] = p.Pack(b.remakeParts(l, o, ids))
 			}
 			continue
 		}

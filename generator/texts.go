@@ -34,7 +34,7 @@ type texts struct {
 	drafts  bool                    // the build includes drafts (else a draft's text is not kept)
 	out     *sink                   // writes a journey's .md download as read; nil: not (kept instead)
 	ext     string                  // the name of that download: export's verbatim format
-	packers sync.Pool               // *output.Packer
+	packers output.Packers
 }
 
 // keptText is what the build still needs of a released journey's text.
@@ -115,10 +115,7 @@ func (t *texts) release(f *source.File, j *model.Journey) {
 // pack compresses text into a Blob of its own: nothing of the file it
 // is part of is kept.
 func (t *texts) pack(text []byte) output.Blob {
-	p, _ := t.packers.Get().(*output.Packer)
-	if p == nil {
-		p = new(output.Packer)
-	}
+	p := t.packers.Get()
 	defer t.packers.Put(p)
 	return p.Pack(text)
 }

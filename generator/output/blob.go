@@ -102,17 +102,20 @@ func (p *Packer) finish(plain []byte, size int64) Blob {
 	return Blob{data: bytes.Clone(p.buf.Bytes()), size: size, packed: true}
 }
 
-// packers lends packers to the goroutines writing a build.
-type packers struct{ pool sync.Pool }
+// Packers lends Packers to goroutines packing files at once. The zero
+// Packers is ready.
+type Packers struct{ pool sync.Pool }
 
-func (ps *packers) get() *Packer {
+// Get lends a Packer; Put gives it back.
+func (ps *Packers) Get() *Packer {
 	if p, ok := ps.pool.Get().(*Packer); ok {
 		return p
 	}
 	return &Packer{}
 }
 
-func (ps *packers) put(p *Packer) {
+// Put takes back a Packer that Get lent.
+func (ps *Packers) Put(p *Packer) {
 	if p.buf.Cap() > 4<<20 {
 		p.buf = bytes.Buffer{} // a very large file's buffer goes with it
 	}
@@ -134,7 +137,7 @@ func (w *packWriter) Write(b []byte) (int, error) {
 
 func (w *packWriter) Close() error {
 	blob := w.p.finish(nil, w.size)
-	w.m.packers.put(w.p)
+	w.m.packers.Put(w.p)
 	w.m.set(w.name, blob)
 	return nil
 }

@@ -19,7 +19,7 @@ import (
 type Memory struct {
 	mu      sync.Mutex
 	files   map[string]Blob
-	packers packers
+	packers Packers
 }
 
 // NewMemory returns an empty in-memory output.
@@ -34,9 +34,9 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	if err := CheckName(name); err != nil {
 		return err
 	}
-	p := m.packers.get()
+	p := m.packers.Get()
 	blob := p.Pack(data)
-	m.packers.put(p)
+	m.packers.Put(p)
 	return m.put(name, blob)
 }
 
@@ -48,7 +48,7 @@ func (m *Memory) Create(name string) (io.WriteCloser, error) {
 	if err := m.put(name, Blob{}); err != nil { // the name is taken now, as on disk
 		return nil, err
 	}
-	p := m.packers.get()
+	p := m.packers.Get()
 	p.start()
 	return &packWriter{m: m, name: name, p: p}, nil
 }
