@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/model"
 	"github.com/waymark-cx/waymark/generator/output"
@@ -19,31 +20,38 @@ import (
 )
 
 // lastBuild is what a Builder keeps of its last good build for the
-// commonest edit while authoring: the text below the front matter of a
-// journey, persona or handbook page. The plan does not change with it: an
-// output shows the body only if it declared the entry's whole file
-// (plan.Inputs.Source), and every other output declared at most its front
-// matter. So the last build's model, plan and files are used again, and
-// only the outputs (and parts of the search index) that declared a
-// changed file are made anew (TestIncrementalEqualsFull and
-// TestPropertyIncremental check that the result is what a full build
-// gives).
+// commonest edits while authoring: the text below the front matter of a
+// journey, persona or handbook page, and a journey's map. The plan does
+// not change with either. An output shows the body only if it declared
+// the entry's whole file (plan.Inputs.Source), and every other output
+// declared at most its front matter. A journey's new map that changes
+// nothing another entry or list shows of it is written over the model's
+// journey in place (model.Cache.EditJourney), and the hub's entries over
+// theirs (hub.Hub.Edited): an output shows the map only if it declared
+// the journey's front matter (Fronts) or source, or the parts of the
+// hub's views that changed. So the last build's model, plan and files
+// are used again, and only the outputs (and parts of the search index)
+// that declared what changed are made anew (TestIncrementalEqualsFull
+// and TestPropertyIncremental check that the result is what a full
+// build gives).
 type lastBuild struct {
 	files   map[string]*source.File // content files by path
 	entries map[string]*model.Entry // the entries outputs declared as their Source, by path
 	outs    []*plan.Output
 	out     map[string]output.Blob // every file written, by name
 	site    *model.Site
+	hub     *hub.Hub
 	eng     *render.Engine
 	conv    *markup.Converter
+	lanes   *markup.Converter // the text lanes' (checkLaneLinks)
 	txt     *texts
 	parts   map[string][]byte // parts of joined files that body edits made, by path and ID
 	report  Report
 }
 
-func newLastBuild(set *source.Set, site *model.Site, eng *render.Engine, conv *markup.Converter, txt *texts, outs []*plan.Output) *lastBuild {
+func newLastBuild(set *source.Set, site *model.Site, h *hub.Hub, eng *render.Engine, conv, lanes *markup.Converter, txt *texts, outs []*plan.Output) *lastBuild {
 	l := &lastBuild{files: make(map[string]*source.File, len(set.Content)), entries: map[string]*model.Entry{},
-		outs: outs, site: site, eng: eng, conv: conv, txt: txt, parts: map[string][]byte{}}
+		outs: outs, site: site, hub: h, eng: eng, conv: conv, lanes: lanes, txt: txt, parts: map[string][]byte{}}
 	for _, f := range set.Content {
 		l.files[f.Path] = f
 	}
@@ -65,8 +73,9 @@ func (l *lastBuild) declared(in *plan.Inputs) {
 }
 
 // bodyEdit rebuilds from the last build when every changed file is a
-// content file whose front matter is as it was. ok is false when it
-// cannot, and the caller builds as usual.
+// content file whose front matter is as it was, or a journey whose new
+// map changes nothing else (frontEdits). ok is false when it cannot, and
+// the caller builds as usual.
 func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []string, today time.Time, start time.Time) (rep *Report, ok bool, err error) {
 	l := b.lastGood
 	mem, toMem := b.opts.Output.(*output.Memory)
@@ -81,36 +90,120 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 		}
 		cur[f.Path] = f
 	}
-	edited := map[*model.Entry]bool{}
+	ed := &edits{entries: map[*model.Entry]bool{}}
+	var fronts []string
 	for _, p := range changed {
 		old, nf, e := l.files[p], cur[p], l.entries[p]
-		if !strings.HasPrefix(p, "content/") || old == nil || nf == nil || e == nil ||
-			!bytes.Equal(old.Front, nf.Front) || old.BodyLine != nf.BodyLine {
+		if !strings.HasPrefix(p, "content/") || old == nil || nf == nil || e == nil {
 			return nil, false, nil
 		}
-		edited[e] = true
+		if !bytes.Equal(old.Front, nf.Front) || old.BodyLine != nf.BodyLine {
+			fronts = append(fronts, p)
+		}
+		ed.entries[e] = true
+	}
+	if len(fronts) > 0 && !b.frontEdits(l, cur, fronts, ed) {
+		return nil, false, nil
 	}
 	for _, p := range changed {
 		e, nf := l.entries[p], cur[p]
-		e.Body = nf.Body
+		if !slices.Contains(fronts, p) {
+			e.Body = nf.Body
+			b.model.SameFront(l.files[p], nf)
+		}
+		delete(b.own, e) // the sums of its old text
 		l.files[p] = nf
 		l.txt.byPath[p] = nf
 	}
-	out, rendered, err := b.remake(ctx, l, edited)
+	out, rendered, err := b.remake(ctx, l, ed)
 	if err != nil {
 		b.lastGood = nil // the model now holds the broken text
 		return nil, true, err
 	}
 	mem.Load(out)
 	l.out = out
+	b.quick++
+	l.report.Warnings = l.site.Warnings // a journey's may have changed
 	r := l.report
 	r.Rendered, r.Duration = rendered, time.Since(start)
 	return &r, true, nil
 }
 
-// remake makes again the outputs of the last build that declared an
-// edited entry's file, and the parts of files that did.
-func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.Entry]bool) (out map[string]output.Blob, rendered int, err error) {
+// edits is what changed since the last build, as outputs declare what
+// they read (plan.Inputs).
+type edits struct {
+	entries  map[*model.Entry]bool   // whose files changed (Source)
+	journeys map[*model.Journey]bool // whose front matter changed (Fronts)
+	views    hub.Part                // the parts of the hub's views that changed (Views)
+}
+
+// touch reports whether what in declares is among the edits.
+func (ed *edits) touch(in *plan.Inputs) bool {
+	if ed.entries[in.Source] || in.Views&ed.views != 0 {
+		return true
+	}
+	for _, j := range in.Fronts {
+		if ed.journeys[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// frontEdits writes the new maps of the journeys at paths, whose front
+// matter changed, over the last build's model and hub, when each
+// changes nothing but its own map and its scores in the hub's lists
+// (model.Cache.EditJourney, hub.Hub.Edited), with the same card (what
+// lists and other pages show of it) and no broken link in its text
+// lanes; it adds what changed to ed. false: a full build is needed,
+// which will not follow a hub any of them was written over in.
+func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []string, ed *edits) bool {
+	if !l.hub.Filled() {
+		l.hub.Fill() // as the last build would have, following b.hub
+		b.hub = l.hub
+	}
+	ed.journeys = map[*model.Journey]bool{}
+	written := false // over the model: the hub may hold the old map
+	for _, p := range paths {
+		before, j, ok := b.model.EditJourney(l.site, l.files[p], cur[p], model.Options{Addresses: plan.Addresses()})
+		if !ok {
+			return b.dropHub(written)
+		}
+		written = true
+		delete(b.own, &j.Entry) // its sums are the old text's
+		var errs diag.List
+		checkLaneLinks(&model.Site{Journeys: []*model.Journey{j}}, l.lanes, &errs)
+		if errs.Len() > 0 || b.card(&before) != b.card(j) {
+			return b.dropHub(written)
+		}
+		views, ok := l.hub.Edited(j, &before)
+		if !ok {
+			return b.dropHub(written)
+		}
+		ed.journeys[j] = true
+		ed.views |= views
+	}
+	return true
+}
+
+// dropHub gives up a front edit: the next build fills the hub anew when
+// a journey was written over, and false.
+func (b *Builder) dropHub(written bool) bool {
+	if written {
+		b.hub = nil
+	}
+	return false
+}
+
+// card sums what lists and other pages show of j (journeySums).
+func (b *Builder) card(j *model.Journey) uint64 {
+	f := &fingerprinter{seed: b.seed, own: map[*model.Entry]sums{}, journeys: map[*model.Journey]uint64{}}
+	return f.journey(j)
+}
+
+// remake makes again the outputs of the last build that declared what
+// was edited, and the parts of files that did.
+func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out map[string]output.Blob, rendered int, err error) {
 	var errs diag.List
 	m := &maker{eng: l.eng, conv: l.conv, min: b.minifier(), txt: l.txt, fail: func(e *diag.Error) { errs.Add(e) }}
 	out = maps.Clone(l.out)
@@ -130,16 +223,16 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.En
 		if j := o.Joined; j != nil {
 			var ids []string
 			for _, p := range j.Parts {
-				if edited[p.In.Source] {
+				if ed.touch(&p.In) {
 					ids = append(ids, p.ID)
 				}
 			}
-			if len(ids) > 0 {
-				out[o.Path] = p.Pack(b.remakeParts(l, o, ids))
+			if data, changed := b.remakeParts(l, o, ids); changed {
+				out[o.Path] = p.Pack(data)
 			}
 			continue
 		}
-		if !edited[o.In.Source] {
+		if !ed.touch(&o.In) {
 			continue
 		}
 		if o.Page != nil {
@@ -156,11 +249,16 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, edited map[*model.En
 }
 
 // remakeParts makes the parts of a joined file with the given IDs again,
-// and joins them with the others: those made by earlier body edits, else
-// the last full build's. The parts made are kept in l, not in the
-// Builder's cache, where they would sit under the key of the text they
-// replaced: an edit that brings that text back would get them.
-func (b *Builder) remakeParts(l *lastBuild, o *plan.Output, ids []string) []byte {
+// and joins them with the others: those made by earlier edits, else the
+// last full build's. changed is false, and nothing joined, when each part
+// made is what it was (a journey's new emotion is not in the search
+// index). The parts made are kept in l, not in the Builder's cache,
+// where they would sit under the key of the text they replaced: an edit
+// that brings that text back would get them.
+func (b *Builder) remakeParts(l *lastBuild, o *plan.Output, ids []string) (data []byte, changed bool) {
+	if len(ids) == 0 {
+		return nil, false
+	}
 	j := o.Joined
 	made := make([][]byte, len(j.Parts))
 	b.mu.Lock()
@@ -169,15 +267,21 @@ func (b *Builder) remakeParts(l *lastBuild, o *plan.Output, ids []string) []byte
 		p := &j.Parts[i]
 		name := o.Path + "\x00" + p.ID
 		data, ok := l.parts[name]
+		if !ok {
+			data = b.last[name].data
+		}
 		if slices.Contains(ids, p.ID) {
+			was := data
 			data = p.Make()
 			l.parts[name] = data
-		} else if !ok {
-			data = b.last[name].data
+			changed = changed || !bytes.Equal(was, data)
 		}
 		made[i] = data
 	}
+	if !changed {
+		return nil, false
+	}
 	var buf bytes.Buffer
 	joinParts(&buf, j, made)
-	return buf.Bytes()
+	return buf.Bytes(), true
 }

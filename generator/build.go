@@ -100,6 +100,7 @@ type run struct {
 	out     *sink // the output, or output.Discard for a check
 	outs    []*plan.Output
 	conv    *markup.Converter
+	lanes   *markup.Converter // the text lanes'
 }
 
 func (b *Builder) build(ctx context.Context) (*Report, error) {
@@ -205,9 +206,9 @@ func (r *run) prepare() error {
 	res := newResolver(site, r.outs)
 	r.conv = markup.New(markup.Options{UnsafeHTML: site.Config.UnsafeHTML, BasePath: site.Config.BasePath,
 		Resolve: res.resolve, PageURL: res.pageURL})
-	lanes := render.LaneMarkdown(site.Config.BasePath, res.resolve, res.pageURL)
-	r.eng.SetLinks(lanes)
-	checkLaneLinks(site, lanes, &r.errs)
+	r.lanes = render.LaneMarkdown(site.Config.BasePath, res.resolve, res.pageURL)
+	r.eng.SetLinks(r.lanes)
+	checkLaneLinks(site, r.lanes, &r.errs)
 	if r.errs.Len() == 0 {
 		return nil
 	}
@@ -280,7 +281,7 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 	// With the theme's own templates known, the next build into memory
 	// may be a body edit (bodyedit.go).
 	if mem, ok := w.(*output.Memory); ok && reuse.active {
-		l := newLastBuild(r.set, site, r.eng, r.conv, r.txt, r.outs)
+		l := newLastBuild(r.set, site, r.hub, r.eng, r.conv, r.lanes, r.txt, r.outs)
 		l.out, l.report = mem.Blobs(), *rep
 		b.lastGood = l
 	}

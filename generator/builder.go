@@ -50,6 +50,9 @@ type Builder struct {
 	// is the last build, when it succeeded (bodyedit.go).
 	changed  []string
 	lastGood *lastBuild
+	// quick counts the builds made from the last one (bodyEdit), for
+	// tests.
+	quick int
 	// images are the sizes of the images the builds read (checkImages).
 	images map[string]imageStamp
 	// hub is the last hub filled, which the next build's updates by the

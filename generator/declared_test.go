@@ -186,7 +186,10 @@ func checkDeclared(t *testing.T, e edited, outs []*plan.Output, before, after ma
 			remadeUndeclared = append(remadeUndeclared, o.Path)
 		case !remade && e.body && o.Body != nil && o.Body.Path == e.file:
 			bodyReused = append(bodyReused, o.Path)
-		case !remade && d && !e.body && cur.Size() > 0 && !passthrough:
+		case !remade && d && !e.body && cur.Size() > 0 && !passthrough &&
+			// A joined file whose parts were made again as they were
+			// is kept (remakeParts).
+			!(o.Joined != nil && old.Same(cur)):
 			declaredReused = append(declaredReused, o.Path)
 		}
 	}

@@ -68,6 +68,11 @@ body { margin: 0 }
 	}
 	rebuild()
 	j3 := synth.JourneyPath(3)
+	// The edits made from the last build's model and files (bodyedit.go):
+	// the text below the front matter, and a journey's map where the
+	// hub's lists keep their entries.
+	fromLast := map[string]bool{"body edit": true, "body edit again": true, "feeling edit": true, "persona story": true,
+		"same-size emotion edit": true, "page edit": true, "paired emotion edit": true, "action added": true}
 	for _, step := range []struct {
 		name string
 		do   func()
@@ -93,6 +98,8 @@ body { margin: 0 }
 		{"title edit", func() { edit(j3, `title = "Journey 3"`, `title = "Journey three"`) }, j3, 0},
 		{"persona rename", func() { edit("content/personas/persona-0001.md", `name = "Persona 1"`, `name = "Persona one"`) }, "content/personas/persona-0001.md", 0},
 		{"compare added", func() { edit(j3, `owner = "Team 3"`, `owner = "Team 3"`+"\ncompare = \"journey-00004\"") }, j3, 0},
+		{"paired emotion edit", func() { edit(j3, "emotion = 5", "emotion = 1") }, j3, 0},
+		{"action added", func() { edit(j3, "actions = [", "actions = [\"Calls the shop\",\n  ") }, j3, 0},
 		{"journey added", func() {
 			os.WriteFile(filepath.Join(dir, "content/journeys/new.md"), []byte("+++\ntitle = \"Brand new\"\npersona = \"persona-0000\"\n+++\nNew.\n"), 0o644)
 		}, "content/journeys/new.md", 0},
@@ -120,11 +127,15 @@ body { margin: 0 }
 		{"config", func() { edit("waymark.toml", `title = "Synthetic`, `title = "Renamed synthetic`) }, "waymark.toml", 0},
 	} {
 		step.do()
+		quick := b.quick
 		var changed []string
 		if step.path != "" {
 			changed = []string{step.path}
 		}
 		got, want := rebuild(changed...), full()
+		if was, want := b.quick > quick, fromLast[step.name]; was != want {
+			t.Errorf("%s: made from the last build: %v, want %v", step.name, was, want)
+		}
 		if step.most != 0 && rendered > max(step.most, 0) {
 			t.Errorf("%s: re-rendered %d pages, want at most %d", step.name, rendered, max(step.most, 0))
 		}

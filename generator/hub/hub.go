@@ -278,18 +278,7 @@ func pairs(js []*model.Journey, at Addresses) []*Pair {
 		cur, fut := j, j.Compare
 		p := &Pair{Current: cur, Future: fut, Slug: cur.Slug + "-vs-" + fut.Slug}
 		p.URL = at.Pair(p.Slug)
-		seen := map[string]int{}
-		for _, st := range cur.Stages {
-			seen[slug.Fold(st.Name)] = len(p.Stages)
-			p.Stages = append(p.Stages, PairStage{Name: st.Name, Current: st})
-		}
-		for _, st := range fut.Stages {
-			if i, ok := seen[slug.Fold(st.Name)]; ok && p.Stages[i].Future == nil {
-				p.Stages[i].Future = st
-				continue
-			}
-			p.Stages = append(p.Stages, PairStage{Name: st.Name, Future: st})
-		}
+		p.Stages = pairStages(cur, fut)
 		out = append(out, p)
 	}
 	return out

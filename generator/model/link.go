@@ -92,9 +92,17 @@ func link(site *Site, at Addresses, drafts, broken map[string]bool, errs *diag.L
 	site.Sections, site.TopPages = root.Sections, root.Pages
 	site.Research = researchNotes(site.Pages)
 	linkEvidence(site, drafts, broken, errs)
+	site.warn()
+}
+
+// warn gives the site the warnings its journeys call for: template
+// leftovers, reviews due, rules broken. They come first in Warnings: a
+// build adds its own after them (Rewarn).
+func (site *Site) warn() {
 	leftoverWarnings(site)
 	reviewWarnings(site)
 	ruleWarnings(site)
+	site.warned = len(site.Warnings)
 }
 
 func sortJourneys(js []*Journey) { slices.SortFunc(js, CompareJourneys) }

@@ -30,6 +30,8 @@ type Site struct {
 	// matter could not be decoded to the URL it would have had, so that
 	// links to it are not reported as broken too.
 	Unloaded map[string]string
+
+	warned int // how many of Warnings the journeys call for (warn)
 }
 
 // Entry is what every page read from a Markdown file has.

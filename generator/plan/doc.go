@@ -54,8 +54,8 @@
 //
 // Every output reads what the whole site shares: waymark.toml, the
 // theme's templates and strings, the path of every output, the
-// navigation, the static files' names, the templates' slugs, the
-// warnings and the date. Beyond that, an output declares in Inputs what
+// navigation, the static files' names, the templates' slugs and the
+// date. Beyond that, an output declares in Inputs what
 // it shows: Cards (what lists and the navigation show of every persona,
 // journey, page and template), Source (an entry's whole file), the cards
 // of some Journeys or Personas, the front matter of some journeys

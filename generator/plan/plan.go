@@ -39,7 +39,7 @@ type Output struct {
 // Inputs is what an output shows. Every output also reads what the whole
 // site shares: the configuration, the theme's templates and strings, the
 // path of every output, the navigation, the static files' names, the
-// templates' slugs, the warnings and the date. The build reuses an output while the sums
+// templates' slugs and the date. The build reuses an output while the sums
 // of all it reads are unchanged.
 type Inputs struct {
 	// Cards: what lists and the navigation show of every persona,

@@ -1,0 +1,156 @@
+package model
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/slug"
+	"github.com/waymark-cx/waymark/generator/source"
+)
+
+// EditJourney is the dev server's commonest front-matter edit: a
+// journey's map changed (an emotion, a feeling, an action) and nothing
+// that another entry or list shows of it. It types nf, the new text of
+// the journey file old, as New would, and when the new journey has the
+// same place in the site (title, summary, type, personas, pair, tags,
+// owners, layout, parameters, images, lanes, cited research notes),
+// writes it over the journey of site read from old, in place: every
+// pointer to it (the personas' lists, its pair, the hub, a plan) shows
+// the new map. The site's warnings are worked out again when the
+// journey's changed. The cache hands out that journey for nf from then
+// on.
+//
+// It returns a copy of the journey as it was, whose stages are the old
+// ones (for the hub to take out), and the journey. ok is false, with
+// site and cache untouched, when it cannot: the file is not a journey of
+// the site or of the cache, the edit changes more, or nf has mistakes
+// (which New reports).
+func (c *Cache) EditJourney(site *Site, old, nf *source.File, opts Options) (before Journey, j *Journey, ok bool) {
+	if !c.keeps || opts.Addresses == nil {
+		return Journey{}, nil, false
+	}
+	j, _ = c.entries[old].(*Journey)
+	if j == nil || j.template || j.Released || !slices.Contains(site.Journeys, j) {
+		return Journey{}, nil, false
+	}
+	e, top, nested, isEntry := contentEntry(nf, opts.Addresses)
+	if !isEntry || nested || top != "journeys" {
+		return Journey{}, nil, false
+	}
+	doc, err := source.DecodeFile(nf)
+	if err != nil {
+		return Journey{}, nil, false
+	}
+	var errs diag.List
+	n := decodeJourney(&decoder{doc: doc, errs: &errs}, e, &site.Config)
+	n.addr = opts.Addresses
+	if errs.Len() > 0 || !samePlace(j, n) || !linkOwnEvidence(site, n) {
+		return Journey{}, nil, false
+	}
+	rewarn := !slices.EqualFunc(warnings(site, j), warnings(site, n), sameWarning)
+	for i, im := range j.images() {
+		n.images()[i].SetSize(im.Width, im.Height) // read by the build, from the same files
+	}
+	// What linking gave the old journey: the same personas and pair.
+	n.Personas, n.Compare, n.sortKey = j.Personas, j.Compare, j.sortKey
+	if m := n.leftovers; m != nil {
+		m.of = j
+	}
+	before = *j
+	*j = *n
+	delete(c.entries, old)
+	c.entries[nf] = j
+	if rewarn {
+		site.rewarn()
+	}
+	return before, j, true
+}
+
+// rewarn gives the site the warnings its journeys call for again, before
+// those a build added (warn).
+func (site *Site) rewarn() {
+	added := slices.Clone(site.Warnings[site.warned:])
+	site.Warnings = nil
+	site.warn()
+	site.Warnings = append(site.Warnings, added...)
+}
+
+// SameFront tells the cache that nf, a new text of old with the same
+// front matter, has the entry read from old, whose Body the caller set to
+// nf's: the next build hands it out for nf.
+func (c *Cache) SameFront(old, nf *source.File) {
+	if v, ok := c.entries[old]; ok && c.keeps {
+		delete(c.entries, old)
+		c.entries[nf] = v
+	}
+}
+
+// samePlace reports whether journey n, the new text of j, shows the same
+// everywhere but in its own map: what the site's lists, the other
+// entries and the hub's index read of it, and what its pages were
+// planned with.
+func samePlace(j, n *Journey) bool {
+	if j.Path != n.Path || j.Slug != n.Slug || j.URL != n.URL || j.Title != n.Title || j.Summary != n.Summary ||
+		j.Type != n.Type || j.Goal != n.Goal || j.Owner != n.Owner || j.CompareSlug != n.CompareSlug ||
+		!j.LastReviewed.Equal(n.LastReviewed) || j.ReviewEvery != n.ReviewEvery || j.Draft != n.Draft || j.Layout != n.Layout ||
+		!slices.Equal(j.Tags, n.Tags) || !slices.Equal(j.PersonaSlugs, n.PersonaSlugs) || !slices.Equal(j.OwnerNames(), n.OwnerNames()) ||
+		!slices.Equal(j.hidden, n.hidden) || !reflect.DeepEqual(j.Params, n.Params) || !reflect.DeepEqual(j.Lanes, n.Lanes) {
+		return false
+	}
+	ji, ni := j.images(), n.images()
+	return slices.EqualFunc(ji, ni, func(a, b *Image) bool { return a.Path == b.Path }) &&
+		(j.Cover == nil) == (n.Cover == nil)
+}
+
+// images are a journey's cover and stage images, in the order
+// Site.Images lists them, each with the stage it is at.
+func (j *Journey) images() []*Image {
+	var out []*Image
+	if j.Cover != nil {
+		out = append(out, j.Cover)
+	}
+	for _, st := range j.Stages {
+		if st.Image != nil {
+			out = append(out, st.Image)
+		}
+	}
+	return out
+}
+
+// linkOwnEvidence resolves what j's items cite as linkEvidence does,
+// and reports false when a research note it names is not in the site
+// (a mistake, or a draft: New says which).
+func linkOwnEvidence(site *Site, j *Journey) bool {
+	for _, st := range j.Stages {
+		for _, items := range [][]Item{st.PainPoints, st.Opportunities} {
+			for i := range items {
+				for k := range items[i].Evidence {
+					ev := &items[i].Evidence[k]
+					if ev.External {
+						continue
+					}
+					s := slug.Make(strings.TrimSuffix(ev.Ref, ".md"))
+					at := slices.IndexFunc(site.Research, func(p *Page) bool { return p.Slug == s })
+					if at < 0 {
+						return false
+					}
+					ev.URL, ev.Title = site.Research[at].URL, site.Research[at].Title
+				}
+			}
+		}
+	}
+	return true
+}
+
+// warnings are the warnings New gives journey j in site, in their order.
+func warnings(site *Site, j *Journey) []*diag.Error {
+	one := &Site{Config: site.Config, Templates: site.Templates, Journeys: []*Journey{j}, Now: site.Now}
+	leftoverWarnings(one)
+	reviewWarnings(one)
+	ruleWarnings(one)
+	return one.Warnings
+}
+
+func sameWarning(a, b *diag.Error) bool { return a.Error() == b.Error() }
