@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,7 +53,7 @@ func serveRun(sizes string, edits int, place string) error {
 		return err
 	}
 	waymark := filepath.Join(work, "waymark")
-	fmt.Printf("| journeys | cold build (wall, peak) | serve: first page | resident after it | resident after the edits, idle 2 s (peak) | notes edit → page (median, max) | stage edit → page (median, max) |\n|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Printf("| journeys | cold build (wall, peak) | serve: first page | resident after it | resident after the edits, idle 2 s (peak) | notes edit → page (median, max) | stage edit → page (median, max) | touchpoint edit → page (median, max) |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
@@ -75,8 +76,9 @@ func serveRun(sizes string, edits int, place string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("| %d | %s, %s | %s | %s | %s (%s) | %s, %s | %s, %s |\n", n, cold.wall, mib(cold.mem), r.first.Round(10*time.Millisecond),
-			mib(r.rss), mib(r.rssAfter), mib(r.hwm), ms(median(r.notes)), ms(slices.Max(r.notes)), ms(median(r.stages)), ms(slices.Max(r.stages)))
+		fmt.Printf("| %d | %s, %s | %s | %s | %s (%s) | %s, %s | %s, %s | %s, %s |\n", n, cold.wall, mib(cold.mem), r.first.Round(10*time.Millisecond),
+			mib(r.rss), mib(r.rssAfter), mib(r.hwm), ms(median(r.notes)), ms(slices.Max(r.notes)), ms(median(r.stages)), ms(slices.Max(r.stages)),
+			ms(median(r.touchpoints)), ms(slices.Max(r.touchpoints)))
 		fmt.Fprintf(os.Stderr, "N=%d: first page %.2f× the cold build's wall time; resident %.2f× its peak (%.2f× after the edits, peak %.2f×)\n", n,
 			r.first.Seconds()/cold.wall.Seconds(), float64(r.rss)/float64(cold.mem), float64(r.rssAfter)/float64(cold.mem), float64(r.hwm)/float64(cold.mem))
 	}
@@ -89,11 +91,13 @@ type serveResult struct {
 	first              time.Duration
 	rss, rssAfter, hwm int64 // KiB
 	notes, stages      []time.Duration
+	touchpoints        []time.Duration
 }
 
 // serveOnce starts waymark serve on dir, waits for its first page, then
-// edits journey n/2 edits times in its notes and edits times in a stage,
-// each time waiting for the reload event and fetching the page again.
+// edits journey n/2 edits times in each of three ways (its notes, a
+// stage's emotion, a touchpoint's name), each time waiting for the
+// reload event and fetching the page again.
 func serveOnce(waymark, dir string, n, edits int) (serveResult, error) {
 	var r serveResult
 	ctx, cancel := context.WithCancel(context.Background())
@@ -136,19 +140,36 @@ func serveOnce(waymark, dir string, n, edits int) (serveResult, error) {
 	}
 	r.first = time.Since(start)
 	r.rss, _ = procStatus(cmd.Process.Pid, "VmRSS")
-	events, err := subscribe(ctx, base+"/_waymark/events")
+	// As the page's script does: saying where it is, so that a rebuild
+	// makes it first.
+	u, err := url.Parse(page)
+	if err != nil {
+		return r, err
+	}
+	events, err := subscribe(ctx, base+"/_waymark/events?page="+url.QueryEscape(u.Path))
 	if err != nil {
 		return r, err
 	}
 	path := filepath.Join(dir, synth.JourneyPath(n/2))
 	text := synth.Journey(n/2, n, "")
 	emotion := regexp.MustCompile(`emotion = \d`)
-	for i := range 2 * edits {
+	touchpoint := regexp.MustCompile(`name = "Touchpoint [^"]*"`)
+	for i := range 3 * edits {
 		next := text + "\nEdit " + strconv.Itoa(i) + ".\n" // the notes
-		if i%2 == 1 {
+		switch i % 3 {
+		case 1:
 			// One stage's emotion, to a value it did not have.
 			cur := emotion.FindString(text)
 			next = strings.Replace(text, cur, "emotion = "+strconv.Itoa(1+(int(cur[len(cur)-1]-'0'))%5), 1)
+		case 2:
+			// A touchpoint's name, to one it did not have: the hub's
+			// lists and files show it.
+			cur := touchpoint.FindString(text)
+			name := strings.TrimSuffix(cur, `"`) + `x"`
+			if strings.HasSuffix(cur, `x"`) {
+				name = strings.TrimSuffix(cur, `x"`) + `"`
+			}
+			next = strings.Replace(text, cur, name, 1)
 		}
 		// Apart from the last edit's batching window, and past any
 		// event sent before this edit (the stream starts with one).
@@ -167,10 +188,13 @@ func serveOnce(waymark, dir string, n, edits int) (serveResult, error) {
 		if os.Getenv("BENCH_VERBOSE") != "" {
 			fmt.Fprintf(os.Stderr, "edit %d: %s\n", i, time.Since(t))
 		}
-		if i%2 == 0 {
+		switch i % 3 {
+		case 0:
 			r.notes = append(r.notes, time.Since(t))
-		} else {
+		case 1:
 			r.stages = append(r.stages, time.Since(t))
+		default:
+			r.touchpoints = append(r.touchpoints, time.Since(t))
 		}
 		text = next
 	}

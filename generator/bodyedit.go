@@ -135,6 +135,7 @@ type edits struct {
 	entries  map[*model.Entry]bool   // whose files changed (Source)
 	journeys map[*model.Journey]bool // whose front matter changed (Fronts)
 	views    hub.Part                // the parts of the hub's views that changed (Views)
+	hub      func()                  // tells the hub of a journey written over; nil: told
 }
 
 // touch reports whether what in declares is among the edits.
@@ -151,12 +152,14 @@ func (ed *edits) touch(in *plan.Inputs) bool {
 }
 
 // frontEdits writes the new maps of the journeys at paths, whose front
-// matter changed, over the last build's model and hub, when each
-// changes nothing but its own map and its scores in the hub's lists
-// (model.Cache.EditJourney, hub.Hub.Edited), with the same card (what
-// lists and other pages show of it) and no broken link in its text
-// lanes; it adds what changed to ed. false: a full build is needed,
-// which will not follow a hub any of them was written over in.
+// matter changed, over the last build's model, when each changes nothing
+// but its own map (model.Cache.EditJourney), with the same card (what
+// lists and other pages show of it), no broken link in its text lanes
+// and the hub able to follow (hub.Hub.Editable); it adds what changed to
+// ed. The hub is told of one journey once the pages that do not show
+// it are made (ed.hub, called by remake), of several at once now.
+// false: a full build is needed, which will not follow a hub any of
+// them was written over in.
 func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []string, ed *edits) bool {
 	if !l.hub.Filled() {
 		l.hub.Fill() // as the last build would have, following b.hub
@@ -173,15 +176,18 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 		delete(b.own, &j.Entry) // its sums are the old text's
 		var errs diag.List
 		checkLaneLinks(&model.Site{Journeys: []*model.Journey{j}}, l.lanes, &errs)
-		if errs.Len() > 0 || b.card(&before) != b.card(j) {
-			return b.dropHub(written)
-		}
-		views, ok := l.hub.Edited(j, &before)
-		if !ok {
+		if errs.Len() > 0 || b.card(&before) != b.card(j) || !l.hub.Editable(j, &before) {
 			return b.dropHub(written)
 		}
 		ed.journeys[j] = true
-		ed.views |= views
+		ed.views |= hub.Changed(&before, j)
+		// Edit reads the other journeys as the hub has them: with
+		// several, each is told before the next is written over.
+		if len(paths) > 1 {
+			l.hub.Edit(j, &before)
+		} else {
+			ed.hub = func() { l.hub.Edit(j, &before) }
+		}
 	}
 	return true
 }
@@ -201,15 +207,41 @@ func (b *Builder) card(j *model.Journey) uint64 {
 	return f.journey(j)
 }
 
+// Early has the builds made from the last one (bodyedit.go) make first
+// the outputs named in first (pages open in a browser) that do not show
+// the hub's views, and hand them to hand, with the names of the outputs
+// they will make after them, before making those: the dev server serves
+// the pages an author looks at while the hub's large files are made.
+// Only when there are both; nil first or hand: no hand-over.
+func (b *Builder) Early(first map[string]bool, hand func(made map[string]output.Blob, pending []string)) {
+	b.first, b.hand = first, hand
+}
+
 // remake makes again the outputs of the last build that declared what
-// was edited, and the parts of files that did.
+// was edited, and the parts of files that did: first those named in
+// b.first that do not show the hub's views, handed to b.hand, then the
+// hub told of the edit (ed.hub), then the rest.
 func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out map[string]output.Blob, rendered int, err error) {
 	var errs diag.List
 	m := &maker{eng: l.eng, conv: l.conv, min: b.minifier(), txt: l.txt, fail: func(e *diag.Error) { errs.Add(e) }}
-	out = maps.Clone(l.out)
+	var first, rest []*plan.Output
+	for _, o := range l.outs {
+		switch {
+		case o.Joined != nil:
+			if slices.ContainsFunc(o.Joined.Parts, func(p plan.Part) bool { return ed.touch(&p.In) }) {
+				rest = append(rest, o)
+			}
+		case !ed.touch(&o.In):
+		case !o.Hub && b.first[o.Path]:
+			first = append(first, o)
+		default:
+			rest = append(rest, o)
+		}
+	}
+	made := map[string]output.Blob{}
 	var p output.Packer // the outputs are made one after another
 	put := func(name string, data []byte) error {
-		out[name] = p.Pack(data)
+		made[name] = p.Pack(data)
 		return nil
 	}
 	stream := func(name string, fill func(io.Writer) error) error {
@@ -219,33 +251,48 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out map[
 		}
 		return put(name, buf.Bytes())
 	}
-	for _, o := range l.outs {
-		if j := o.Joined; j != nil {
-			var ids []string
-			for _, p := range j.Parts {
-				if ed.touch(&p.In) {
-					ids = append(ids, p.ID)
+	makeAll := func(outs []*plan.Output) {
+		for _, o := range outs {
+			switch {
+			case o.Joined != nil:
+				var ids []string
+				for _, p := range o.Joined.Parts {
+					if ed.touch(&p.In) {
+						ids = append(ids, p.ID)
+					}
 				}
+				if data, changed := b.remakeParts(l, o, ids); changed {
+					made[o.Path] = p.Pack(data)
+				}
+			case o.Page != nil:
+				m.page(o, put, nil)
+				rendered++
+			default:
+				m.file(o, put, stream)
 			}
-			if data, changed := b.remakeParts(l, o, ids); changed {
-				out[o.Path] = p.Pack(data)
-			}
-			continue
-		}
-		if !ed.touch(&o.In) {
-			continue
-		}
-		if o.Page != nil {
-			m.page(o, put, nil)
-			rendered++
-		} else {
-			m.file(o, put, stream)
 		}
 	}
+	makeAll(first)
+	if len(first) > 0 && len(rest) > 0 && b.hand != nil && errs.Len() == 0 {
+		pending := make([]string, len(rest))
+		for i, o := range rest {
+			pending[i] = o.Path
+		}
+		b.hand(maps.Clone(made), pending)
+	}
+	if ed.hub != nil {
+		ed.hub() // always: the hub must hold the model's journeys
+	}
+	makeAll(rest)
 	if err := ctx.Err(); err != nil {
 		return nil, 0, err
 	}
-	return out, rendered, errs.Err()
+	if err := errs.Err(); err != nil {
+		return nil, 0, err
+	}
+	out = maps.Clone(l.out)
+	maps.Copy(out, made)
+	return out, rendered, nil
 }
 
 // remakeParts makes the parts of a joined file with the given IDs again,

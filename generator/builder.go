@@ -50,6 +50,9 @@ type Builder struct {
 	// is the last build, when it succeeded (bodyedit.go).
 	changed  []string
 	lastGood *lastBuild
+	// first and hand are what Early set.
+	first map[string]bool
+	hand  func(made map[string]output.Blob, pending []string)
 	// quick counts the builds made from the last one (bodyEdit), for
 	// tests.
 	quick int

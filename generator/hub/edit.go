@@ -7,36 +7,55 @@ import (
 	"github.com/waymark-cx/waymark/generator/slug"
 )
 
-// Edited updates a filled hub in place after journey j was written over
-// with its new text (model.Cache.EditJourney); before is a copy of it as
-// it was, whose stages are the old ones. When the edit puts the same
-// entries in every list, at the same places (sameShape: only what the
-// scores read may differ), the entries of j are made again and written
-// over the old ones, and the views worked out again, as update does
-// between builds; a pair j is either side of lines up the new stages.
-// It reports the parts of the stages whose fields changed (Reads), which
-// the views that read them show. ok is false, with h untouched, when it
-// cannot: h is not filled, or the edit changes a list's entries or has
-// custom lane items.
-func (h *Hub) Edited(j, before *model.Journey) (changed Part, ok bool) {
-	if !h.filled || h.prev != nil || laneItems([]*model.Journey{before, j}) || !sameShape(before, j) {
-		return 0, false
+// Editable reports whether Edit can update h after journey j was
+// written over with its new text (model.Cache.EditJourney); before is a
+// copy of it as it was, whose stages are the old ones. Not when h is not
+// filled, when the edit names other owners (the hub's index has a page
+// for each), or when either has custom lane items (Fill's alone).
+func (h *Hub) Editable(j, before *model.Journey) bool {
+	return h.filled && h.prev == nil && !laneItems([]*model.Journey{before, j}) && slices.Equal(before.OwnerNames(), j.OwnerNames())
+}
+
+// Edit updates h in place for an edit Editable allows. The entries of j
+// are made again: when they have the same places in every list
+// (sameShape: only what the scores read differs) they are written over
+// the old ones and the views kept but for what the scores change;
+// otherwise the old ones are taken out and the new ones merged in at
+// their places, and the views worked out again, as update does between
+// builds. A pair j is either side of lines up the new stages. Other
+// journeys must be as h has them.
+func (h *Hub) Edit(j, before *model.Journey) {
+	f := h.newFiller()
+	if sameShape(before, j) {
+		t := h.walk([]*model.Journey{j})
+		h.replace(f, t)
+		h.Matrix = h.matrix.table(f.fold, f.rank, len(h.site.Config.Stages))
+		h.keepView(h.View, h.owners, f, t, j)
+	} else {
+		moved := h.remove(setOf([]*model.Journey{j}))
+		h.merge(f, h.walk([]*model.Journey{j}), moved)
+		h.regroup(moved)
+		h.Matrix = h.matrix.table(f.fold, f.rank, len(h.site.Config.Stages))
+		h.View = View{} // view adds up from nothing
+		h.view()
 	}
+	if p := h.pairOf[j]; p != nil {
+		p.Stages = pairStages(p.Current, p.Future)
+	}
+}
+
+// Changed is the parts of the stages whose fields (Reads) differ
+// between two texts of a journey: the views that read them show the
+// edit.
+func Changed(before, j *model.Journey) Part {
+	var changed Part
 	was, is := partFields(before), partFields(j)
 	for p := range was {
 		if !slices.Equal(was[p], is[p]) {
 			changed |= 1 << p
 		}
 	}
-	f := h.newFiller()
-	t := h.walk([]*model.Journey{j})
-	h.replace(f, t)
-	h.Matrix = h.matrix.table(f.fold, f.rank, len(h.site.Config.Stages))
-	h.keepView(h.View, h.owners, f, t, j)
-	if p := h.pairOf[j]; p != nil {
-		p.Stages = pairStages(p.Current, p.Future)
-	}
-	return changed, true
+	return changed
 }
 
 // partFields are the fields Reads gives of j, part by part (the bit's

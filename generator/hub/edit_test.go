@@ -10,9 +10,10 @@ import (
 	"github.com/waymark-cx/waymark/generator/model"
 )
 
-// TestEditedEqualsFill: a journey written over in place with new scores
-// (model.Cache.EditJourney) and the hub told (Edited) gives the hub a
-// full fill of the edited site gives, pairs included.
+// TestEditedEqualsFill: a journey written over in place (new scores, or
+// other touchpoints, items and metrics: model.Cache.EditJourney) and the
+// hub told (Edit) gives the hub a full fill of the edited site gives,
+// pairs included; unless its owners changed, which it refuses.
 func TestEditedEqualsFill(t *testing.T) {
 	for seed := range uint64(seeds) {
 		r := rand.New(rand.NewPCG(seed, 2))
@@ -31,13 +32,33 @@ func TestEditedEqualsFill(t *testing.T) {
 			}
 			j := js[i]
 			before := *j
-			*j = *rescored(r, j)
-			changed, ok := h.Edited(j, &before)
-			if !ok {
-				t.Fatalf("seed %d, step %d: a new emotion was not taken in place", seed, step)
+			scores := r.IntN(2) == 0
+			if scores {
+				*j = *rescored(r, j)
+			} else {
+				// Other touchpoints, items, metrics: the same file, the
+				// same place among journeys.
+				n := randomJourney(r, 0)
+				n.Entry, n.Title, n.Type, n.Compare = j.Entry, j.Title, j.Type, j.Compare
+				*j = *n
 			}
-			if emotions(&before) != emotions(j) && changed&Scores == 0 || changed&^Scores != 0 {
+			ok := h.Editable(j, &before)
+			if owners := slices.Equal(before.OwnerNames(), j.OwnerNames()); ok != owners {
+				t.Fatalf("seed %d, step %d: taken in place %v, the same owners %v", seed, step, ok, owners)
+			}
+			if !ok {
+				*j = before // as the build does, which fills a new hub
+				continue
+			}
+			changed := Changed(&before, j)
+			h.Edit(j, &before)
+			if scores && (emotions(&before) != emotions(j) && changed&Scores == 0 || changed&^Scores != 0) {
 				t.Errorf("seed %d, step %d: changed parts %b for a new emotion", seed, step, changed)
+			}
+			for p := range 4 {
+				if was, is := partFields(&before)[p], partFields(j)[p]; !slices.Equal(was, is) != (changed&(1<<p) != 0) {
+					t.Errorf("seed %d, step %d: part %d changed %v, reported %b", seed, step, p, !slices.Equal(was, is), changed)
+				}
 			}
 			want := fillSite(js, nil)
 			if msg := sameHub(h, want); msg != "" {
@@ -50,26 +71,23 @@ func TestEditedEqualsFill(t *testing.T) {
 	}
 }
 
-// TestEditedRefuses: an edit that moves entries between lists, or a hub
-// not filled, is left to a full fill, and the hub is not touched.
+// TestEditedRefuses: an edit that names another owner, or a hub not
+// filled, is left to a full fill.
 func TestEditedRefuses(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 3))
 	js := []*model.Journey{randomJourney(r, 0), randomJourney(r, 1)}
 	js[0].Stages = []*model.Stage{{Name: "Aware", Touchpoints: []*model.Touchpoint{{Name: "App"}}}}
+	js[0].Owner = ""
 	h := fillSite(js, nil)
-	groups := slices.Clone(h.Touchpoints)
 	before := *js[0]
-	renamed := *js[0].Stages[0]
-	renamed.Touchpoints = []*model.Touchpoint{{Name: "Desk"}}
-	js[0].Stages = []*model.Stage{&renamed}
-	if _, ok := h.Edited(js[0], &before); ok {
-		t.Error("a renamed touchpoint was taken in place")
-	}
-	if !slices.Equal(h.Touchpoints, groups) {
-		t.Error("a refused edit changed the touchpoint groups")
+	owned := *js[0].Stages[0]
+	owned.Touchpoints = []*model.Touchpoint{{Name: "Desk", Owner: "Front desk"}}
+	js[0].Stages = []*model.Stage{&owned}
+	if h.Editable(js[0], &before) {
+		t.Error("a touchpoint of a new owner was taken in place")
 	}
 	unfilled := New(&model.Site{Journeys: js}, testAddresses())
-	if _, ok := unfilled.Edited(js[0], js[0]); ok {
+	if unfilled.Editable(js[0], js[0]) {
 		t.Error("an unfilled hub took an edit")
 	}
 }

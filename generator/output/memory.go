@@ -144,11 +144,39 @@ func FS(files map[string]Blob) fs.FS {
 // (an FS of the last build) was made of: it takes prev's folders rather
 // than working them out again from every name.
 func NextFS(prev fs.FS, files map[string]Blob) fs.FS {
+	if o, ok := prev.(*overFS); ok {
+		prev = o.prev
+	}
 	p, ok := prev.(*memFS)
 	if !ok {
 		return FS(files)
 	}
 	return &memFS{files: files, dirs: p.dirs}
+}
+
+// Overlay is prev, an FS or NextFS, with the files of over, which it
+// has, in place of its own: the dev server's files while a rebuild
+// makes the rest, the pages open in a browser made first. NextFS of it
+// is NextFS of prev.
+func Overlay(prev fs.FS, over map[string]Blob) fs.FS { return &overFS{prev: prev, over: over} }
+
+type overFS struct {
+	prev fs.FS
+	over map[string]Blob
+}
+
+func (o *overFS) Open(name string) (fs.File, error) {
+	if b, ok := o.over[name]; ok {
+		return &memFile{Reader: bytes.NewReader(b.Bytes()), info: memInfo{name: path.Base(name), size: b.Size()}}, nil
+	}
+	return o.prev.Open(name)
+}
+
+func (o *overFS) Stat(name string) (fs.FileInfo, error) {
+	if b, ok := o.over[name]; ok {
+		return memInfo{name: path.Base(name), size: b.Size()}, nil
+	}
+	return fs.Stat(o.prev, name)
 }
 
 // parent is path.Dir for a name in canonical form (see CheckName),

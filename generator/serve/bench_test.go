@@ -32,7 +32,7 @@ func BenchmarkEditToReload(b *testing.B) {
 	ready := make(chan struct{})
 	go srv.Run(ctx, func(string) { close(ready) })
 	<-ready
-	events := srv.hub.subscribe()
+	events := srv.hub.subscribe("")
 	defer srv.hub.unsubscribe(events)
 	path := filepath.Join(dir, synth.JourneyPath(n/2))
 	var times []time.Duration

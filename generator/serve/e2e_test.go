@@ -41,13 +41,17 @@ func TestBrowserLiveReload(t *testing.T) {
 	orig, _ := os.ReadFile(p)
 	orig = append(orig, long+"\n"...)
 	os.WriteFile(p, orig, 0o644)
-	url, _ := startServer(t, dir, 0)
+	url, srv := startServer(t, dir, 0)
 	if err := chromedp.Do(ctx, chromedp.Navigate(url+"journeys/buy/")); err != nil {
 		t.Fatal(err)
 	}
 	waitJS(t, ctx, `document.body.innerText.includes("First version.")`, "the first version")
-	// The script connects before we edit.
+	// The script connects before we edit, saying where the page is: a
+	// rebuild makes it first.
 	waitJS(t, ctx, `document.documentElement.dataset.waymarkLive === "connected"`, "the event stream")
+	if open := srv.openNames(); !open["journeys/buy/index.html"] {
+		t.Errorf("the open page is not known to the server: %v", open)
+	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`window.scrollTo({ top: 600, behavior: "instant" })`)); err != nil {
 		t.Fatal(err)
 	}

@@ -60,8 +60,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// No good build yet: a page that can show the overlay.
 		writePage(w, r, http.StatusOK, "index.html", injectScript([]byte(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Waymark</title></head><body><h1>The site has mistakes</h1><p>Fix them and this page reloads.</p></body></html>`), st.base, st.build))
 	default:
+		if st.pending[pageName(rest)] || st.pending[rest] {
+			// Being made again, after the open pages (Server.early):
+			// served once made, never as it was.
+			select {
+			case <-st.ready:
+			case <-r.Context().Done():
+				return
+			}
+			st = s.snapshot()
+		}
 		serveFile(w, r, st, rest)
 	}
+}
+
+// pageName is the file a path below the base is served from when it
+// is a page: "journeys/x/" → "journeys/x/index.html", "" → "index.html";
+// other paths as they are.
+func pageName(rest string) string {
+	if rest == "" || strings.HasSuffix(rest, "/") {
+		return rest + "index.html"
+	}
+	return rest
 }
 
 // serveFile serves rest, a path below the base, with http.FileServer.
@@ -186,7 +206,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Connection", "keep-alive")
-	ch := s.hub.subscribe()
+	ch := s.hub.subscribe(r.URL.Query().Get("page"))
 	defer s.hub.unsubscribe(ch)
 	st := s.snapshot()
 	switch {

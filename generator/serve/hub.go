@@ -14,17 +14,32 @@ type event struct {
 // rebuild: its buffer holds the latest events and older ones are dropped.
 type hub struct {
 	mu   sync.Mutex
-	subs map[chan event]struct{}
+	subs map[chan event]string // the path of the page, as it asked
 }
 
-func newHub() *hub { return &hub{subs: map[chan event]struct{}{}} }
+func newHub() *hub { return &hub{subs: map[chan event]string{}} }
 
-func (h *hub) subscribe() chan event {
+// subscribe adds an open page, at the path page ("" when it did not
+// say), to those events go to.
+func (h *hub) subscribe(page string) chan event {
 	ch := make(chan event, 8)
 	h.mu.Lock()
-	h.subs[ch] = struct{}{}
+	h.subs[ch] = page
 	h.mu.Unlock()
 	return ch
+}
+
+// pages are the paths of the open pages.
+func (h *hub) pages() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []string
+	for _, p := range h.subs {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func (h *hub) unsubscribe(ch chan event) {

@@ -81,7 +81,9 @@
     (document.body || document.documentElement).appendChild(overlay);
   }
 
-  var source = new EventSource(base + "_waymark/events?build=" + encodeURIComponent(script.getAttribute("data-build") || ""));
+  // The page says where it is: a rebuild makes the pages open first.
+  var source = new EventSource(base + "_waymark/events?build=" + encodeURIComponent(script.getAttribute("data-build") || "") +
+    "&page=" + encodeURIComponent(location.pathname));
   // Marks the page as connected, for people (and tests) checking the loop.
   source.onopen = function () { document.documentElement.setAttribute("data-waymark-live", "connected"); };
   source.addEventListener("reload", function (ev) {

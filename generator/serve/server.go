@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -66,6 +67,11 @@ type state struct {
 	build int                    // its number: pages loaded from an older one reload
 	base  string                 // its base path
 	errs  []overlayError         // the mistakes of the latest build, nil when good
+	// pending are the files a rebuild is making again after the open
+	// pages it made first (Server.early); ready is closed once they
+	// are made, or the rebuild failed.
+	pending map[string]bool
+	ready   chan struct{}
 }
 
 // New returns a server; Run starts it.
@@ -163,6 +169,9 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	}
 	mem := output.NewMemorySized(len(s.snapshot().files))
 	s.builder.SetOutput(mem)
+	early := &earlyState{start: start}
+	s.builder.Early(s.openNames(), func(made map[string]output.Blob, pending []string) { s.early(early, made, pending) })
+	defer early.done(s)
 	rep, err := s.builder.Build(ctx, changed)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -192,13 +201,15 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	s.mu.Lock()
 	hadErrors := s.cur.errs != nil
 	build := s.cur.build
-	if old != nil && len(diff) > 0 {
+	if old != nil && len(diff) > 0 && !early.sent {
 		build++
 	}
 	s.cur = state{files: files, fsys: fsys, build: build, base: rep.Site.Config.BasePath}
 	s.mu.Unlock()
 	switch {
 	case old == nil:
+	case early.sent:
+		// The open pages reloaded with the first of this build's files.
 	case len(diff) == 0:
 		if hadErrors {
 			s.hub.broadcast(event{name: "ok", data: "{}"})
@@ -215,9 +226,70 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 		debug.FreeOSMemory()
 	}
 	if changed != nil {
-		fmt.Fprintf(s.opts.Log, "waymark: rebuilt in %s: %d %s changed (%s)\n",
-			time.Since(start).Round(100*time.Microsecond), len(diff), plural(len(diff), "file", "files"), strings.Join(short(changed), ", "))
+		first := ""
+		if early.sent {
+			first = fmt.Sprintf(" (the open pages in %s)", early.after.Round(100*time.Microsecond))
+		}
+		fmt.Fprintf(s.opts.Log, "waymark: rebuilt in %s%s: %d %s changed (%s)\n",
+			time.Since(start).Round(100*time.Microsecond), first, len(diff), plural(len(diff), "file", "files"), strings.Join(short(changed), ", "))
 	}
+}
+
+// openNames are the files of the pages open in a browser, by their
+// paths below the base.
+func (s *Server) openNames() map[string]bool {
+	base, err := url.PathUnescape(s.snapshot().base)
+	if err != nil {
+		return nil
+	}
+	names := map[string]bool{}
+	for _, p := range s.hub.pages() {
+		if rest, ok := strings.CutPrefix(p, base); ok && inside(rest) {
+			names[pageName(rest)] = true
+		}
+	}
+	return names
+}
+
+// earlyState is what a rebuild handed to open pages before it ended.
+type earlyState struct {
+	start time.Time     // of the rebuild
+	sent  bool          // the open pages reloaded
+	after time.Duration // since start, when they did
+	ready chan struct{}
+}
+
+// early serves the pages open in a browser, made first by a rebuild
+// from the last build (generator.Builder.Early), with the last build's
+// other files, and reloads them; a request for a file still to be made
+// (pending) waits until the rebuild is done.
+func (s *Server) early(e *earlyState, made map[string]output.Blob, pending []string) {
+	prev := s.snapshot()
+	if prev.files == nil || prev.errs != nil || e.sent {
+		return
+	}
+	p := make(map[string]bool, len(pending))
+	for _, n := range pending {
+		p[n] = true
+	}
+	e.sent, e.ready, e.after = true, make(chan struct{}), time.Since(e.start)
+	s.mu.Lock()
+	s.cur = state{files: prev.files, fsys: output.Overlay(prev.fsys, made), build: prev.build + 1, base: prev.base, pending: p, ready: e.ready}
+	s.mu.Unlock()
+	s.hub.broadcast(event{name: "reload", data: `{"css":false}`})
+}
+
+// done lets the requests waiting for the files a rebuild was making go
+// on: to its files, or, when it failed, to the last good build's with
+// the open pages it made first.
+func (e *earlyState) done(s *Server) {
+	if e.ready == nil {
+		return
+	}
+	s.mu.Lock()
+	s.cur.pending, s.cur.ready = nil, nil
+	s.mu.Unlock()
+	close(e.ready)
 }
 
 func changedFiles(old, cur map[string]output.Blob) []string {
