@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"hash/maphash"
 	"io"
 	"maps"
 	"slices"
@@ -134,6 +135,7 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 type edits struct {
 	entries  map[*model.Entry]bool   // whose files changed (Source)
 	journeys map[*model.Journey]bool // whose front matter changed (Fronts)
+	pains    map[*model.Journey]bool // whose stage names or pain points changed (Pains)
 	views    hub.Part                // the parts of the hub's views that changed (Views)
 	hub      func()                  // tells the hub of a journey written over; nil: told
 }
@@ -145,6 +147,11 @@ func (ed *edits) touch(in *plan.Inputs) bool {
 	}
 	for _, j := range in.Fronts {
 		if ed.journeys[j] {
+			return true
+		}
+	}
+	for _, j := range in.Pains {
+		if ed.pains[j] {
 			return true
 		}
 	}
@@ -165,7 +172,7 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 		l.hub.Fill() // as the last build would have, following b.hub
 		b.hub = l.hub
 	}
-	ed.journeys = map[*model.Journey]bool{}
+	ed.journeys, ed.pains = map[*model.Journey]bool{}, map[*model.Journey]bool{}
 	written := false // over the model: the hub may hold the old map
 	for _, p := range paths {
 		before, j, ok := b.model.EditJourney(l.site, l.files[p], cur[p], model.Options{Addresses: plan.Addresses()})
@@ -181,6 +188,9 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 		}
 		ed.journeys[j] = true
 		ed.views |= hub.Changed(&before, j)
+		if b.pains(&before) != b.pains(j) {
+			ed.pains[j] = true
+		}
 		// Edit reads the other journeys as the hub has them: with
 		// several, each is told before the next is written over.
 		if len(paths) > 1 {
@@ -199,6 +209,13 @@ func (b *Builder) dropHub(written bool) bool {
 		b.hub = nil
 	}
 	return false
+}
+
+// pains sums what persona pages gather of j (Inputs.Pains).
+func (b *Builder) pains(j *model.Journey) uint64 {
+	var h maphash.Hash
+	h.SetSeed(b.seed)
+	return pains(&h, j)
 }
 
 // card sums what lists and other pages show of j (journeySums).

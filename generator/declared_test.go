@@ -24,6 +24,7 @@ type edited struct {
 	cards   bool     // what lists and the navigation show (Cards)
 	journey string   // the journey edited: outputs that declared its front matter (Fronts)
 	card    bool     // the journey's card (Journeys)
+	pains   bool     // the journey's stage names and pain points (Pains)
 	pair    bool     // what its pair's card shows of it (title, type)
 	persona string   // a persona whose card changed (Personas), and so its journeys' cards
 	views   hub.Part // what the hub's views show of the stages
@@ -48,6 +49,7 @@ func (e edited) declares(in *plan.Inputs) bool {
 		slices.ContainsFunc(in.Journeys, journeyCard),
 		e.persona != "" && slices.ContainsFunc(in.Personas, func(p *model.Persona) bool { return p.Slug == e.persona }),
 		e.journey != "" && slices.ContainsFunc(in.Fronts, func(j *model.Journey) bool { return j.Slug == e.journey }),
+		e.pains && slices.ContainsFunc(in.Pains, func(j *model.Journey) bool { return j.Slug == e.journey }),
 		in.Views&e.views != 0:
 		return true
 	}
@@ -101,10 +103,9 @@ func TestDeclaredInputs(t *testing.T) {
 			edited{journey: journey, views: hub.Scores}},
 		{"touchpoint channel", j1, `channel = "Email"`, `channel = "Phone"`,
 			edited{journey: journey, views: hub.Touchpoints}},
-		// Persona pages show their journeys' pain points: they are on the
-		// card.
+		// Persona pages show their journeys' pain points, by stage.
 		{"pain point status", j1, `status = "open"`, `status = "done"`,
-			edited{journey: journey, cards: true, card: true, views: hub.Items}},
+			edited{journey: journey, pains: true, views: hub.Items}},
 		{"metric value", j1, "value = 11", "value = 12",
 			edited{journey: journey, views: hub.Metrics}},
 		{"persona name", p1, `name = "Persona 1"`, `name = "Persona 1, renamed"`,

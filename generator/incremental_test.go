@@ -69,11 +69,11 @@ body { margin: 0 }
 	rebuild()
 	j3 := synth.JourneyPath(3)
 	// The edits made from the last build's model and files (bodyedit.go):
-	// the text below the front matter, and a journey's map where nothing
-	// else changes (not a pain point: persona pages list them).
+	// the text below the front matter, and a journey's map where what
+	// lists show of it is unchanged.
 	fromLast := map[string]bool{"body edit": true, "body edit again": true, "feeling edit": true, "persona story": true,
 		"same-size emotion edit": true, "page edit": true, "paired emotion edit": true, "action added": true,
-		"touchpoint edit": true, "metric edit": true}
+		"touchpoint edit": true, "metric edit": true, "pain point edit": true}
 	for _, step := range []struct {
 		name string
 		do   func()

@@ -38,8 +38,9 @@ type fingerprinter struct {
 // journey does not touch the lists).
 type sums struct {
 	page, card, front uint64
-	// What each hub view shows of a journey's stages (views).
-	touchpoints, items, metrics, scores uint64
+	// What each hub view shows of a journey's stages (views), and what
+	// persona pages gather of them (pains).
+	touchpoints, items, metrics, scores, pains uint64
 }
 
 func (f *fingerprinter) sums(e *model.Entry, card func(h *maphash.Hash), views func(s *sums)) sums {
@@ -85,15 +86,24 @@ func (f *fingerprinter) journeySums(j *model.Journey) sums {
 		str(h, j.PersonaSlugs...)
 		num(h, uint64(len(j.Stages)))
 		str(h, j.CompareSlug)
-		// Persona pages gather pain points by stage.
-		for _, st := range j.Stages {
-			str(h, st.Name)
-			for _, it := range st.PainPoints {
-				str(h, it.Text, it.Owner, it.Status)
-				num(h, uint64(it.Severity))
-			}
+	}, func(s *sums) {
+		f.views(j, s)
+		s.pains = pains(f.hash(), j)
+	})
+}
+
+// pains sums what persona pages gather of j by stage (Inputs.Pains):
+// its stages' names and pain points.
+func pains(h *maphash.Hash, j *model.Journey) uint64 {
+	for _, st := range j.Stages {
+		str(h, st.Name)
+		for _, it := range st.PainPoints {
+			str(h, it.Text, it.Owner, it.Status)
+			num(h, uint64(it.Severity))
 		}
-	}, func(s *sums) { f.views(j, s) })
+		h.WriteByte(1)
+	}
+	return h.Sum64()
 }
 
 func (f *fingerprinter) personaSums(p *model.Persona) sums {
@@ -311,6 +321,9 @@ func (f *fingerprinter) inputs(h *maphash.Hash, in *plan.Inputs, all uint64) {
 	}
 	for _, j := range in.Fronts {
 		num(h, f.journeySums(j).front)
+	}
+	for _, j := range in.Pains {
+		num(h, f.journeySums(j).pains)
 	}
 	for _, v := range []struct {
 		view hub.Part

@@ -19,7 +19,7 @@
 //	templates.go    templates/                          cards; content/templates/_index.md
 //	                templates/<slug>.md .csv .json      the template's file
 //	                templates/<slug>/poster/            the template's file (not in the sitemap)
-//	personas.go     personas/<slug>/                    its file; its journeys' cards
+//	personas.go     personas/<slug>/                    its file; its journeys' cards and pain points
 //	journeys.go     journeys/<slug>/                    its file; its personas' and pair's cards
 //	prints.go       journeys/<slug>/print/              the same (not in the sitemap)
 //	downloads.go    journeys/<slug>/<slug>.<ext>        its file; its personas' cards (one a format of export.Formats)
@@ -59,7 +59,8 @@
 // it shows: Cards (what lists and the navigation show of every persona,
 // journey, page and template), Source (an entry's whole file), the cards
 // of some Journeys or Personas, the front matter of some journeys
-// (Fronts), and the hub's Views of every stage. The build reuses an
+// (Fronts), their stage names and pain points (Pains), and the hub's
+// Views of every stage. The build reuses an
 // output while the sums of all it reads are unchanged, so a product that
 // declares too little shows stale pages under serve: the property test
 // (generator/property_test.go) edits a site at random and compares every

@@ -3,7 +3,8 @@ package plan
 import "github.com/waymark-cx/waymark/generator/render"
 
 // KindPersona is a persona's page (personas/<slug>/): the persona's file,
-// and the cards of the journeys told from its view.
+// and the cards of the journeys told from its view, and their pain
+// points by stage.
 const KindPersona = "persona"
 
 func personaPages(p *Planner) {
@@ -11,6 +12,6 @@ func personaPages(p *Planner) {
 	for _, per := range p.Site.Personas {
 		p.Page(&render.Page{Kind: KindPersona, Title: per.Name, Description: per.Role, URL: per.URL, Persona: per,
 			Params: per.Params, Layout: per.Layout, Crumbs: []render.Crumb{p.Home, crumb}},
-			Output{Body: &per.Entry, In: Inputs{Source: &per.Entry, Journeys: per.Journeys}, Sitemap: true})
+			Output{Body: &per.Entry, In: Inputs{Source: &per.Entry, Journeys: per.Journeys, Pains: per.Journeys}, Sitemap: true})
 	}
 }

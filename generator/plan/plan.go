@@ -55,6 +55,9 @@ type Inputs struct {
 	Personas []*model.Persona
 	// Fronts: these journeys' front matter as written.
 	Fronts []*model.Journey
+	// Pains: these journeys' stage names and pain points, which a
+	// persona's page gathers by stage.
+	Pains []*model.Journey
 	// Views: what the hub's views read of every journey's stages.
 	Views hub.Part
 }
