@@ -118,7 +118,7 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 	}
 	out, rendered, err := b.remake(ctx, l, ed)
 	if err != nil {
-		b.lastGood = nil // the model now holds the broken text
+		b.lastGood, b.owed = nil, nil // the model now holds the broken text
 		return nil, true, err
 	}
 	mem.Load(out)
@@ -127,6 +127,9 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 	l.report.Warnings = l.site.Warnings // a journey's may have changed
 	r := l.report
 	r.Rendered, r.Duration = rendered, time.Since(start)
+	for _, jb := range b.owed {
+		r.Pending = append(r.Pending, jb.o.Path)
+	}
 	return &r, true, nil
 }
 
@@ -229,30 +232,52 @@ func (b *Builder) card(j *model.Journey) uint64 {
 // the hub's views, and hand them to hand, with the names of the outputs
 // they will make after them, before making those: the dev server serves
 // the pages an author looks at while the hub's large files are made.
-// Only when there are both; nil first or hand: no hand-over.
-func (b *Builder) Early(first map[string]bool, hand func(made map[string]output.Blob, pending []string)) {
-	b.first, b.hand = first, hand
+// Only when there are both; nil first or hand: no hand-over. When stop,
+// if not nil, reports true between two of the outputs made after, the
+// build ends there, leaving the rest as they were (Report.Pending): the
+// next build made from the last one makes them, after its open pages,
+// and a full build all.
+func (b *Builder) Early(first map[string]bool, hand func(made map[string]output.Blob, pending []string), stop func() bool) {
+	b.first, b.hand, b.stop = first, hand, stop
+}
+
+// job is an output to make again, and for a joined file the IDs of its
+// parts to make.
+type job struct {
+	o   *plan.Output
+	ids []string
 }
 
 // remake makes again the outputs of the last build that declared what
-// was edited, and the parts of files that did: first those named in
-// b.first that do not show the hub's views, handed to b.hand, then the
-// hub told of the edit (ed.hub), then the rest.
+// was edited, and the parts of files that did, and those an interrupted
+// build left (b.owed): first those named in b.first that do not show the
+// hub's views, handed to b.hand, then the hub told of the edit (ed.hub),
+// then the rest, until b.stop says to leave them to the next build.
 func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out map[string]output.Blob, rendered int, err error) {
 	var errs diag.List
 	m := &maker{eng: l.eng, conv: l.conv, min: b.minifier(), txt: l.txt, fail: func(e *diag.Error) { errs.Add(e) }}
-	var first, rest []*plan.Output
+	owed := make(map[*plan.Output][]string, len(b.owed))
+	for _, jb := range b.owed {
+		owed[jb.o] = jb.ids
+	}
+	var first, rest []job
 	for _, o := range l.outs {
+		ids, was := owed[o]
 		switch {
 		case o.Joined != nil:
-			if slices.ContainsFunc(o.Joined.Parts, func(p plan.Part) bool { return ed.touch(&p.In) }) {
-				rest = append(rest, o)
+			for _, p := range o.Joined.Parts {
+				if ed.touch(&p.In) && !slices.Contains(ids, p.ID) {
+					ids = append(ids, p.ID)
+				}
 			}
-		case !ed.touch(&o.In):
+			if len(ids) > 0 {
+				rest = append(rest, job{o, ids})
+			}
+		case !was && !ed.touch(&o.In):
 		case !o.Hub && b.first[o.Path]:
-			first = append(first, o)
+			first = append(first, job{o: o})
 		default:
-			rest = append(rest, o)
+			rest = append(rest, job{o: o})
 		}
 	}
 	made := map[string]output.Blob{}
@@ -268,39 +293,40 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out map[
 		}
 		return put(name, buf.Bytes())
 	}
-	makeAll := func(outs []*plan.Output) {
-		for _, o := range outs {
-			switch {
-			case o.Joined != nil:
-				var ids []string
-				for _, p := range o.Joined.Parts {
-					if ed.touch(&p.In) {
-						ids = append(ids, p.ID)
-					}
-				}
-				if data, changed := b.remakeParts(l, o, ids); changed {
-					made[o.Path] = p.Pack(data)
-				}
-			case o.Page != nil:
-				m.page(o, put, nil)
-				rendered++
-			default:
-				m.file(o, put, stream)
+	makeOne := func(jb job) {
+		switch o := jb.o; {
+		case o.Joined != nil:
+			if data, changed := b.remakeParts(l, o, jb.ids); changed {
+				made[o.Path] = p.Pack(data)
 			}
+		case o.Page != nil:
+			m.page(o, put, nil)
+			rendered++
+		default:
+			m.file(o, put, stream)
 		}
 	}
-	makeAll(first)
+	for _, jb := range first {
+		makeOne(jb)
+	}
 	if len(first) > 0 && len(rest) > 0 && b.hand != nil && errs.Len() == 0 {
 		pending := make([]string, len(rest))
-		for i, o := range rest {
-			pending[i] = o.Path
+		for i, jb := range rest {
+			pending[i] = jb.o.Path
 		}
 		b.hand(maps.Clone(made), pending)
 	}
 	if ed.hub != nil {
 		ed.hub() // always: the hub must hold the model's journeys
 	}
-	makeAll(rest)
+	b.owed = nil
+	for i, jb := range rest {
+		if b.stop != nil && b.stop() {
+			b.owed = rest[i:]
+			break
+		}
+		makeOne(jb)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, 0, err
 	}

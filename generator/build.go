@@ -67,6 +67,9 @@ type Report struct {
 	// way, and the folder static/ leads to when it is a link (ending in
 	// "/"): the dev server watches them too, wherever they are.
 	Linked []string
+	// Pending are the files a build made from the last one left as they
+	// were, interrupted (Builder.Early): the next build makes them.
+	Pending []string
 	// Cached is set when BuildDir found nothing changed since the last
 	// build into the folder and wrote nothing: the figures and warnings
 	// are that build's.
@@ -127,7 +130,7 @@ func (b *Builder) build(ctx context.Context) (*Report, error) {
 			return rep, err
 		}
 	}
-	b.lastGood = nil
+	b.lastGood, b.owed = nil, nil // a full build makes every output
 	if err := r.load(set, err); err != nil {
 		return nil, err
 	}

@@ -50,9 +50,12 @@ type Builder struct {
 	// is the last build, when it succeeded (bodyedit.go).
 	changed  []string
 	lastGood *lastBuild
-	// first and hand are what Early set.
+	// first, hand and stop are what Early set; owed are the outputs
+	// of lastGood an interrupted build left to make.
 	first map[string]bool
 	hand  func(made map[string]output.Blob, pending []string)
+	stop  func() bool
+	owed  []job
 	// quick counts the builds made from the last one (bodyEdit), for
 	// tests.
 	quick int

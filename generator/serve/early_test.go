@@ -92,3 +92,39 @@ func TestServeOpenPagesFirst(t *testing.T) {
 		t.Errorf("%d of 2 rebuilds made the open pages first:\n%s", n, log.String())
 	}
 }
+
+// TestServeWaitsForPending: a file a rebuild left to the next is served
+// once that one made it, not before.
+func TestServeWaitsForPending(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, site)
+	url, srv := startServer(t, dir, 0)
+	srv.settle([]string{"index.html"})
+	got := make(chan int, 1)
+	go func() {
+		resp, err := http.Get(url)
+		if err != nil {
+			got <- 0
+			return
+		}
+		resp.Body.Close()
+		got <- resp.StatusCode
+	}()
+	select {
+	case code := <-got:
+		t.Fatalf("a pending page was served (%d)", code)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if code, _, _ := get(t, url+"journeys/buy/"); code != http.StatusOK {
+		t.Errorf("a page not pending: %d", code)
+	}
+	srv.settle(nil)
+	select {
+	case code := <-got:
+		if code != http.StatusOK {
+			t.Errorf("once made: %d", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("still waiting once made")
+	}
+}

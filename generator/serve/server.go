@@ -53,6 +53,11 @@ type Server struct {
 	hub     *hub
 	done    chan struct{} // closed when the server shuts down
 	links   *linked       // files static links lead to, watched too
+	// interrupt reports a batch of changes waiting (Run); waiting is
+	// open while files a rebuild left are pending (settle). Both are
+	// the rebuilds' alone.
+	interrupt func() bool
+	waiting   chan struct{}
 
 	mu  sync.RWMutex
 	cur state // what is served; a request takes it whole (snapshot)
@@ -68,8 +73,8 @@ type state struct {
 	base  string                 // its base path
 	errs  []overlayError         // the mistakes of the latest build, nil when good
 	// pending are the files a rebuild is making again after the open
-	// pages it made first (Server.early); ready is closed once they
-	// are made, or the rebuild failed.
+	// pages it made first (Server.early), or left to the next one
+	// (settle); ready is closed once they are made, or a rebuild failed.
 	pending map[string]bool
 	ready   chan struct{}
 }
@@ -112,8 +117,11 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 		return err
 	}
 	s.Rebuild(ctx, nil)
-	batches := make(chan []string)
+	// Room for one batch: a rebuild that sees it waiting leaves the
+	// hub's files it has still to make to the next (Builder.Early).
+	batches := make(chan []string, 1)
 	go batch(ctx, events, batches, s.opts.Quiet, s.opts.MaxWait)
+	s.interrupt = func() bool { return len(batches) > 0 }
 
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	srv.RegisterOnShutdown(func() { close(s.done) })
@@ -170,8 +178,13 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	mem := output.NewMemorySized(len(s.snapshot().files))
 	s.builder.SetOutput(mem)
 	early := &earlyState{start: start}
-	s.builder.Early(s.openNames(), func(made map[string]output.Blob, pending []string) { s.early(early, made, pending) })
-	defer early.done(s)
+	s.builder.Early(s.openNames(), func(made map[string]output.Blob, pending []string) { s.early(early, made, pending) }, s.interrupt)
+	settled := false
+	defer func() {
+		if !settled {
+			s.settle(nil) // failed or stopped: no file waits for it
+		}
+	}()
 	rep, err := s.builder.Build(ctx, changed)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -206,6 +219,8 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	}
 	s.cur = state{files: files, fsys: fsys, build: build, base: rep.Site.Config.BasePath}
 	s.mu.Unlock()
+	s.settle(rep.Pending)
+	settled = true
 	switch {
 	case old == nil:
 	case early.sent:
@@ -256,40 +271,53 @@ type earlyState struct {
 	start time.Time     // of the rebuild
 	sent  bool          // the open pages reloaded
 	after time.Duration // since start, when they did
-	ready chan struct{}
 }
 
 // early serves the pages open in a browser, made first by a rebuild
 // from the last build (generator.Builder.Early), with the last build's
 // other files, and reloads them; a request for a file still to be made
-// (pending) waits until the rebuild is done.
+// (pending) waits until it is.
 func (s *Server) early(e *earlyState, made map[string]output.Blob, pending []string) {
 	prev := s.snapshot()
 	if prev.files == nil || prev.errs != nil || e.sent {
 		return
 	}
-	p := make(map[string]bool, len(pending))
-	for _, n := range pending {
-		p[n] = true
+	e.sent, e.after = true, time.Since(e.start)
+	if s.waiting == nil {
+		s.waiting = make(chan struct{})
 	}
-	e.sent, e.ready, e.after = true, make(chan struct{}), time.Since(e.start)
 	s.mu.Lock()
-	s.cur = state{files: prev.files, fsys: output.Overlay(prev.fsys, made), build: prev.build + 1, base: prev.base, pending: p, ready: e.ready}
+	s.cur = state{files: prev.files, fsys: output.Overlay(prev.fsys, made), build: prev.build + 1, base: prev.base,
+		pending: setOf(pending), ready: s.waiting}
 	s.mu.Unlock()
 	s.hub.broadcast(event{name: "reload", data: `{"css":false}`})
 }
 
-// done lets the requests waiting for the files a rebuild was making go
-// on: to its files, or, when it failed, to the last good build's with
-// the open pages it made first.
-func (e *earlyState) done(s *Server) {
-	if e.ready == nil {
+// settle marks the files a rebuild left to the next (Report.Pending),
+// which requests wait for; with none, the requests waiting go on.
+func (s *Server) settle(pending []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(pending) > 0 {
+		if s.waiting == nil {
+			s.waiting = make(chan struct{})
+		}
+		s.cur.pending, s.cur.ready = setOf(pending), s.waiting
 		return
 	}
-	s.mu.Lock()
 	s.cur.pending, s.cur.ready = nil, nil
-	s.mu.Unlock()
-	close(e.ready)
+	if s.waiting != nil {
+		close(s.waiting)
+		s.waiting = nil
+	}
+}
+
+func setOf(names []string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
 }
 
 func changedFiles(old, cur map[string]output.Blob) []string {

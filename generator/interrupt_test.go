@@ -1,0 +1,79 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/waymark-cx/waymark/bench/synth"
+	"github.com/waymark-cx/waymark/generator/output"
+)
+
+// TestInterruptedRebuild: a rebuild from the last build hands over the
+// open page first, and told to stop, leaves the hub's files as they were
+// (Report.Pending); the next rebuild makes them, and gives what a full
+// build gives.
+func TestInterruptedRebuild(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 40); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBuilder(testOptions(dir))
+	build := func(changed ...string) (*Report, map[string][]byte) {
+		t.Helper()
+		mem := output.NewMemory()
+		b.SetOutput(mem)
+		rep, err := b.Build(context.Background(), changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep, mem.Files()
+	}
+	_, first := build()
+	edit := func(i int, rx, repl string) string {
+		p := synth.JourneyPath(i)
+		text, err := os.ReadFile(filepath.Join(dir, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := regexp.MustCompile(rx).Find(text)
+		os.WriteFile(filepath.Join(dir, p), []byte(strings.Replace(string(text), string(old), repl, 1)), 0o644)
+		return p
+	}
+	const page, csv = "journeys/journey-00003/index.html", "touchpoints/touchpoints.csv"
+	var handed map[string]output.Blob
+	var pending []string
+	b.Early(map[string]bool{page: true}, func(made map[string]output.Blob, p []string) { handed, pending = made, p },
+		func() bool { return true })
+	rep, got := build(edit(3, `name = "Touchpoint [^"]*"`, `name = "Kiosk"`))
+	if handed[page].Size() == 0 || !strings.Contains(string(handed[page].Bytes()), "Kiosk") {
+		t.Fatal("the open page was not handed over first")
+	}
+	if !slices.Contains(pending, csv) || !slices.Contains(rep.Pending, csv) {
+		t.Fatalf("the touchpoints file is not pending: handed over with %v; left %v", pending, rep.Pending)
+	}
+	if string(got[csv]) != string(first[csv]) {
+		t.Error("a file left to the next build was written")
+	}
+	b.Early(nil, nil, nil)
+	rep, got = build(edit(5, `emotion = \d`, `emotion = 2`))
+	if len(rep.Pending) > 0 {
+		t.Errorf("left again: %v", rep.Pending)
+	}
+	if !strings.Contains(string(got[csv]), "Kiosk") {
+		t.Error("the next build did not make the file left to it")
+	}
+	mem := output.NewMemory()
+	opts := testOptions(dir)
+	opts.Output = mem
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if d := diffOutputs(got, mem.Files(), 5); d != "" {
+		t.Errorf("after the interrupted rebuild and the next, not a full build's files:\n%s", d)
+	}
+}
