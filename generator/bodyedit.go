@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"errors"
 	"hash/maphash"
 	"io"
 	"maps"
@@ -139,13 +140,14 @@ type edits struct {
 	entries  map[*model.Entry]bool   // whose files changed (Source)
 	journeys map[*model.Journey]bool // whose front matter changed (Fronts)
 	pains    map[*model.Journey]bool // whose stage names or pain points changed (Pains)
+	owners   map[string]bool         // the teams those journeys name (Owner; hub.OwnerKey)
 	views    hub.Part                // the parts of the hub's views that changed (Views)
 	hub      func()                  // tells the hub of a journey written over; nil: told
 }
 
 // touch reports whether what in declares is among the edits.
 func (ed *edits) touch(in *plan.Inputs) bool {
-	if ed.entries[in.Source] || in.Views&ed.views != 0 {
+	if ed.entries[in.Source] || in.Views&ed.views != 0 && (in.Owner == "" || ed.owners[in.Owner]) {
 		return true
 	}
 	for _, j := range in.Fronts {
@@ -175,7 +177,7 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 		l.hub.Fill() // as the last build would have, following b.hub
 		b.hub = l.hub
 	}
-	ed.journeys, ed.pains = map[*model.Journey]bool{}, map[*model.Journey]bool{}
+	ed.journeys, ed.pains, ed.owners = map[*model.Journey]bool{}, map[*model.Journey]bool{}, map[string]bool{}
 	written := false // over the model: the hub may hold the old map
 	for _, p := range paths {
 		before, j, ok := b.model.EditJourney(l.site, l.files[p], cur[p], model.Options{Addresses: plan.Addresses()})
@@ -191,6 +193,9 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 		}
 		ed.journeys[j] = true
 		ed.views |= hub.Changed(&before, j)
+		for _, n := range j.OwnerNames() { // before's too (Editable)
+			ed.owners[hub.OwnerKey(n)] = true
+		}
 		if b.pains(&before) != b.pains(j) {
 			ed.pains[j] = true
 		}
@@ -286,9 +291,20 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out map[
 		made[name] = p.Pack(data)
 		return nil
 	}
+	// After the open pages, a file being made stops as soon as b.stop
+	// says (stopWriter): the export's long lists end at a failed write.
+	interruptible, stopped := false, false
 	stream := func(name string, fill func(io.Writer) error) error {
 		var buf bytes.Buffer
-		if err := fill(&buf); err != nil {
+		var w io.Writer = &buf
+		if interruptible && b.stop != nil {
+			w = &stopWriter{w: &buf, stop: b.stop}
+		}
+		if err := fill(w); err != nil {
+			if errors.Is(err, errStopped) {
+				stopped = true
+				return nil
+			}
 			return err
 		}
 		return put(name, buf.Bytes())
@@ -320,12 +336,16 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out map[
 		ed.hub() // always: the hub must hold the model's journeys
 	}
 	b.owed = nil
+	interruptible = true
 	for i, jb := range rest {
 		if b.stop != nil && b.stop() {
 			b.owed = rest[i:]
 			break
 		}
-		makeOne(jb)
+		if makeOne(jb); stopped {
+			b.owed = rest[i:]
+			break
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, 0, err
@@ -337,6 +357,23 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out map[
 	maps.Copy(out, made)
 	return out, rendered, nil
 }
+
+// stopWriter writes to w until stop reports true, then fails with
+// errStopped.
+type stopWriter struct {
+	w    io.Writer
+	stop func() bool
+}
+
+func (s *stopWriter) Write(p []byte) (int, error) {
+	if s.stop() {
+		return 0, errStopped
+	}
+	return s.w.Write(p)
+}
+
+// errStopped is a file's making stopped for another change (stopWriter).
+var errStopped = errors.New("stopped: another change waits")
 
 // remakeParts makes the parts of a joined file with the given IDs again,
 // and joins them with the others: those made by earlier edits, else the

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -75,5 +76,56 @@ func TestInterruptedRebuild(t *testing.T) {
 	}
 	if d := diffOutputs(got, mem.Files(), 5); d != "" {
 		t.Errorf("after the interrupted rebuild and the next, not a full build's files:\n%s", d)
+	}
+}
+
+// TestInterruptedAnywhere: wherever a rebuild is told to stop (between
+// outputs, or in the middle of a file), the next one gives a full
+// build's files.
+func TestInterruptedAnywhere(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 40); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBuilder(testOptions(dir))
+	build := func(changed ...string) (*Report, map[string][]byte) {
+		t.Helper()
+		mem := output.NewMemory()
+		b.SetOutput(mem)
+		rep, err := b.Build(context.Background(), changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep, mem.Files()
+	}
+	build()
+	p := filepath.Join(dir, synth.JourneyPath(3))
+	for k := range 40 {
+		calls := 0
+		b.Early(map[string]bool{"journeys/journey-00003/index.html": true}, func(map[string]output.Blob, []string) {},
+			func() bool { calls++; return calls > k })
+		text, _ := os.ReadFile(p)
+		old := regexp.MustCompile(`name = "[^"]*"\n  channel`).Find(text)
+		os.WriteFile(p, []byte(strings.Replace(string(text), string(old), fmt.Sprintf("name = \"Kiosk %d\"\n  channel", k), 1)), 0o644)
+		rep, _ := build(synth.JourneyPath(3))
+		if k == 0 && len(rep.Pending) == 0 {
+			t.Fatal("told to stop at once, the rebuild left nothing")
+		}
+		b.Early(nil, nil, nil)
+		text, _ = os.ReadFile(filepath.Join(dir, synth.JourneyPath(5)))
+		os.WriteFile(filepath.Join(dir, synth.JourneyPath(5)), []byte(strings.Replace(string(text), "emotion = ", "emotion = 1\n# ", 1)), 0o644)
+		_, got := build(synth.JourneyPath(5))
+		mem := output.NewMemory()
+		opts := testOptions(dir)
+		opts.Output = mem
+		if _, err := Build(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		if d := diffOutputs(got, mem.Files(), 5); d != "" {
+			t.Fatalf("stopped after %d checks: not a full build's files:\n%s", k, d)
+		}
+		if calls <= k {
+			break // the rebuild ended before the stop: every place was tried
+		}
 	}
 }

@@ -89,7 +89,15 @@ type table struct {
 	w *csv.Writer
 	// err is the BOM's; the rows' are the csv.Writer's.
 	err error
+	// failed is set once a row's write failed: the rows after it are
+	// not written, and the long lists stop (ok).
+	failed bool
 }
+
+// ok reports whether the rows so far were written: a list of thousands
+// stops at the first that was not (a reader gone, a rebuild told to
+// stop), rather than making the rest for nothing.
+func (t *table) ok() bool { return !t.failed && t.err == nil }
 
 // newTable makes a table in memory, for bytes.
 func newTable() *table {
@@ -121,7 +129,12 @@ func (t *table) row(cells ...string) {
 		}
 		cells[i] = Defuse(c)
 	}
-	_ = t.w.Write(cells) // a failed write shows in flush
+	if t.failed {
+		return
+	}
+	if err := t.w.Write(cells); err != nil {
+		t.failed = true // and shows in flush
+	}
 }
 
 func (t *table) bytes() []byte {

@@ -56,6 +56,9 @@ func HubItems(w io.Writer, items []*hub.Item, sh Sheet) error {
 	t := newTableTo(w)
 	t.row(sh.header("hub.text", "hub.severity", "hub.status", KeyOwner)...)
 	for _, it := range items {
+		if !t.ok() {
+			break
+		}
 		t.row(append([]string{it.Text, severity(it), it.Status, it.Owner}, sh.where(it.Journey, it.Stage)...)...)
 	}
 	return t.flush()
@@ -70,6 +73,9 @@ func NoOwner(w io.Writer, pains, opps []*hub.Item, sh Sheet) error {
 		items []*hub.Item
 	}{{sh.Words.Of("hub.pain_point"), pains}, {sh.Words.Of("hub.opportunity"), opps}} {
 		for _, it := range part.items {
+			if !t.ok() {
+				break
+			}
 			t.row(append([]string{part.kind, it.Text, severity(it), it.Status}, sh.where(it.Journey, it.Stage)...)...)
 		}
 	}
@@ -83,6 +89,9 @@ func TouchpointUses(w io.Writer, uses []hub.TouchpointUse, sh Sheet) error {
 	t.row(sh.header("hub.touchpoint", "hub.channel", "hub.kind", KeyOwner, KeyEmotion, "hub.fail_point", "description")...)
 	yes := sh.Words.Of("hub.yes")
 	for _, u := range uses {
+		if !t.ok() {
+			break
+		}
 		tp := u.Touchpoint
 		emo, fail := "", ""
 		if tp.HasEmotion {
@@ -111,6 +120,9 @@ func Metrics(w io.Writer, ms []*hub.Metric, sh Sheet) error {
 	t.row(sh.header("hub.metric", "hub.value", "hub.target", "hub.unit", "hub.better", "hub.status")...)
 	word := sh.Words.Of
 	for _, m := range ms {
+		if !t.ok() {
+			break
+		}
 		value, target, better := "", "", word("hub.higher")
 		if m.HasValue {
 			value = num(m.Value)
@@ -140,6 +152,9 @@ func Journeys(w io.Writer, js []*model.Journey, sh Sheet) error {
 	t := newTableTo(w)
 	t.row(sh.labels(KeyTitle, "hub.journey_url", KeyType, KeyOwner, KeyPersonas, KeyTags, "hub.stages", "hub.last_reviewed")...)
 	for _, j := range js {
+		if !t.ok() {
+			break
+		}
 		reviewed := ""
 		if !j.LastReviewed.IsZero() {
 			reviewed = j.LastReviewed.Format(time.DateOnly)
@@ -156,6 +171,9 @@ func Matrix(w io.Writer, js []*model.Journey, sh Sheet) error {
 	t := newTableTo(w)
 	t.row(sh.labels(KeyTitle, "hub.journey_url", KeyType, "hub.persona_count", KeyPersonas)...)
 	for _, j := range js {
+		if !t.ok() {
+			break
+		}
 		t.row(j.Title, sh.Abs(j.URL), string(j.Type), strconv.Itoa(len(j.Personas)), personaNames(j))
 	}
 	return t.flush()

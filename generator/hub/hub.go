@@ -224,10 +224,7 @@ func (h *Hub) owner(name string) *Owner {
 	if name == "" {
 		return nil
 	}
-	key := slug.Make(name)
-	if key == "" {
-		key = "team"
-	}
+	key := OwnerKey(name)
 	o, ok := h.owners[key]
 	if !ok {
 		o = &Owner{Name: name, Slug: key, URL: h.at.Owner(key)}
@@ -282,6 +279,15 @@ func pairs(js []*model.Journey, at Addresses) []*Pair {
 		out = append(out, p)
 	}
 	return out
+}
+
+// OwnerKey is the slug of the owner a team's name names: names that
+// differ only in case, accents or punctuation name one owner.
+func OwnerKey(name string) string {
+	if key := slug.Make(name); key != "" {
+		return key
+	}
+	return "team"
 }
 
 // PairOf is the current/future pair that j is either side of, or nil: a

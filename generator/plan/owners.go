@@ -11,7 +11,8 @@ import (
 // The owners: owners/ lists every team; owners/<slug>/ shows what one
 // owns (journeys, touchpoints, pain points, opportunities, items of
 // custom items lanes), each list also a download beside the page
-// (<slug>-<list>.csv, <slug>-lane-<key>.csv).
+// (<slug>-<list>.csv, <slug>-lane-<key>.csv). An owner's page and
+// files show the entries of the journeys that name it (Inputs.Owner).
 const (
 	KindOwners = "owners"
 	KindOwner  = "owner"
@@ -29,7 +30,7 @@ func ownerPages(p *Planner) {
 	crumbs := append(p.hubCrumbs(), render.Crumb{Title: p.T("hub.owners"), URL: "owners/"})
 	for _, o := range p.Hub.Owners {
 		p.HubPage(&render.Page{Kind: KindOwner, Title: o.Name, URL: o.URL, Owner: o, Crumbs: crumbs},
-			Output{In: Inputs{Cards: true, Views: hub.AllParts &^ hub.Scores}, Sitemap: true})
+			Output{In: Inputs{Cards: true, Views: hub.AllParts &^ hub.Scores, Owner: o.Slug}, Sitemap: true})
 		// Each list reads its part of the stages (an owner's touchpoints
 		// show their own scores only), and which owners there are: the
 		// parts that name owners.
@@ -52,7 +53,7 @@ func ownerPages(p *Planner) {
 			}{hub.LaneList(l.Lane.Key), owners, func(w io.Writer, sh export.Sheet) error { return export.HubItems(w, l.Items, sh) }})
 		}
 		for _, l := range lists {
-			p.csv(at.OwnerCSV(o, l.list), l.views, l.write)
+			p.csvOf(at.OwnerCSV(o, l.list), Inputs{Cards: true, Views: l.views, Owner: o.Slug}, l.write)
 		}
 	}
 }

@@ -60,6 +60,12 @@ type Inputs struct {
 	Pains []*model.Journey
 	// Views: what the hub's views read of every journey's stages.
 	Views hub.Part
+	// Owner: the slug (hub.OwnerKey) of the team whose entries of the
+	// Views it shows (an owner's page and files): the stages of a
+	// journey that does not name the team (model.Journey.OwnerNames)
+	// do not change it. The build's sums read every journey's views;
+	// a build made from the last one (bodyedit.go) reads this.
+	Owner string
 }
 
 // Env is what a site is planned from.

@@ -82,6 +82,11 @@ func (p *Planner) hubView(kind, url string, views hub.Part) {
 // csv plans a download beside a hub page, made from the filled hub with
 // the same inputs as the page.
 func (p *Planner) csv(path string, views hub.Part, write func(w io.Writer, sh export.Sheet) error) {
+	p.csvOf(path, Inputs{Cards: true, Views: views}, write)
+}
+
+// csvOf plans a download of the hub's that reads in.
+func (p *Planner) csvOf(path string, in Inputs, write func(w io.Writer, sh export.Sheet) error) {
 	sh := export.Sheet{Abs: func(path string) string { return Absolute(p.Site, path) }, Words: p.words(p.Site.Config.Language)}
-	p.File(path, func(w io.Writer) error { return write(w, sh) }, Output{Hub: true, In: Inputs{Cards: true, Views: views}})
+	p.File(path, func(w io.Writer) error { return write(w, sh) }, Output{Hub: true, In: in})
 }
