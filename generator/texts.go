@@ -134,7 +134,7 @@ func (t *texts) take(path string) (k keptText, text []byte, ok bool) {
 	if kp == nil {
 		return keptText{}, nil, false
 	}
-	return *kp, kp.text.Bytes(), true
+	return *kp, t.packers.Unpack(kp.text), true
 }
 
 // raw is e's file as its author wrote it; nil if it went away since.

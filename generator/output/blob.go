@@ -22,17 +22,23 @@ type Blob struct {
 func (b Blob) Size() int64 { return b.size }
 
 // Bytes is the file, decompressed: a new slice when it was packed.
-func (b Blob) Bytes() []byte {
+func (b Blob) Bytes() []byte { return b.unpack(nil) }
+
+// unpack decompresses b with r, a decompressor to reset, or a new one:
+// into a slice of the file's size, read once.
+func (b Blob) unpack(r io.Reader) []byte {
 	if !b.packed {
 		return b.data
 	}
-	out := make([]byte, 0, b.size)
-	r := flate.NewReader(bytes.NewReader(b.data))
-	w := bytes.NewBuffer(out)
-	if _, err := io.Copy(w, r); err != nil {
+	out := make([]byte, b.size)
+	src := bytes.NewReader(b.data)
+	if rs, ok := r.(flate.Resetter); !ok || rs.Reset(src, nil) != nil {
+		r = flate.NewReader(src)
+	}
+	if _, err := io.ReadFull(r, out); err != nil {
 		panic("output: a packed blob does not decompress: " + err.Error()) // written by Pack only
 	}
-	return w.Bytes()
+	return out
 }
 
 // Same reports whether b and c hold the same file. Compression is
@@ -102,9 +108,24 @@ func (p *Packer) finish(plain []byte, size int64) Blob {
 	return Blob{data: bytes.Clone(p.buf.Bytes()), size: size, packed: true}
 }
 
-// Packers lends Packers to goroutines packing files at once. The zero
-// Packers is ready.
-type Packers struct{ pool sync.Pool }
+// Packers lends Packers to goroutines packing files at once, and
+// decompressors to those unpacking them (Unpack). The zero Packers is
+// ready.
+type Packers struct{ pool, readers sync.Pool }
+
+// Unpack is b.Bytes with a decompressor used again: a large build
+// unpacks thousands of texts, each decompressor ~40 kB.
+func (ps *Packers) Unpack(b Blob) []byte {
+	if !b.packed {
+		return b.data
+	}
+	r, _ := ps.readers.Get().(io.Reader)
+	if r == nil {
+		r = flate.NewReader(bytes.NewReader(nil))
+	}
+	defer ps.readers.Put(r)
+	return b.unpack(r)
+}
 
 // Get lends a Packer; Put gives it back.
 func (ps *Packers) Get() *Packer {
