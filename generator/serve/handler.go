@@ -67,6 +67,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			case <-st.ready:
 			case <-r.Context().Done():
 				return
+			case <-s.done:
+				http.Error(w, "the server is stopping", http.StatusServiceUnavailable)
+				return
 			}
 			st = s.snapshot()
 		}
