@@ -19,21 +19,7 @@ import (
 // (Report.Pending); the next rebuild makes them, and gives what a full
 // build gives.
 func TestInterruptedRebuild(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Write(dir, 40); err != nil {
-		t.Fatal(err)
-	}
-	b := NewBuilder(testOptions(dir))
-	build := func(changed ...string) (*Report, map[string][]byte) {
-		t.Helper()
-		mem := output.NewMemory()
-		b.SetOutput(mem)
-		rep, err := b.Build(context.Background(), changed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep, mem.Files()
-	}
+	dir, b, build := interruptSite(t)
 	_, first := build()
 	edit := func(i int, rx, repl string) string {
 		p := synth.JourneyPath(i)
@@ -68,13 +54,7 @@ func TestInterruptedRebuild(t *testing.T) {
 	if !strings.Contains(string(got[csv]), "Kiosk") {
 		t.Error("the next build did not make the file left to it")
 	}
-	mem := output.NewMemory()
-	opts := testOptions(dir)
-	opts.Output = mem
-	if _, err := Build(context.Background(), opts); err != nil {
-		t.Fatal(err)
-	}
-	if d := diffOutputs(got, mem.Files(), 5); d != "" {
+	if d := diffOutputs(got, fullBuild(t, dir), 5); d != "" {
 		t.Errorf("after the interrupted rebuild and the next, not a full build's files:\n%s", d)
 	}
 }
@@ -83,21 +63,7 @@ func TestInterruptedRebuild(t *testing.T) {
 // outputs, or in the middle of a file), the next one gives a full
 // build's files.
 func TestInterruptedAnywhere(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Write(dir, 40); err != nil {
-		t.Fatal(err)
-	}
-	b := NewBuilder(testOptions(dir))
-	build := func(changed ...string) (*Report, map[string][]byte) {
-		t.Helper()
-		mem := output.NewMemory()
-		b.SetOutput(mem)
-		rep, err := b.Build(context.Background(), changed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep, mem.Files()
-	}
+	dir, b, build := interruptSite(t)
 	build()
 	p := filepath.Join(dir, synth.JourneyPath(3))
 	for k := range 40 {
@@ -115,17 +81,43 @@ func TestInterruptedAnywhere(t *testing.T) {
 		text, _ = os.ReadFile(filepath.Join(dir, synth.JourneyPath(5)))
 		os.WriteFile(filepath.Join(dir, synth.JourneyPath(5)), []byte(strings.Replace(string(text), "emotion = ", "emotion = 1\n# ", 1)), 0o644)
 		_, got := build(synth.JourneyPath(5))
-		mem := output.NewMemory()
-		opts := testOptions(dir)
-		opts.Output = mem
-		if _, err := Build(context.Background(), opts); err != nil {
-			t.Fatal(err)
-		}
-		if d := diffOutputs(got, mem.Files(), 5); d != "" {
+		if d := diffOutputs(got, fullBuild(t, dir), 5); d != "" {
 			t.Fatalf("stopped after %d checks: not a full build's files:\n%s", k, d)
 		}
 		if calls <= k {
 			break // the rebuild ended before the stop: every place was tried
 		}
 	}
+}
+
+// interruptSite is a Builder of a handbook of 40 journeys, built once,
+// and a build with it.
+func interruptSite(t *testing.T) (string, *Builder, func(changed ...string) (*Report, map[string][]byte)) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 40); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBuilder(testOptions(dir))
+	return dir, b, func(changed ...string) (*Report, map[string][]byte) {
+		t.Helper()
+		mem := output.NewMemory()
+		b.SetOutput(mem)
+		rep, err := b.Build(context.Background(), changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep, mem.Files()
+	}
+}
+
+// fullBuild is a one-off build of dir into memory.
+func fullBuild(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	mem := output.NewMemory()
+	opts := testOptions(dir)
+	opts.Output = mem
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	return mem.Files()
 }

@@ -3,10 +3,8 @@ package model
 import (
 	"reflect"
 	"slices"
-	"strings"
 
 	"github.com/waymark-cx/waymark/generator/diag"
-	"github.com/waymark-cx/waymark/generator/slug"
 	"github.com/waymark-cx/waymark/generator/source"
 )
 
@@ -104,44 +102,20 @@ func samePlace(j, n *Journey) bool {
 		(j.Cover == nil) == (n.Cover == nil)
 }
 
-// images are a journey's cover and stage images, in the order
-// Site.Images lists them, each with the stage it is at.
-func (j *Journey) images() []*Image {
-	var out []*Image
-	if j.Cover != nil {
-		out = append(out, j.Cover)
-	}
-	for _, st := range j.Stages {
-		if st.Image != nil {
-			out = append(out, st.Image)
-		}
-	}
-	return out
-}
-
 // linkOwnEvidence resolves what j's items cite as linkEvidence does,
 // and reports false when a research note it names is not in the site
 // (a mistake, or a draft: New says which).
 func linkOwnEvidence(site *Site, j *Journey) bool {
-	for _, st := range j.Stages {
-		for _, items := range [][]Item{st.PainPoints, st.Opportunities} {
-			for i := range items {
-				for k := range items[i].Evidence {
-					ev := &items[i].Evidence[k]
-					if ev.External {
-						continue
-					}
-					s := slug.Make(strings.TrimSuffix(ev.Ref, ".md"))
-					at := slices.IndexFunc(site.Research, func(p *Page) bool { return p.Slug == s })
-					if at < 0 {
-						return false
-					}
-					ev.URL, ev.Title = site.Research[at].URL, site.Research[at].Title
-				}
-			}
+	ok := true
+	j.eachCited(func(ev *Evidence, s string) {
+		at := slices.IndexFunc(site.Research, func(p *Page) bool { return p.Slug == s })
+		if at < 0 {
+			ok = false
+			return
 		}
-	}
-	return true
+		ev.URL, ev.Title = site.Research[at].URL, site.Research[at].Title
+	})
+	return ok
 }
 
 // warnings are the warnings New gives journey j in site, in their order.

@@ -43,19 +43,27 @@ func decodeImage(o *obj, key, altKey, what string) *Image {
 	return im
 }
 
+// images are a journey's cover and stage images, in the order Images
+// lists them.
+func (j *Journey) images() []*Image {
+	var out []*Image
+	if j.Cover != nil {
+		out = append(out, j.Cover)
+	}
+	for _, st := range j.Stages {
+		if st.Image != nil {
+			out = append(out, st.Image)
+		}
+	}
+	return out
+}
+
 // Images lists every image of the site's journeys: covers and stage
 // images, for the build to check and measure.
 func (s *Site) Images() []*Image {
 	var out []*Image
 	for _, j := range s.Journeys {
-		if j.Cover != nil {
-			out = append(out, j.Cover)
-		}
-		for _, st := range j.Stages {
-			if st.Image != nil {
-				out = append(out, st.Image)
-			}
-		}
+		out = append(out, j.images()...)
 	}
 	return out
 }

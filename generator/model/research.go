@@ -115,27 +115,34 @@ func linkEvidence(site *Site, drafts, broken map[string]bool, errs *diag.List) {
 	}
 	slices.Sort(slugs)
 	for _, j := range site.Journeys {
-		for _, st := range j.Stages {
-			for _, items := range [][]Item{st.PainPoints, st.Opportunities} {
-				for i := range items {
-					for k := range items[i].Evidence {
-						ev := &items[i].Evidence[k]
-						if ev.External {
-							continue
-						}
-						ev.URL, ev.Title = "", ""
-						s := slug.Make(strings.TrimSuffix(ev.Ref, ".md"))
-						if p, ok := bySlug[s]; ok {
-							ev.URL, ev.Title = p.URL, p.Title
-							continue
-						}
-						if drafts[ResearchDir+"/"+s] || broken[ResearchDir+"/"+s] {
-							continue
-						}
-						errs.Add(&diag.Error{Path: j.Path, Line: ev.at[0], Col: ev.at[1],
-							Msg:  fmt.Sprintf("evidence %q names no research note%s", ev.Ref, diag.DidYouMean(s, slugs)),
-							Hint: "a research note is a page in content/research/, named by its file name without .md: " + listOf(slugs)})
+		j.eachCited(func(ev *Evidence, s string) {
+			if p, ok := bySlug[s]; ok {
+				ev.URL, ev.Title = p.URL, p.Title
+				return
+			}
+			if drafts[ResearchDir+"/"+s] || broken[ResearchDir+"/"+s] {
+				return
+			}
+			errs.Add(&diag.Error{Path: j.Path, Line: ev.at[0], Col: ev.at[1],
+				Msg:  fmt.Sprintf("evidence %q names no research note%s", ev.Ref, diag.DidYouMean(s, slugs)),
+				Hint: "a research note is a page in content/research/, named by its file name without .md: " + listOf(slugs)})
+		})
+	}
+}
+
+// eachCited calls f with each research note j's items cite (not outside
+// addresses), cleared of what linking gave it, and the note's slug.
+func (j *Journey) eachCited(f func(ev *Evidence, slug string)) {
+	for _, st := range j.Stages {
+		for _, items := range [][]Item{st.PainPoints, st.Opportunities} {
+			for i := range items {
+				for k := range items[i].Evidence {
+					ev := &items[i].Evidence[k]
+					if ev.External {
+						continue
 					}
+					ev.URL, ev.Title = "", ""
+					f(ev, slug.Make(strings.TrimSuffix(ev.Ref, ".md")))
 				}
 			}
 		}
