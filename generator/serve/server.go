@@ -259,6 +259,9 @@ func (s *Server) openNames() map[string]bool {
 	}
 	names := map[string]bool{}
 	for _, p := range s.hub.pages() {
+		if u, err := url.PathUnescape(p); err == nil {
+			p = u // as a page's script reports it, escaped
+		}
 		if rest, ok := strings.CutPrefix(p, base); ok && inside(rest) {
 			names[pageName(rest)] = true
 		}
