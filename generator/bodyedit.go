@@ -40,7 +40,7 @@ type lastBuild struct {
 	files   map[string]*source.File // content files by path
 	entries map[string]*model.Entry // the entries outputs declared as their Source, by path
 	outs    []*plan.Output
-	out     map[string]output.Blob // every file written, by name
+	out     output.Set // every file written, by name
 	site    *model.Site
 	hub     *hub.Hub
 	eng     *render.Engine
@@ -258,7 +258,7 @@ type job struct {
 // build left (b.owed): first those named in b.first that do not show the
 // hub's views, handed to b.hand, then the hub told of the edit (ed.hub),
 // then the rest, until b.stop says to leave them to the next build.
-func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out map[string]output.Blob, rendered int, err error) {
+func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out output.Set, rendered int, err error) {
 	var errs diag.List
 	m := &maker{eng: l.eng, conv: l.conv, min: b.minifier(), txt: l.txt, fail: func(e *diag.Error) { errs.Add(e) }}
 	owed := make(map[*plan.Output][]string, len(b.owed))
@@ -348,14 +348,12 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out map[
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, 0, err
+		return output.Set{}, 0, err
 	}
 	if err := errs.Err(); err != nil {
-		return nil, 0, err
+		return output.Set{}, 0, err
 	}
-	out = maps.Clone(l.out)
-	maps.Copy(out, made)
-	return out, rendered, nil
+	return l.out.With(made), rendered, nil
 }
 
 // stopWriter writes to w until stop reports true, then fails with

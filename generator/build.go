@@ -285,7 +285,7 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 	// may be a body edit (bodyedit.go).
 	if mem, ok := w.(*output.Memory); ok && reuse.active {
 		l := newLastBuild(r.set, site, r.hub, r.eng, r.conv, r.lanes, r.txt, r.outs)
-		l.out, l.report = mem.Blobs(), *rep
+		l.out, l.report = mem.Take(), *rep // what the dev server serves too
 		b.lastGood = l
 	}
 	return rep, nil

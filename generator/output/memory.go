@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -18,16 +17,19 @@ import (
 // the data again.
 type Memory struct {
 	mu      sync.Mutex
-	files   map[string]Blob
+	files   map[string]Blob // made with room for size files at the first write
+	size    int
+	loaded  *Set // what Load gave, in place of files
 	packers Packers
 }
 
 // NewMemory returns an empty in-memory output.
-func NewMemory() *Memory { return &Memory{files: map[string]Blob{}} }
+func NewMemory() *Memory { return &Memory{} }
 
-// NewMemorySized returns an empty in-memory output with room for n files:
-// a rebuild writes about as many as the build before it.
-func NewMemorySized(n int) *Memory { return &Memory{files: make(map[string]Blob, n)} }
+// NewMemorySized returns an empty in-memory output with room for n files
+// once one is written: a rebuild writes about as many as the build
+// before it, or none when it is made from it (Load).
+func NewMemorySized(n int) *Memory { return &Memory{size: n} }
 
 // WriteFile stores one file.
 func (m *Memory) WriteFile(name string, data []byte) error {
@@ -68,6 +70,9 @@ func (m *Memory) put(name string, b Blob) error {
 	if _, dup := m.files[name]; dup {
 		return twice(name)
 	}
+	if m.files == nil {
+		m.files = make(map[string]Blob, m.size)
+	}
 	m.files[name] = b
 	return nil
 }
@@ -83,33 +88,50 @@ func (m *Memory) set(name string, b Blob) {
 func (m *Memory) Blob(name string) (Blob, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	b, ok := m.files[name]
-	return b, ok
+	return m.held().Get(name)
 }
 
-// Load replaces what the output holds by files (the map is kept, not
-// copied): for a build that is the last one with a few files changed.
-func (m *Memory) Load(files map[string]Blob) {
+// Load replaces what the output holds by files: for a build that is the
+// last one with a few files changed (Set.With). Nothing may be written
+// to the Memory after.
+func (m *Memory) Load(files Set) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.files = files
+	m.loaded, m.files = &files, nil
+}
+
+// held is what the Memory holds, as a Set; m.mu held. Once asked for,
+// the same Set, so that those who took it share it (Set.Changed).
+func (m *Memory) held() Set {
+	if m.loaded == nil {
+		s := SetOf(m.files)
+		m.loaded = &s
+	}
+	return *m.loaded
 }
 
 // Blobs returns a copy of the file map, the files as kept.
 func (m *Memory) Blobs() map[string]Blob {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return maps.Clone(m.files)
+	set := m.held()
+	out := make(map[string]Blob, set.Len())
+	set.Each(func(name string, b Blob) bool {
+		out[name] = b
+		return true
+	})
+	return out
 }
 
-// Take returns the file map itself, not a copy, for a caller that is
-// done writing: nothing may write to the Memory or change the map after.
-// The dev server serves a build's files so, rather than copying tens of
-// thousands of entries on every rebuild.
-func (m *Memory) Take() map[string]Blob {
+// Take returns the files themselves, not a copy, for a caller that is
+// done writing: nothing may write to the Memory after. Every Take of a
+// Memory gives the same Set. The dev server
+// serves a build's files so, rather than copying tens of thousands of
+// entries on every rebuild.
+func (m *Memory) Take() Set {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.files
+	return m.held()
 }
 
 // Files returns the files, decompressed: for tests, and for a caller
@@ -117,33 +139,35 @@ func (m *Memory) Take() map[string]Blob {
 func (m *Memory) Files() map[string][]byte {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	out := make(map[string][]byte, len(m.files))
-	for name, b := range m.files {
+	set := m.held()
+	out := make(map[string][]byte, set.Len())
+	set.Each(func(name string, b Blob) bool {
 		out[name] = b.Bytes()
-	}
+		return true
+	})
 	return out
 }
 
-// FS returns files, a build's files as Memory.Blobs gives them, as a
+// FS returns files, a build's files as Memory.Take gives them, as a
 // read-only fs.FS: what the dev server hands to http.FileServer. Folders
 // are implied by the names, as on disk; files have no modification time
-// (each build is new). The map is kept, not copied, and must not change
-// afterwards: the FS is a snapshot of one finished build, safe for
-// concurrent use.
-func FS(files map[string]Blob) fs.FS {
+// (each build is new). The FS is a snapshot of one finished build, safe
+// for concurrent use.
+func FS(files Set) fs.FS {
 	m := &memFS{files: files, dirs: map[string]bool{".": true}}
-	for name := range files {
+	files.Each(func(name string, _ Blob) bool {
 		for dir := parent(name); !m.dirs[dir]; dir = parent(dir) {
 			m.dirs[dir] = true
 		}
-	}
+		return true
+	})
 	return m
 }
 
 // NextFS is FS(files) for files that hold the same names as those prev
-// (an FS of the last build) was made of: it takes prev's folders rather
-// than working them out again from every name.
-func NextFS(prev fs.FS, files map[string]Blob) fs.FS {
+// (an FS of the last build, or an Overlay of one) was made of: it takes
+// prev's folders rather than working them out again from every name.
+func NextFS(prev fs.FS, files Set) fs.FS {
 	if o, ok := prev.(*overFS); ok {
 		prev = o.prev
 	}
@@ -192,7 +216,7 @@ func parent(name string) string {
 // one is found without looking at every file; what is in each is worked
 // out when a folder is first listed (the dev server never lists one).
 type memFS struct {
-	files map[string]Blob
+	files Set
 	dirs  map[string]bool
 
 	listOnce sync.Once
@@ -203,10 +227,11 @@ type memFS struct {
 func (m *memFS) names(dir string) []string {
 	m.listOnce.Do(func() {
 		m.list = make(map[string][]string, len(m.dirs))
-		for name := range m.files {
+		m.files.Each(func(name string, _ Blob) bool {
 			d := parent(name)
 			m.list[d] = append(m.list[d], path.Base(name))
-		}
+			return true
+		})
 		for name := range m.dirs {
 			if name != "." {
 				d := parent(name)
@@ -229,7 +254,8 @@ func (m *memFS) Open(name string) (fs.File, error) {
 	if info.dir {
 		return &memDir{fsys: m, name: name, info: info}, nil
 	}
-	return &memFile{Reader: bytes.NewReader(m.files[name].Bytes()), info: info}, nil
+	b, _ := m.files.Get(name)
+	return &memFile{Reader: bytes.NewReader(b.Bytes()), info: info}, nil
 }
 
 // Stat describes a file or a folder without opening it.
@@ -245,7 +271,7 @@ func (m *memFS) stat(op, name string) (memInfo, error) {
 	if !fs.ValidPath(name) {
 		return memInfo{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
-	if b, ok := m.files[name]; ok {
+	if b, ok := m.files.Get(name); ok {
 		return memInfo{name: path.Base(name), size: b.Size()}, nil
 	}
 	if m.dirs[name] {

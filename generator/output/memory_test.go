@@ -25,7 +25,7 @@ func TestFS(t *testing.T) {
 		"journeys/sell/index.md":  []byte("# Sell"),
 		"img/a b.png":             {},
 	}
-	fsys := FS(packAll(files))
+	fsys := FS(SetOf(packAll(files)))
 	if err := fstest.TestFS(fsys, "index.html", "404.html", "css/waymark.css", "journeys/buy/index.html",
 		"journeys/buy/buy.csv", "journeys/sell/index.md", "img/a b.png"); err != nil {
 		t.Fatal(err)
@@ -61,7 +61,7 @@ func TestFS(t *testing.T) {
 
 // An empty build is an empty root folder.
 func TestFSEmpty(t *testing.T) {
-	fsys := FS(nil)
+	fsys := FS(Set{})
 	if err := fstest.TestFS(fsys); err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func BenchmarkFS(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		FS(files)
+		FS(SetOf(files))
 	}
 }
 
@@ -164,8 +164,8 @@ func TestBlob(t *testing.T) {
 // NextFS, over the same names with other contents, is the FS that FS
 // makes of them: folders included.
 func TestNextFS(t *testing.T) {
-	first := packAll(map[string][]byte{"index.html": []byte("<p>one</p>"), "journeys/buy/index.html": []byte("<p>buy</p>")})
-	next := packAll(map[string][]byte{"index.html": []byte("<p>two</p>"), "journeys/buy/index.html": []byte("<p>buy</p>")})
+	first := SetOf(packAll(map[string][]byte{"index.html": []byte("<p>one</p>"), "journeys/buy/index.html": []byte("<p>buy</p>")}))
+	next := first.With(packAll(map[string][]byte{"index.html": []byte("<p>two</p>")}))
 	fsys := NextFS(FS(first), next)
 	if err := fstest.TestFS(fsys, "index.html", "journeys/buy/index.html"); err != nil {
 		t.Fatal(err)
@@ -175,5 +175,50 @@ func TestNextFS(t *testing.T) {
 	}
 	if info, err := fs.Stat(fsys, "journeys/buy"); err != nil || !info.IsDir() {
 		t.Errorf("journeys/buy: %v, %v; want a folder", info, err)
+	}
+}
+
+// TestSetWith: a Set made from another with a few files shares its map,
+// tells what changed by the files made since, and folds them into a new
+// map once they are many; either way it holds what a map of every file
+// holds.
+func TestSetWith(t *testing.T) {
+	files := map[string][]byte{}
+	for i := range 64 {
+		files[fmt.Sprintf("f%02d.txt", i)] = []byte(fmt.Sprintf("file %d", i))
+	}
+	first := SetOf(packAll(files))
+	cur := first
+	for i := range 20 {
+		name := fmt.Sprintf("f%02d.txt", i)
+		next := cur.With(packAll(map[string][]byte{name: []byte("edited")}))
+		files[name] = []byte("edited")
+		if got := next.Changed(cur); len(got) != 1 || got[0] != name {
+			t.Fatalf("edit %d: changed %v, want [%s]", i, got, name)
+		}
+		if got := next.Changed(next); len(got) != 0 {
+			t.Fatalf("edit %d: a set differs from itself: %v", i, got)
+		}
+		if next.Len() != len(files) {
+			t.Fatalf("edit %d: %d files, want %d", i, next.Len(), len(files))
+		}
+		n := 0
+		next.Each(func(name string, b Blob) bool {
+			n++
+			if string(b.Bytes()) != string(files[name]) {
+				t.Fatalf("edit %d: %s = %q, want %q", i, name, b.Bytes(), files[name])
+			}
+			return true
+		})
+		if n != len(files) {
+			t.Fatalf("edit %d: Each gave %d files", i, n)
+		}
+		cur = next
+	}
+	if cur.under == first.under {
+		t.Error("20 of 64 files made since: still over the first map")
+	}
+	if got := cur.Changed(first); len(got) != 20 {
+		t.Errorf("changed since the first: %d files, want 20", len(got))
 	}
 }

@@ -56,7 +56,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_ = json.NewEncoder(w).Encode(st.errs)
 	case !inside(rest):
 		http.Error(w, "refused: not a path inside the site", http.StatusBadRequest)
-	case len(st.files) == 0:
+	case st.files.Len() == 0:
 		// No good build yet: a page that can show the overlay.
 		writePage(w, r, http.StatusOK, "index.html", injectScript([]byte(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Waymark</title></head><body><h1>The site has mistakes</h1><p>Fix them and this page reloads.</p></body></html>`), st.base, st.build))
 	default:

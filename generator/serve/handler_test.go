@@ -40,7 +40,7 @@ func testServer(base string, files map[string]string) *Server {
 		m[name] = output.Pack([]byte(data))
 	}
 	s := New(Options{})
-	s.cur = state{files: m, fsys: output.FS(m), base: base, build: 3}
+	s.cur = state{files: output.SetOf(m), fsys: output.FS(output.SetOf(m)), base: base, build: 3}
 	return s
 }
 

@@ -67,11 +67,11 @@ type Server struct {
 // latest build. A request takes a copy (snapshot), and so sees one build
 // throughout: a build replaces the files, and never changes them.
 type state struct {
-	files map[string]output.Blob // the last good build, compressed as output.Memory keeps it
-	fsys  fs.FS                  // the same files, for http.FileServer
-	build int                    // its number: pages loaded from an older one reload
-	base  string                 // its base path
-	errs  []overlayError         // the mistakes of the latest build, nil when good
+	files output.Set     // the last good build, compressed as output.Memory keeps it
+	fsys  fs.FS          // the same files, for http.FileServer
+	build int            // its number: pages loaded from an older one reload
+	base  string         // its base path
+	errs  []overlayError // the mistakes of the latest build, nil when good
 	// pending are the files a rebuild is making again after the open
 	// pages it made first (Server.early), or left to the next one
 	// (settle); ready is closed once they are made, or a rebuild failed.
@@ -94,7 +94,7 @@ func New(opts Options) *Server {
 		opts.MaxWait = 300 * time.Millisecond
 	}
 	return &Server{opts: opts, builder: generator.NewBuilder(opts.Build), hub: newHub(), done: make(chan struct{}), links: newLinked(),
-		cur: state{fsys: output.FS(nil), base: "/"}}
+		cur: state{fsys: output.FS(output.Set{}), base: "/"}}
 }
 
 // Run builds the site, listens, watches and rebuilds until ctx ends, then
@@ -175,7 +175,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	if slices.Contains(changed, "") {
 		changed = nil // events were lost: look at every file
 	}
-	mem := output.NewMemorySized(len(s.snapshot().files))
+	mem := output.NewMemorySized(s.snapshot().files.Len())
 	s.builder.SetOutput(mem)
 	early := &earlyState{start: start}
 	s.builder.Early(s.openNames(), func(made map[string]output.Blob, pending []string) { s.early(early, made, pending) }, s.interrupt)
@@ -203,18 +203,18 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	s.links.set(rep.Linked)
 	files := mem.Take() // a Memory a rebuild of its own
 	prev := s.snapshot()
-	diff := changedFiles(prev.files, files)
+	diff := prev.files.Changed(files) // the files made since, for a rebuild made from the last build
 	var fsys fs.FS
-	if prev.files != nil && sameNames(prev.files, files, diff) {
+	if prev.files.Len() > 0 && sameNames(prev.files, files, diff) {
 		fsys = output.NextFS(prev.fsys, files) // the commonest rebuild: a few files changed
 	} else {
 		fsys = output.FS(files)
 	}
-	old := prev.files
+	first := prev.files.Len() == 0 // the first good build
 	s.mu.Lock()
 	hadErrors := s.cur.errs != nil
 	build := s.cur.build
-	if old != nil && len(diff) > 0 && !early.sent {
+	if !first && len(diff) > 0 && !early.sent {
 		build++
 	}
 	s.cur = state{files: files, fsys: fsys, build: build, base: rep.Site.Config.BasePath}
@@ -222,7 +222,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	s.settle(rep.Pending)
 	settled = true
 	switch {
-	case old == nil:
+	case first:
 	case early.sent:
 		// The open pages reloaded with the first of this build's files.
 	case len(diff) == 0:
@@ -234,19 +234,19 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 	default:
 		s.hub.broadcast(event{name: "reload", data: `{"css":false}`})
 	}
-	if old == nil || rep.Rendered > rep.Files/20 {
+	if first || rep.Rendered > rep.Files/20 {
 		// A build that drew most pages left behind as much memory as
 		// it kept; the server holds it, idle, until the next such
 		// build: hand it back to the system now.
 		debug.FreeOSMemory()
 	}
 	if changed != nil {
-		first := ""
+		pages := ""
 		if early.sent {
-			first = fmt.Sprintf(" (the open pages in %s)", early.after.Round(100*time.Microsecond))
+			pages = fmt.Sprintf(" (the open pages in %s)", early.after.Round(100*time.Microsecond))
 		}
 		fmt.Fprintf(s.opts.Log, "waymark: rebuilt in %s%s: %d %s changed (%s)\n",
-			time.Since(start).Round(100*time.Microsecond), first, len(diff), plural(len(diff), "file", "files"), strings.Join(short(changed), ", "))
+			time.Since(start).Round(100*time.Microsecond), pages, len(diff), plural(len(diff), "file", "files"), strings.Join(short(changed), ", "))
 	}
 }
 
@@ -282,7 +282,7 @@ type earlyState struct {
 // (pending) waits until it is.
 func (s *Server) early(e *earlyState, made map[string]output.Blob, pending []string) {
 	prev := s.snapshot()
-	if prev.files == nil || prev.errs != nil || e.sent {
+	if prev.files.Len() == 0 || prev.errs != nil || e.sent {
 		return
 	}
 	e.sent, e.after = true, time.Since(e.start)
@@ -323,36 +323,17 @@ func setOf(names []string) map[string]bool {
 	return m
 }
 
-func changedFiles(old, cur map[string]output.Blob) []string {
-	var out []string
-	for n, b := range cur {
-		o, ok := old[n]
-		if ok && o.Identical(b) {
-			continue // reused from the last build as it was
-		}
-		if !ok || !o.Same(b) {
-			out = append(out, n)
-		}
-	}
-	for n := range old {
-		if _, ok := cur[n]; !ok {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
 // sameNames reports whether cur holds the names old does, given diff,
-// the names whose files differ between them (changedFiles).
-func sameNames(old, cur map[string]output.Blob, diff []string) bool {
-	if len(old) != len(cur) {
+// the names whose files differ between them (output.Set.Changed).
+func sameNames(old, cur output.Set, diff []string) bool {
+	if old.Len() != cur.Len() {
 		return false
 	}
 	for _, n := range diff {
-		if _, ok := old[n]; !ok {
+		if _, ok := old.Get(n); !ok {
 			return false
 		}
-		if _, ok := cur[n]; !ok {
+		if _, ok := cur.Get(n); !ok {
 			return false
 		}
 	}
@@ -392,10 +373,11 @@ func (s *Server) snapshot() state {
 // Files returns the files of the last good build, for tests.
 func (s *Server) Files() map[string][]byte {
 	files := s.snapshot().files
-	out := make(map[string][]byte, len(files))
-	for name, b := range files {
+	out := make(map[string][]byte, files.Len())
+	files.Each(func(name string, b output.Blob) bool {
 		out[name] = b.Bytes()
-	}
+		return true
+	})
 	return out
 }
 
