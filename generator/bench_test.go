@@ -188,6 +188,16 @@ func BenchmarkRebuildOneJourneyPain(b *testing.B) {
 	}, 0)
 }
 
+// BenchmarkRebuildOneJourneyTitle edits what lists show of a journey:
+// its title, which every list, the hub's views and the search index
+// show, and which may move it among the journeys. Not made from the last
+// build: the whole site is planned again.
+func BenchmarkRebuildOneJourneyTitle(b *testing.B) {
+	benchRebuild(b, func(text string, i int) string {
+		return strings.Replace(text, `title = "Journey `, `title = "Journey `+strconv.Itoa(i%2)+` `, 1)
+	}, 0)
+}
+
 // profileEdits profiles the CPU into WAYMARK_BENCH_CPUPROFILE, if set,
 // from now until the returned func is called: the edits, without the
 // first build that -cpuprofile would take in too; or the allocations,

@@ -165,9 +165,15 @@ func (f *fingerprinter) global(set *source.Set, site *model.Site, eng *render.En
 		str(h, "drafts")
 	}
 	h.Write(eng.Sources())
+	// Which outputs there are, in any order: a journey whose new title
+	// moves it among the others changes the order of the plan, which
+	// only the outputs that list journeys show (Cards).
+	var paths uint64
 	for _, o := range outs {
-		str(h, o.Path)
+		paths += maphash.String(f.seed, o.Path)
 	}
+	num(h, paths)
+	num(h, uint64(len(outs)))
 	// The navigation, which every page shows: the titles of the top
 	// sections and pages among others.
 	if i := slices.IndexFunc(outs, func(o *plan.Output) bool { return o.Page != nil }); i >= 0 {
