@@ -232,12 +232,14 @@ func (b *Builder) card(j *model.Journey) uint64 {
 	return f.journey(j)
 }
 
-// Early has the builds made from the last one (bodyedit.go) make first
-// the outputs named in first (pages open in a browser) that do not show
-// the hub's views, and hand them to hand, with the names of the outputs
-// they will make after them, before making those: the dev server serves
-// the pages an author looks at while the hub's large files are made.
-// Only when there are both; nil first or hand: no hand-over. When stop,
+// Early has the builds after an edit of content make first the outputs
+// named in first (pages open in a browser) that do not show the hub's
+// views, and hand them to hand, with the names of the outputs they will
+// make after them, before making those: the dev server serves the pages
+// an author looks at while the rest is made. A build made from the last
+// one (bodyedit.go) hands them over when it makes more after them; a
+// full one (an edit of what lists show, build.go's openFirst) once the
+// site is planned. Nil first or hand: no hand-over. When stop,
 // if not nil, reports true between two of the outputs made after, the
 // build ends there, leaving the rest as they were (Report.Pending): the
 // next build made from the last one makes them, after its open pages,

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sync"
 	"time"
 
@@ -249,9 +250,10 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 	}
 	reuse := b.reuser(planned{set: r.set, site: site, eng: r.eng, outs: r.outs, statics: r.st, changed: r.changed, copies: r.copies},
 		b.knownTemplates(r.eng, site.Config))
+	outs, first := r.openFirst(m, reuse, out, check)
 	// The outputs that show the hub's views need it filled before they
 	// are made: unless every one of them is the last build's.
-	if reuse.makesHub(r.outs) {
+	if reuse.makesHub(outs) {
 		r.hub.Fill()
 		if b.keeps {
 			b.hub = r.hub
@@ -262,7 +264,7 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 	_, toDir := w.(*output.Dir)
 	_, toMem := w.(*output.Memory)
 	reusePage := toDir || toMem || check
-	rendered := renderAll(ctx, r.outs, opts.Workers, reusePage, opts.Progress, func(o *plan.Output, s *scratch) bool {
+	rendered := first + renderAll(ctx, outs, opts.Workers, reusePage, opts.Progress, func(o *plan.Output, s *scratch) bool {
 		return m.make(o, reuse, out, check, s)
 	})
 	if err := ctx.Err(); err != nil {
@@ -289,6 +291,54 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 		b.lastGood = l
 	}
 	return rep, nil
+}
+
+// openFirst makes the pages open in a browser (Builder.Early) that do
+// not show the hub's views first, and hands them over with the names of
+// the files still to make, for a rebuild into memory after an edit of
+// content alone: the dev server serves them while the rest is made. It
+// returns the outputs left to make and how many pages it drew.
+func (r *run) openFirst(m *maker, reuse *reuser, out *sink, check bool) (rest []*plan.Output, drawn int) {
+	b := r.b
+	mem, toMem := r.opts.Output.(*output.Memory)
+	if !b.keeps || !toMem || check || b.hand == nil || len(b.first) == 0 || r.changed == nil || !reuse.active ||
+		touchesStatics(r.changed, r.st.linked) {
+		return r.outs, 0
+	}
+	var first []*plan.Output
+	for _, o := range r.outs {
+		if o.Page != nil && !o.Hub && b.first[o.Path] {
+			first = append(first, o)
+		}
+	}
+	if len(first) == 0 {
+		return r.outs, 0
+	}
+	before := r.errs.Len()
+	s := scratch{}
+	for _, o := range first {
+		if m.make(o, reuse, out, check, &s) {
+			drawn++
+		}
+	}
+	rest = slices.DeleteFunc(slices.Clone(r.outs), func(o *plan.Output) bool { return o.Page != nil && !o.Hub && b.first[o.Path] })
+	if r.errs.Len() > before {
+		return rest, drawn
+	}
+	made := make(map[string]output.Blob, len(first))
+	for _, o := range first {
+		if blob, ok := mem.Blob(o.Path); ok {
+			made[o.Path] = blob
+		}
+	}
+	pending := make([]string, 0, len(rest))
+	for _, o := range rest {
+		if o.Copy == nil { // static files are as they were: the edit touched none
+			pending = append(pending, o.Path)
+		}
+	}
+	b.hand(made, pending)
+	return rest, drawn
 }
 
 // releaseAbove is how much Markdown a handbook holds before a one-off

@@ -121,3 +121,34 @@ func fullBuild(t *testing.T, dir string) map[string][]byte {
 	}
 	return mem.Files()
 }
+
+// TestOpenFirstFullBuild: an edit of what lists show of a journey (its
+// title) is a full build, which still hands over the open page first,
+// with every other file it makes still to come; the result is a full
+// build's.
+func TestOpenFirstFullBuild(t *testing.T) {
+	dir, b, build := interruptSite(t)
+	build()
+	const page = "journeys/journey-00003/index.html"
+	var handed map[string]output.Blob
+	var pending []string
+	b.Early(map[string]bool{page: true}, func(made map[string]output.Blob, p []string) { handed, pending = made, p }, nil)
+	p := filepath.Join(dir, synth.JourneyPath(3))
+	text, _ := os.ReadFile(p)
+	os.WriteFile(p, []byte(strings.Replace(string(text), `title = "Journey 3"`, `title = "Zebra crossing"`, 1)), 0o644)
+	quick := b.quick
+	_, got := build(synth.JourneyPath(3))
+	if b.quick != quick {
+		t.Fatal("a title edit was made from the last build")
+	}
+	if !strings.Contains(string(handed[page].Bytes()), "Zebra crossing") {
+		t.Fatal("the open page was not handed over first, with the new title")
+	}
+	if !slices.Contains(pending, "journeys/index.html") || slices.Contains(pending, page) || slices.Contains(pending, "css/waymark.css") {
+		t.Errorf("pending: the journeys list %v, the open page %v, a static file %v",
+			slices.Contains(pending, "journeys/index.html"), slices.Contains(pending, page), slices.Contains(pending, "css/waymark.css"))
+	}
+	if d := diffOutputs(got, fullBuild(t, dir), 5); d != "" {
+		t.Errorf("not a full build's files:\n%s", d)
+	}
+}

@@ -88,7 +88,11 @@ func (m *Memory) set(name string, b Blob) {
 func (m *Memory) Blob(name string) (Blob, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.held().Get(name)
+	if m.loaded != nil {
+		return m.loaded.Get(name)
+	}
+	b, ok := m.files[name]
+	return b, ok
 }
 
 // Load replaces what the output holds by files: for a build that is the

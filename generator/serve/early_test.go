@@ -88,8 +88,32 @@ func TestServeOpenPagesFirst(t *testing.T) {
 			t.Errorf("edit %d: the page is of build %d, the server's %d: it would reload again", i, n, srv.snapshot().build)
 		}
 	}
-	if n := strings.Count(log.String(), "(the open pages in "); n != 2 {
-		t.Errorf("%d of 2 rebuilds made the open pages first:\n%s", n, log.String())
+	// A new title: every list shows it, a full build, which still makes
+	// the open page first; the journeys list waits for it.
+	p := filepath.Join(dir, synth.JourneyPath(3))
+	text, _ := os.ReadFile(p)
+	os.WriteFile(p, []byte(strings.Replace(string(text), `title = "Journey 3"`, `title = "Zebra crossing"`, 1)), 0o644)
+	select {
+	case e := <-events:
+		if e != "reload" {
+			t.Fatalf("title edit: event %q", e)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("title edit: no reload")
+	}
+	if _, _, body := get(t, page); !strings.Contains(body, "Zebra crossing") {
+		t.Fatal("title edit: the reloaded page does not show the new title")
+	}
+	if _, _, list := get(t, url+"journeys/"); !strings.Contains(list, "Zebra crossing") {
+		t.Error("title edit: the journeys list was served as it was")
+	}
+	select {
+	case e := <-events:
+		t.Fatalf("title edit: a second event %q", e)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if n := strings.Count(log.String(), "(the open pages in "); n != 3 {
+		t.Errorf("%d of 3 rebuilds made the open pages first:\n%s", n, log.String())
 	}
 }
 

@@ -277,13 +277,18 @@ type earlyState struct {
 }
 
 // early serves the pages open in a browser, made first by a rebuild
-// from the last build (generator.Builder.Early), with the last build's
-// other files, and reloads them; a request for a file still to be made
-// (pending) waits until it is.
+// (generator.Builder.Early), with the last build's other files, and
+// reloads them; a request for a file still to be made (pending) waits
+// until it is.
 func (s *Server) early(e *earlyState, made map[string]output.Blob, pending []string) {
 	prev := s.snapshot()
 	if prev.files.Len() == 0 || prev.errs != nil || e.sent {
 		return
+	}
+	for name := range made {
+		if _, ok := prev.files.Get(name); !ok {
+			return // a page new to the site: its folder is not served yet
+		}
 	}
 	e.sent, e.after = true, time.Since(e.start)
 	if s.waiting == nil {
