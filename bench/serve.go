@@ -53,7 +53,7 @@ func serveRun(sizes string, edits int, place string) error {
 		return err
 	}
 	waymark := filepath.Join(work, "waymark")
-	fmt.Printf("| journeys | cold build (wall, peak) | serve: first page | resident after it | resident after the edits, idle 2 s (peak) | notes edit → page (median, max) | stage edit → page (median, max) | touchpoint edit → page (median, max) |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Printf("| journeys | cold build (wall, peak) | serve: first page | resident after it | resident after the edits, idle 2 s (peak) | notes edit → page (median, max) | stage edit → page (median, max) | touchpoint edit → page (median, max) | title edit → page (median, max) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
@@ -76,9 +76,9 @@ func serveRun(sizes string, edits int, place string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("| %d | %s, %s | %s | %s | %s (%s) | %s, %s | %s, %s | %s, %s |\n", n, cold.wall, mib(cold.mem), r.first.Round(10*time.Millisecond),
+		fmt.Printf("| %d | %s, %s | %s | %s | %s (%s) | %s, %s | %s, %s | %s, %s | %s, %s |\n", n, cold.wall, mib(cold.mem), r.first.Round(10*time.Millisecond),
 			mib(r.rss), mib(r.rssAfter), mib(r.hwm), ms(median(r.notes)), ms(slices.Max(r.notes)), ms(median(r.stages)), ms(slices.Max(r.stages)),
-			ms(median(r.touchpoints)), ms(slices.Max(r.touchpoints)))
+			ms(median(r.touchpoints)), ms(slices.Max(r.touchpoints)), ms(median(r.titles)), ms(slices.Max(r.titles)))
 		fmt.Fprintf(os.Stderr, "N=%d: first page %.2f× the cold build's wall time; resident %.2f× its peak (%.2f× after the edits, peak %.2f×)\n", n,
 			r.first.Seconds()/cold.wall.Seconds(), float64(r.rss)/float64(cold.mem), float64(r.rssAfter)/float64(cold.mem), float64(r.hwm)/float64(cold.mem))
 	}
@@ -92,12 +92,14 @@ type serveResult struct {
 	rss, rssAfter, hwm int64 // KiB
 	notes, stages      []time.Duration
 	touchpoints        []time.Duration
+	titles             []time.Duration
 }
 
 // serveOnce starts waymark serve on dir, waits for its first page, then
-// edits journey n/2 edits times in each of three ways (its notes, a
-// stage's emotion, a touchpoint's name), each time waiting for the
-// reload event and fetching the page again.
+// edits journey n/2 edits times in each of four ways (its notes, a
+// stage's emotion, a touchpoint's name, its title), in turn, each once
+// the server ended the last edit's rebuild, waiting for the reload event
+// and fetching the page again.
 func serveOnce(waymark, dir string, n, edits int) (serveResult, error) {
 	var r serveResult
 	ctx, cancel := context.WithCancel(context.Background())
@@ -107,9 +109,25 @@ func serveOnce(waymark, dir string, n, edits int) (serveResult, error) {
 	if err != nil {
 		return r, err
 	}
-	if os.Getenv("BENCH_VERBOSE") != "" {
-		cmd.Stderr = os.Stderr
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return r, err
 	}
+	// Each rebuild ends with a line on the log: an edit is made once
+	// the server is done with the last, so that each is timed alone
+	// (an edit saved during a rebuild waits for it).
+	rebuilt := make(chan struct{}, 1024)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			if os.Getenv("BENCH_VERBOSE") != "" {
+				fmt.Fprintln(os.Stderr, sc.Text())
+			}
+			if strings.HasPrefix(sc.Text(), "waymark: rebuilt in") {
+				rebuilt <- struct{}{}
+			}
+		}
+	}()
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		return r, err
@@ -154,9 +172,10 @@ func serveOnce(waymark, dir string, n, edits int) (serveResult, error) {
 	text := synth.Journey(n/2, n, "")
 	emotion := regexp.MustCompile(`emotion = \d`)
 	touchpoint := regexp.MustCompile(`name = "Touchpoint [^"]*"`)
-	for i := range 3 * edits {
+	title := regexp.MustCompile(`title = "[^"]*"`)
+	for i := range 4 * edits {
 		next := text + "\nEdit " + strconv.Itoa(i) + ".\n" // the notes
-		switch i % 3 {
+		switch i % 4 {
 		case 1:
 			// One stage's emotion, to a value it did not have.
 			cur := emotion.FindString(text)
@@ -170,6 +189,20 @@ func serveOnce(waymark, dir string, n, edits int) (serveResult, error) {
 				name = strings.TrimSuffix(cur, `x"`) + `"`
 			}
 			next = strings.Replace(text, cur, name, 1)
+		case 3:
+			// Its title, which every list and the hub's files show: a
+			// full rebuild.
+			cur := title.FindString(text)
+			name := strings.TrimSuffix(cur, `"`) + ` x"`
+			if strings.HasSuffix(cur, ` x"`) {
+				name = strings.TrimSuffix(cur, ` x"`) + `"`
+			}
+			next = strings.Replace(text, cur, name, 1)
+		}
+		if i > 0 {
+			if err := waitRebuilt(rebuilt, 60*time.Second); err != nil {
+				return r, err
+			}
 		}
 		// Apart from the last edit's batching window, and past any
 		// event sent before this edit (the stream starts with one).
@@ -188,18 +221,23 @@ func serveOnce(waymark, dir string, n, edits int) (serveResult, error) {
 		if os.Getenv("BENCH_VERBOSE") != "" {
 			fmt.Fprintf(os.Stderr, "edit %d: %s\n", i, time.Since(t))
 		}
-		switch i % 3 {
+		switch i % 4 {
 		case 0:
 			r.notes = append(r.notes, time.Since(t))
 		case 1:
 			r.stages = append(r.stages, time.Since(t))
-		default:
+		case 2:
 			r.touchpoints = append(r.touchpoints, time.Since(t))
+		default:
+			r.titles = append(r.titles, time.Since(t))
 		}
 		text = next
 	}
 	// Resident memory once the author pauses: the server hands what its
 	// rebuilds freed back to the system a second after the last one.
+	if err := waitRebuilt(rebuilt, 60*time.Second); err != nil {
+		return r, err
+	}
 	time.Sleep(2 * time.Second)
 	r.rssAfter, _ = procStatus(cmd.Process.Pid, "VmRSS")
 	r.hwm, _ = procStatus(cmd.Process.Pid, "VmHWM")
@@ -241,6 +279,16 @@ func subscribe(ctx context.Context, url string) (<-chan string, error) {
 		}
 	}()
 	return ch, nil
+}
+
+// waitRebuilt waits for the server to end a rebuild.
+func waitRebuilt(rebuilt <-chan struct{}, limit time.Duration) error {
+	select {
+	case <-rebuilt:
+		return nil
+	case <-time.After(limit):
+		return errors.New("the server did not end a rebuild")
+	}
 }
 
 // drain drops the events already sent.
