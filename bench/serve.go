@@ -183,21 +183,11 @@ func serveOnce(waymark, dir string, n, edits int) (serveResult, error) {
 		case 2:
 			// A touchpoint's name, to one it did not have: the hub's
 			// lists and files show it.
-			cur := touchpoint.FindString(text)
-			name := strings.TrimSuffix(cur, `"`) + `x"`
-			if strings.HasSuffix(cur, `x"`) {
-				name = strings.TrimSuffix(cur, `x"`) + `"`
-			}
-			next = strings.Replace(text, cur, name, 1)
+			next = toggle(text, touchpoint, "x")
 		case 3:
 			// Its title, which every list and the hub's files show: a
 			// full rebuild.
-			cur := title.FindString(text)
-			name := strings.TrimSuffix(cur, `"`) + ` x"`
-			if strings.HasSuffix(cur, ` x"`) {
-				name = strings.TrimSuffix(cur, ` x"`) + `"`
-			}
-			next = strings.Replace(text, cur, name, 1)
+			next = toggle(text, title, " x")
 		}
 		if i > 0 {
 			if err := waitRebuilt(rebuilt, 60*time.Second); err != nil {
@@ -279,6 +269,17 @@ func subscribe(ctx context.Context, url string) (<-chan string, error) {
 		}
 	}()
 	return ch, nil
+}
+
+// toggle adds mark to the end of the first quoted value rx finds in
+// text, or takes it off if it is there.
+func toggle(text string, rx *regexp.Regexp, mark string) string {
+	cur := rx.FindString(text)
+	value := strings.TrimSuffix(cur, `"`)
+	if v, ok := strings.CutSuffix(value, mark); ok {
+		return strings.Replace(text, cur, v+`"`, 1)
+	}
+	return strings.Replace(text, cur, value+mark+`"`, 1)
 }
 
 // waitRebuilt waits for the server to end a rebuild.
