@@ -29,7 +29,7 @@ import (
 // declared at most its front matter. A journey's new map that changes
 // nothing another entry or list shows of it is written over the model's
 // journey in place (model.Cache.EditJourney), and the hub's entries over
-// theirs (hub.Hub.Edited): an output shows the map only if it declared
+// theirs (hub.Hub.Edit): an output shows the map only if it declared
 // the journey's front matter (Fronts) or source, or the parts of the
 // hub's views that changed. So the last build's model, plan and files
 // are used again, and only the outputs (and parts of the search index)
@@ -248,6 +248,10 @@ func (b *Builder) Early(first map[string]bool, hand func(made map[string]output.
 	b.first, b.hand, b.stop = first, hand, stop
 }
 
+// opensFirst reports whether o is a page open in a browser (Early) that
+// does not show the hub's views: it is made first.
+func (b *Builder) opensFirst(o *plan.Output) bool { return o.Page != nil && !o.Hub && b.first[o.Path] }
+
 // job is an output to make again, and for a joined file the IDs of its
 // parts to make.
 type job struct {
@@ -281,7 +285,7 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out outp
 				rest = append(rest, job{o, ids})
 			}
 		case !was && !ed.touch(&o.In):
-		case !o.Hub && b.first[o.Path]:
+		case b.opensFirst(o):
 			first = append(first, job{o: o})
 		default:
 			rest = append(rest, job{o: o})

@@ -307,7 +307,7 @@ func (r *run) openFirst(m *maker, reuse *reuser, out *sink, check bool) (rest []
 	}
 	var first []*plan.Output
 	for _, o := range r.outs {
-		if o.Page != nil && !o.Hub && b.first[o.Path] {
+		if b.opensFirst(o) {
 			first = append(first, o)
 		}
 	}
@@ -321,7 +321,7 @@ func (r *run) openFirst(m *maker, reuse *reuser, out *sink, check bool) (rest []
 			drawn++
 		}
 	}
-	rest = slices.DeleteFunc(slices.Clone(r.outs), func(o *plan.Output) bool { return o.Page != nil && !o.Hub && b.first[o.Path] })
+	rest = slices.DeleteFunc(slices.Clone(r.outs), b.opensFirst)
 	if r.errs.Len() > before {
 		return rest, drawn
 	}

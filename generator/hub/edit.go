@@ -25,19 +25,10 @@ func (h *Hub) Editable(j, before *model.Journey) bool {
 // builds. A pair j is either side of lines up the new stages. Other
 // journeys must be as h has them.
 func (h *Hub) Edit(j, before *model.Journey) {
-	f := h.newFiller()
 	if sameShape(before, j) {
-		t := h.walk([]*model.Journey{j})
-		h.replace(f, t)
-		h.Matrix = h.matrix.table(f.fold, f.rank, len(h.site.Config.Stages))
-		h.keepView(h.View, h.owners, f, t, j)
+		h.rescore(j, j, h.View, h.owners) // the entries are j's, by pointer
 	} else {
-		moved := h.remove(setOf([]*model.Journey{j}))
-		h.merge(f, h.walk([]*model.Journey{j}), moved)
-		h.regroup(moved)
-		h.Matrix = h.matrix.table(f.fold, f.rank, len(h.site.Config.Stages))
-		h.View = View{} // view adds up from nothing
-		h.view()
+		h.rewalk([]*model.Journey{j}, []*model.Journey{j})
 	}
 	if p := h.pairOf[j]; p != nil {
 		p.Stages = pairStages(p.Current, p.Future)

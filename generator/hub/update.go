@@ -37,23 +37,38 @@ func (h *Hub) update(prev *Hub) bool {
 	if len(gone)+len(came) > max(64, len(s.Journeys)/8) || laneItems(gone) || laneItems(came) {
 		return false
 	}
-	f := h.newFiller()
 	if len(gone) == 1 && len(came) == 1 && sameShape(gone[0], came[0]) {
 		view, owners := prev.View, prev.owners
 		h.take(prev)
-		t := h.walk(came)
-		h.replace(f, t)
-		h.Matrix = h.matrix.table(f.fold, f.rank, len(s.Config.Stages))
-		h.keepView(view, owners, f, t, gone[0])
+		h.rescore(came[0], gone[0], view, owners)
 		return true
 	}
 	h.take(prev)
+	h.rewalk(gone, came)
+	return true
+}
+
+// rescore puts the entries of journey came over those of gone, of the
+// same shape (sameShape), and takes over view and owners, the views of
+// the lists they were in (keepView).
+func (h *Hub) rescore(came, gone *model.Journey, view View, owners map[string]*Owner) {
+	f := h.newFiller()
+	t := h.walk([]*model.Journey{came})
+	h.replace(f, t)
+	h.Matrix = h.matrix.table(f.fold, f.rank, len(h.site.Config.Stages))
+	h.keepView(view, owners, f, t, gone)
+}
+
+// rewalk takes the entries of the journeys that went out of every list,
+// merges those of the journeys that came in, and works out the views.
+func (h *Hub) rewalk(gone, came []*model.Journey) {
+	f := h.newFiller()
 	moved := h.remove(setOf(gone))
 	h.merge(f, h.walk(came), moved)
 	h.regroup(moved)
-	h.Matrix = h.matrix.table(f.fold, f.rank, len(s.Config.Stages))
+	h.Matrix = h.matrix.table(f.fold, f.rank, len(h.site.Config.Stages))
+	h.View = View{} // view adds up from nothing
 	h.view()
-	return true
 }
 
 // keepView takes over the views of the last hub (view, and its owners'),

@@ -121,9 +121,7 @@ func linkOwnEvidence(site *Site, j *Journey) bool {
 // warnings are the warnings New gives journey j in site, in their order.
 func warnings(site *Site, j *Journey) []*diag.Error {
 	one := &Site{Config: site.Config, Templates: site.Templates, Journeys: []*Journey{j}, Now: site.Now}
-	leftoverWarnings(one)
-	reviewWarnings(one)
-	ruleWarnings(one)
+	one.warn()
 	return one.Warnings
 }
 
