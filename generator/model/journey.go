@@ -122,8 +122,8 @@ func decodeStage(o *obj, i int, j *Journey, site *Config) *Stage {
 	decodeActions(o, s, j)
 	s.Emotion = decodeEmotion(o, j)
 	deriveEmotion(s, j)
-	s.PainPoints = decodeItems(o, "pain_points")
-	s.Opportunities = decodeItems(o, "opportunities")
+	s.PainPoints = decodeItems(o, painPoints)
+	s.Opportunities = decodeItems(o, opportunities)
 	if v, ok := o.num("drop_off"); ok {
 		if !(v >= 0 && v <= 1) {
 			o.d.errorf(o.key("drop_off"), "drop_off is a share from 0 to 1: 0.35 means 35% of customers leave here",
@@ -231,12 +231,12 @@ func decodeItems(o *obj, k string) []Item {
 		path := source.Elem(o.key(k), i)
 		switch e := e.(type) {
 		case string:
-			at := o.d.at(path)
-			items = append(items, Item{Text: own(e), at: [2]int{at.Line, at.Col}})
+			it := Item{Text: own(e)}
+			o.d.itemAt(&it, k, path)
+			items = append(items, it)
 		case map[string]any:
 			io := &obj{d: o.d, path: path, what: "this item", m: e, root: o.top()}
-			at := o.d.at(path)
-			it := Item{Text: io.required("text"), Owner: io.str("owner"), Status: io.oneOf("status", Statuses()), at: [2]int{at.Line, at.Col}}
+			it := Item{Text: io.required("text"), Owner: io.str("owner"), Status: io.oneOf("status", Statuses())}
 			if sev, ok := io.integer("severity"); ok {
 				if sev < 1 || sev > 3 {
 					o.d.errorf(io.key("severity"), "severity is 1 (minor), 2 (major) or 3 (critical)", "severity must be 1, 2 or 3, not %d", sev)
@@ -246,6 +246,7 @@ func decodeItems(o *obj, k string) []Item {
 			it.Scores = decodeScores(io)
 			it.Evidence = decodeEvidence(io)
 			io.done()
+			o.d.itemAt(&it, k, path)
 			items = append(items, it)
 		default:
 			o.d.errorf(path, `an item is a string or { text = "…", owner = "…", status = "open", severity = 2, value = 4, effort = 2, evidence = ["…"] }`,

@@ -17,6 +17,10 @@ import (
 type decoder struct {
 	doc  *source.Doc
 	errs *diag.List
+	// sparse, when set, looks up an item's or a piece of evidence's
+	// position only where a message may need it (positionsOf); nil:
+	// every one's.
+	sparse *positionsOf
 }
 
 func (d *decoder) at(path string) diag.Error {

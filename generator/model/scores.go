@@ -104,8 +104,7 @@ func decodeEvidence(io *obj) []Evidence {
 	out := make([]Evidence, 0, len(refs))
 	for i, r := range refs {
 		path := source.Elem(io.key("evidence"), i)
-		at := io.d.at(path)
-		ev := Evidence{Ref: strings.TrimSpace(r), at: [2]int{at.Line, at.Col}}
+		ev := Evidence{Ref: strings.TrimSpace(r)}
 		switch {
 		case ev.Ref == "":
 			io.d.errorf(path, evidenceHint, "evidence must not be empty")
@@ -118,13 +117,16 @@ func decodeEvidence(io *obj) []Evidence {
 			}
 			ev.URL, ev.External = ev.Ref, true
 		}
+		io.d.evidenceAt(&ev, path)
 		out = append(out, ev)
 	}
 	return out
 }
 
 // Pos is the line and column where the item is written in its
-// journey's file; 0, 0 for an item made other than by decoding.
+// journey's file; 0, 0 for an item made other than by decoding, or, in a
+// one-off build, for one that no rule the site turned on warns of
+// (positionsOf).
 func (it *Item) Pos() (line, col int) { return it.at[0], it.at[1] }
 
 // Sources counts the item's evidence.

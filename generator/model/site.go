@@ -105,9 +105,9 @@ func (l *loader) unloaded(p string) {
 // decodeAhead decodes personas and journeys into their entries on every
 // core; the rest runs in file order.
 func (l *loader) decodeAhead(files []*source.File) []ahead {
-	release := l.opts.Release
+	release, sparse := l.opts.Release, sparsePositions(files, &l.site.Config)
 	if l.cache.keeps {
-		release = nil
+		release, sparse = nil, nil
 	}
 	return l.cache.decodeAhead(files, func(f *source.File) func(d *decoder) any {
 		e, top, nested, ok := contentEntry(f, l.opts.Addresses)
@@ -118,6 +118,7 @@ func (l *loader) decodeAhead(files []*source.File) []ahead {
 			return func(d *decoder) any { return decodePersona(d, e) }
 		case top == "journeys":
 			return func(d *decoder) any {
+				d.sparse = sparse
 				j := decodeJourney(d, e, &l.site.Config)
 				j.addr = l.opts.Addresses
 				if release != nil {
