@@ -50,6 +50,9 @@ type Options struct {
 	writeRecord func(*output.Dir, *record) error
 	// releaseAbove, when set, replaces the constant releaseAbove (tests).
 	releaseAbove int
+	// asWritten renders with the templates as written, each page
+	// minified whole, rather than minified as parsed (tests).
+	asWritten bool
 }
 
 // Report summarises a build.
@@ -200,6 +203,9 @@ func (r *run) prepare() error {
 	if err != nil {
 		r.errs.AddErr(err, "layouts", "fix the template; see content/docs/theming.md") // templates or string files
 		return r.errs.Err()
+	}
+	if opts.asWritten {
+		r.eng = r.eng.AsWritten()
 	}
 	if b.keeps {
 		b.engine = r.eng

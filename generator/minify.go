@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"html/template"
 	"regexp"
 
 	"github.com/tdewolff/minify/v2"
@@ -32,4 +33,15 @@ func newMinifier() *minifier {
 // minifier rewrites its input in place as it lexes.
 func (m *minifier) bytes(mediaType string, b []byte) ([]byte, error) {
 	return m.m.Bytes(mediaType, b)
+}
+
+// content minifies the HTML of a page's Markdown, for templates that were
+// minified as they were parsed (render.Engine.Minified); as it is if that
+// fails.
+func (m *minifier) content(h template.HTML) template.HTML {
+	b, err := m.m.Bytes("text/html", []byte(h))
+	if err != nil {
+		return h
+	}
+	return template.HTML(b)
 }

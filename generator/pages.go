@@ -166,6 +166,9 @@ func (m *maker) page(o *plan.Output, write func(string, []byte) error, s *scratc
 		for _, e := range errs {
 			fail(e)
 		}
+		if min != nil && eng.Minified() {
+			html = min.content(html)
+		}
 		p.Content = html
 	}
 	if s == nil {
@@ -187,7 +190,7 @@ func (m *maker) page(o *plan.Output, write func(string, []byte) error, s *scratc
 			Hint: `a layout that defines blocks must call the base: {{template "_base.html" .}}; see content/docs/theming.md`})
 		return
 	}
-	if min != nil {
+	if min != nil && !eng.Minified() {
 		if err := min.m.Minify("text/html", &s.min, buffer.NewReader(page)); err != nil {
 			fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: "minifying: " + err.Error()})
 			return

@@ -37,6 +37,12 @@ type Engine struct {
 	md      *markup.Converter // short Markdown texts of front matter (markdown.go)
 	// stringFiles are the string files read, until decodeStrings.
 	stringFiles []stringFile
+	// minified says the templates were minified as they were parsed
+	// (tidy.go): the pages they make need not be. exact is the engine
+	// parsed from the templates as written, made when a page fails, to
+	// say where.
+	minified bool
+	exact    *exactEngine
 }
 
 // Layer is a folder of theme files: layouts/, static/ and i18n/. Name is
@@ -78,12 +84,13 @@ func Reuse(prev *Engine, site *model.Site, h *hub.Hub, layers ...Layer) (*Engine
 	e.md = newMarkdown(site.Config.BasePath)
 	if prev != nil && prev.site.Config.Language == site.Config.Language && bytes.Equal(prev.sources, e.sources) {
 		prev.site, prev.hub, prev.data, prev.md = site, h, e.data, e.md
+		prev.exact = &exactEngine{}
 		return prev, nil
 	}
 	if err := e.decodeStrings(); err != nil {
 		return nil, err
 	}
-	if err := e.parse(); err != nil {
+	if err := e.parseMinified(); err != nil {
 		return nil, err
 	}
 	return e, nil
@@ -128,7 +135,7 @@ func read(lang string, layers []Layer) (*Engine, error) {
 // parse parses the templates read: the partials and _base.html once,
 // then each page layout in a set of its own (a layout defines the blocks
 // of _base.html its way), which holds what the page calls of them.
-func (e *Engine) parse() error {
+func (e *Engine) parse(tidy func([]byte) string) error {
 	files, origin := e.files, e.origin
 	funcs := []template.FuncMap{e.funcs(), e.componentFuncs(), e.evidenceFuncs(), e.priorityFuncs()}
 	newSet := func(name string) *template.Template {
@@ -144,7 +151,7 @@ func (e *Engine) parse() error {
 	for _, p := range sortedKeys(files) {
 		rel := strings.TrimPrefix(p, "layouts/")
 		if strings.HasPrefix(rel, "partials/") || strings.HasPrefix(path.Base(rel), "_") {
-			if _, err := base.New(rel).Parse(compact(files[p])); err != nil {
+			if _, err := base.New(rel).Parse(tidy(files[p])); err != nil {
 				errs.Add(parseError(origin[p], err))
 			}
 			continue
@@ -156,7 +163,7 @@ func (e *Engine) parse() error {
 	}
 	for _, p := range pages {
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")
-		page, err := newSet(name).Parse(compact(files[p]))
+		page, err := newSet(name).Parse(tidy(files[p]))
 		if err != nil {
 			errs.Add(parseError(origin[p], err))
 			continue
@@ -357,7 +364,17 @@ func (e *Engine) Execute(w io.Writer, p *Page) error {
 		return fmt.Errorf("no layout %q (have %s)", name, strings.Join(e.Layouts(), ", "))
 	}
 	p.Layout = name
-	return set.ExecuteTemplate(w, name, p)
+	err := set.ExecuteTemplate(w, name, p)
+	if err != nil && e.minified {
+		// Where the minified templates failed is not where their
+		// author wrote it: the templates as written say.
+		if x := e.AsWritten(); x != e {
+			if xerr := x.Execute(io.Discard, p); xerr != nil {
+				return xerr
+			}
+		}
+	}
+	return err
 }
 
 // Bytes renders p into a new buffer.
