@@ -179,8 +179,16 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 	}
 	ed.journeys, ed.pains, ed.owners = map[*model.Journey]bool{}, map[*model.Journey]bool{}, map[string]bool{}
 	written := false // over the model: the hub may hold the old map
+	opts := model.Options{Addresses: plan.Addresses()}
 	for _, p := range paths {
-		before, j, ok := b.model.EditJourney(l.site, l.files[p], cur[p], model.Options{Addresses: plan.Addresses()})
+		before, j, ok := b.model.EditJourney(l.site, l.files[p], cur[p], opts)
+		if !ok && len(paths) == 1 {
+			if _, j, ok = b.model.RetitleJourney(l.site, l.files[p], cur[p], opts); ok {
+				delete(b.own, &j.Entry) // its sums are the old text's
+				b.preview(l, j)
+				return b.dropHub(true)
+			}
+		}
 		if !ok {
 			return b.dropHub(written)
 		}
@@ -188,6 +196,9 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 		delete(b.own, &j.Entry) // its sums are the old text's
 		var errs diag.List
 		checkLaneLinks(&model.Site{Journeys: []*model.Journey{j}}, l.lanes, &errs)
+		if errs.Len() == 0 && len(paths) == 1 && b.card(&before) != b.card(j) {
+			b.preview(l, j)
+		}
 		if errs.Len() > 0 || b.card(&before) != b.card(j) || !l.hub.Editable(j, &before) {
 			return b.dropHub(written)
 		}
@@ -208,6 +219,48 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 		}
 	}
 	return true
+}
+
+// preview makes the pages open in a browser (Early) of journey j, just
+// written over the model with a new card (what lists
+// show of it: a new title, a new summary), and hands them over: the full
+// build that follows, which plans the whole site again, would make them
+// only after that. The pages are planned on their own (plan.Journey) as
+// the full build plans them, and drawn from the model as it now is, as
+// the full build draws them (TestPreviewEqualsFull).
+func (b *Builder) preview(l *lastBuild, j *model.Journey) {
+	if b.hand == nil || len(b.first) == 0 {
+		return
+	}
+	var first []*plan.Output
+	for _, o := range plan.Journey(plan.Env{Site: l.site, Hub: l.hub, Engine: l.eng, Raw: l.txt.raw}, j) {
+		if b.opensFirst(o) {
+			first = append(first, o)
+		}
+	}
+	if len(first) == 0 {
+		return
+	}
+	var errs diag.List
+	m := &maker{eng: l.eng, conv: l.conv, min: b.minifier(), txt: l.txt, fail: func(e *diag.Error) { errs.Add(e) }}
+	made := make(map[string]output.Blob, len(first))
+	var p output.Packer
+	for _, o := range first {
+		m.page(o, func(name string, data []byte) error {
+			made[name] = p.Pack(data)
+			return nil
+		}, nil)
+	}
+	if errs.Len() > 0 {
+		return
+	}
+	var pending []string
+	for _, o := range l.outs {
+		if _, open := made[o.Path]; !open && o.Copy == nil {
+			pending = append(pending, o.Path)
+		}
+	}
+	b.hand(made, pending)
 }
 
 // dropHub gives up a front edit: the next build fills the hub anew when

@@ -152,3 +152,47 @@ func TestOpenFirstFullBuild(t *testing.T) {
 		t.Errorf("not a full build's files:\n%s", d)
 	}
 }
+
+// TestPreviewEqualsFull: after an edit of a journey's title or summary,
+// its open pages are handed over before the full build plans the site
+// again (Builder.preview), drawn as that build draws them, with every
+// other file still to come; then the full build's files, which hands
+// them over again (the dev server takes the first).
+func TestPreviewEqualsFull(t *testing.T) {
+	dir, b, build := interruptSite(t)
+	build()
+	const page, print = "journeys/journey-00003/index.html", "journeys/journey-00003/print/index.html"
+	for _, edit := range []struct{ from, to, want string }{
+		{`title = "Journey 3"`, `title = "Zebra crossing"`, "Zebra crossing"}, // last in every list now
+		{`title = "Zebra crossing"`, `title = "Aardvark"`, "Aardvark"},        // first
+		{`summary = "`, `summary = "Told again. `, "Told again."},
+	} {
+		var handed []map[string]output.Blob
+		var pending [][]string
+		b.Early(map[string]bool{page: true, print: true, "personas/index.html": true}, func(made map[string]output.Blob, p []string) {
+			handed, pending = append(handed, made), append(pending, p)
+		}, nil)
+		p := filepath.Join(dir, synth.JourneyPath(3))
+		text, _ := os.ReadFile(p)
+		os.WriteFile(p, []byte(strings.Replace(string(text), edit.from, edit.to, 1)), 0o644)
+		_, got := build(synth.JourneyPath(3))
+		if len(handed) != 2 {
+			t.Fatalf("%s: %d hand-overs, want the preview's and the full build's", edit.want, len(handed))
+		}
+		if _, list := handed[0]["personas/index.html"]; len(handed[0]) != 2 || list {
+			t.Errorf("%s: the preview handed over %d pages, want the journey's two open ones", edit.want, len(handed[0]))
+		}
+		for _, name := range []string{page, print} {
+			if b := handed[0][name].Bytes(); !strings.Contains(string(b), edit.want) || string(b) != string(got[name]) {
+				t.Errorf("%s: %s as previewed is not the full build's", edit.want, name)
+			}
+		}
+		if !slices.Contains(pending[0], "journeys/index.html") || !slices.Contains(pending[0], "personas/index.html") ||
+			slices.Contains(pending[0], page) || slices.Contains(pending[0], "css/waymark.css") {
+			t.Errorf("%s: pending after the preview: %d files", edit.want, len(pending[0]))
+		}
+		if d := diffOutputs(got, fullBuild(t, dir), 5); d != "" {
+			t.Errorf("%s: not a full build's files:\n%s", edit.want, d)
+		}
+	}
+}

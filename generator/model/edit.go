@@ -26,6 +26,18 @@ import (
 // the site or of the cache, the edit changes more, or nf has mistakes
 // (which New reports).
 func (c *Cache) EditJourney(site *Site, old, nf *source.File, opts Options) (before Journey, j *Journey, ok bool) {
+	return c.editJourney(site, old, nf, opts, false)
+}
+
+// RetitleJourney is EditJourney for an edit that may also change the
+// journey's title and summary, which lists show: the site's journeys
+// and its personas' are sorted again. What else holds the journeys in
+// their order (a hub, a plan) is the caller's to make again.
+func (c *Cache) RetitleJourney(site *Site, old, nf *source.File, opts Options) (before Journey, j *Journey, ok bool) {
+	return c.editJourney(site, old, nf, opts, true)
+}
+
+func (c *Cache) editJourney(site *Site, old, nf *source.File, opts Options, retitle bool) (before Journey, j *Journey, ok bool) {
 	if !c.keeps || opts.Addresses == nil {
 		return Journey{}, nil, false
 	}
@@ -44,7 +56,7 @@ func (c *Cache) EditJourney(site *Site, old, nf *source.File, opts Options) (bef
 	var errs diag.List
 	n := decodeJourney(&decoder{doc: doc, errs: &errs}, e, &site.Config)
 	n.addr = opts.Addresses
-	if errs.Len() > 0 || !samePlace(j, n) || !linkOwnEvidence(site, n) {
+	if errs.Len() > 0 || !samePlace(j, n, retitle) || !linkOwnEvidence(site, n) {
 		return Journey{}, nil, false
 	}
 	rewarn := !slices.EqualFunc(warnings(site, j), warnings(site, n), sameWarning)
@@ -52,7 +64,10 @@ func (c *Cache) EditJourney(site *Site, old, nf *source.File, opts Options) (bef
 		n.images()[i].SetSize(im.Width, im.Height) // read by the build, from the same files
 	}
 	// What linking gave the old journey: the same personas and pair.
-	n.Personas, n.Compare, n.sortKey = j.Personas, j.Compare, j.sortKey
+	n.Personas, n.Compare = j.Personas, j.Compare
+	if n.Title == j.Title {
+		n.sortKey = j.sortKey
+	}
 	if m := n.leftovers; m != nil {
 		m.of = j
 	}
@@ -60,6 +75,12 @@ func (c *Cache) EditJourney(site *Site, old, nf *source.File, opts Options) (bef
 	*j = *n
 	delete(c.entries, old)
 	c.entries[nf] = j
+	if j.Title != before.Title {
+		sortJourneys(site.Journeys)
+		for _, p := range j.Personas {
+			sortJourneys(p.Journeys)
+		}
+	}
 	if rewarn {
 		site.rewarn()
 	}
@@ -88,9 +109,12 @@ func (c *Cache) SameFront(old, nf *source.File) {
 // samePlace reports whether journey n, the new text of j, shows the same
 // everywhere but in its own map: what the site's lists, the other
 // entries and the hub's index read of it, and what its pages were
-// planned with.
-func samePlace(j, n *Journey) bool {
-	if j.Path != n.Path || j.Slug != n.Slug || j.URL != n.URL || j.Title != n.Title || j.Summary != n.Summary ||
+// planned with; with retitle, but for its title and summary.
+func samePlace(j, n *Journey, retitle bool) bool {
+	if !retitle && (j.Title != n.Title || j.Summary != n.Summary) {
+		return false
+	}
+	if j.Path != n.Path || j.Slug != n.Slug || j.URL != n.URL ||
 		j.Type != n.Type || j.Goal != n.Goal || j.Owner != n.Owner || j.CompareSlug != n.CompareSlug ||
 		!j.LastReviewed.Equal(n.LastReviewed) || j.ReviewEvery != n.ReviewEvery || j.Draft != n.Draft || j.Layout != n.Layout ||
 		!slices.Equal(j.Tags, n.Tags) || !slices.Equal(j.PersonaSlugs, n.PersonaSlugs) || !slices.Equal(j.OwnerNames(), n.OwnerNames()) ||

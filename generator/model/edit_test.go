@@ -162,3 +162,43 @@ func errorsOf(es []*diag.Error) []string {
 	}
 	return out
 }
+
+// TestRetitleJourney: a new title and summary are refused by
+// EditJourney and written over by RetitleJourney, which sorts the site's
+// and the persona's journeys again as New does; other changes of the
+// card are still refused.
+func TestRetitleJourney(t *testing.T) {
+	c := NewCache()
+	site, set := editSite(t, c, editJourney)
+	j := site.Journeys[0]
+	if j.Title != "Buy" || site.Journeys[1].Title != "Buy later" {
+		t.Fatalf("journeys %q, %q", site.Journeys[0].Title, site.Journeys[1].Title)
+	}
+	old := set.Content[0]
+	retitled := strings.Replace(strings.Replace(editJourney, `title = "Buy"`, `title = "Zoo trip"`, 1), `persona = "lan"`, "summary = \"New.\"\npersona = \"lan\"", 1)
+	nf := split(t, old.Path, retitled)
+	if _, _, ok := c.EditJourney(site, old, nf, Options{Addresses: testAddresses{}}); ok {
+		t.Fatal("EditJourney took a new title")
+	}
+	if _, got, ok := c.RetitleJourney(site, old, nf, Options{Addresses: testAddresses{}}); !ok || got != j {
+		t.Fatal("RetitleJourney refused a new title and summary")
+	}
+	want, _ := editSite(t, NewCache(), retitled)
+	titles := func(js []*Journey) (out []string) {
+		for _, j := range js {
+			out = append(out, j.Title+": "+j.Summary)
+		}
+		return out
+	}
+	if got, w := titles(site.Journeys), titles(want.Journeys); !slices.Equal(got, w) {
+		t.Errorf("site's journeys %q, New gives %q", got, w)
+	}
+	if got, w := titles(site.Personas[0].Journeys), titles(want.Personas[0].Journeys); !slices.Equal(got, w) {
+		t.Errorf("persona's journeys %q, New gives %q", got, w)
+	}
+	// Another persona is another card, and other lists: refused.
+	other := split(t, old.Path, strings.Replace(retitled, `persona = "lan"`, `persona = "minh"`, 1))
+	if _, _, ok := c.RetitleJourney(site, nf, other, Options{Addresses: testAddresses{}}); ok {
+		t.Error("RetitleJourney took a new persona")
+	}
+}

@@ -11,15 +11,29 @@ import (
 const KindJourney = "journey"
 
 func journeyPages(p *Planner) {
-	crumb := journeysCrumb(p)
 	for _, j := range p.Site.Journeys {
-		p.Page(&render.Page{Kind: KindJourney, Title: j.Title, Description: j.Summary, URL: j.URL, Journey: j,
-			Params: j.Params, Layout: j.Layout, Crumbs: []render.Crumb{p.Home, crumb}},
-			Output{Body: &j.Entry, In: pageInputs(j), Sitemap: true})
-		// Beside the page, so that a build that reads the journey's
-		// file again for both makes them one after the other.
-		p.downloads(j)
+		journeyPage(p, j)
 	}
+}
+
+func journeyPage(p *Planner, j *model.Journey) {
+	p.Page(&render.Page{Kind: KindJourney, Title: j.Title, Description: j.Summary, URL: j.URL, Journey: j,
+		Params: j.Params, Layout: j.Layout, Crumbs: []render.Crumb{p.Home, journeysCrumb(p)}},
+		Output{Body: &j.Entry, In: pageInputs(j), Sitemap: true})
+	// Beside the page, so that a build that reads the journey's file
+	// again for both makes them one after the other.
+	p.downloads(j)
+}
+
+// Journey plans the pages of one journey of env.Site, its page and its
+// print view, as Make plans them: for the dev server, which makes the
+// page an author looks at before it plans the site again after an edit
+// of what lists show of the journey (its title, its summary).
+func Journey(env Env, j *model.Journey) []*Output {
+	p := newPlanner(env)
+	journeyPage(p, j)
+	printView(p, j)
+	return p.outs
 }
 
 func journeysCrumb(p *Planner) render.Crumb {

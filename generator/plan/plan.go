@@ -106,14 +106,19 @@ func (p *Planner) output(o Output) *Output {
 
 // Make plans every output of the site, in the order of products().
 func Make(env Env) []*Output {
-	p := &Planner{Env: env}
-	p.nav = newNavs(p.navItems())
-	p.Home = render.Crumb{Title: p.T("nav.home"), URL: ""}
-	p.schemaURL = schemaURL(p)
+	p := newPlanner(env)
 	for _, product := range products() {
 		product.plan(p)
 	}
 	return p.outs
+}
+
+func newPlanner(env Env) *Planner {
+	p := &Planner{Env: env}
+	p.nav = newNavs(p.navItems())
+	p.Home = render.Crumb{Title: p.T("nav.home"), URL: ""}
+	p.schemaURL = schemaURL(p)
+	return p
 }
 
 // T is the UI string key in the site's language.
