@@ -183,7 +183,7 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 	for _, p := range paths {
 		before, j, ok := b.model.EditJourney(l.site, l.files[p], cur[p], opts)
 		if !ok && len(paths) == 1 {
-			if _, j, ok = b.model.RetitleJourney(l.site, l.files[p], cur[p], opts); ok {
+			if _, j, ok = b.model.EditJourneyAndCard(l.site, l.files[p], cur[p], opts); ok {
 				delete(b.own, &j.Entry) // its sums are the old text's
 				b.preview(l, j)
 				return b.dropHub(true)
@@ -223,7 +223,7 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 
 // preview makes the pages open in a browser (Early) of journey j, just
 // written over the model with a new card (what lists
-// show of it: a new title, a new summary), and hands them over: the full
+// show of it: its title, summary, tags, team), and hands them over: the full
 // build that follows, which plans the whole site again, would make them
 // only after that. The pages are planned on their own (plan.Journey) as
 // the full build plans them, and drawn from the model as it now is, as

@@ -153,8 +153,8 @@ func TestOpenFirstFullBuild(t *testing.T) {
 	}
 }
 
-// TestPreviewEqualsFull: after an edit of a journey's title or summary,
-// its open pages are handed over before the full build plans the site
+// TestPreviewEqualsFull: after an edit of what lists show of a journey
+// (its title, summary, tags, owner, review date), its open pages are handed over before the full build plans the site
 // again (Builder.preview), drawn as that build draws them, with every
 // other file still to come; then the full build's files, which hands
 // them over again (the dev server takes the first).
@@ -166,6 +166,9 @@ func TestPreviewEqualsFull(t *testing.T) {
 		{`title = "Journey 3"`, `title = "Zebra crossing"`, "Zebra crossing"}, // last in every list now
 		{`title = "Zebra crossing"`, `title = "Aardvark"`, "Aardvark"},        // first
 		{`summary = "`, `summary = "Told again. `, "Told again."},
+		{`tags = ["tag-3", "bench"]`, `tags = ["tag-3", "bench", "new tag"]`, "new-tag/"},            // a tag no journey had
+		{`owner = "Team 3"`, "goal = \"Buy in one visit\"\nowner = \"Team 99\"", "Buy in one visit"}, // a new team
+		{`last_reviewed = 2026-10-01`, `last_reviewed = 2026-06-01`, "2026"},                         // due for review
 	} {
 		var handed []map[string]output.Blob
 		var pending [][]string
@@ -183,8 +186,13 @@ func TestPreviewEqualsFull(t *testing.T) {
 			t.Errorf("%s: the preview handed over %d pages, want the journey's two open ones", edit.want, len(handed[0]))
 		}
 		for _, name := range []string{page, print} {
-			if b := handed[0][name].Bytes(); !strings.Contains(string(b), edit.want) || string(b) != string(got[name]) {
-				t.Errorf("%s: %s as previewed is not the full build's", edit.want, name)
+			b := handed[0][name].Bytes()
+			if string(b) != string(got[name]) {
+				i := diffAt(b, got[name])
+				t.Errorf("%s: %s as previewed is not the full build's:\n…%s\nfull:\n…%s", edit.want, name, around(b, i), around(got[name], i))
+			}
+			if name == page && !strings.Contains(string(b), edit.want) {
+				t.Errorf("%s: not on the page as previewed", edit.want)
 			}
 		}
 		if !slices.Contains(pending[0], "journeys/index.html") || !slices.Contains(pending[0], "personas/index.html") ||

@@ -29,15 +29,18 @@ func (c *Cache) EditJourney(site *Site, old, nf *source.File, opts Options) (bef
 	return c.editJourney(site, old, nf, opts, false)
 }
 
-// RetitleJourney is EditJourney for an edit that may also change the
-// journey's title and summary, which lists show: the site's journeys
-// and its personas' are sorted again. What else holds the journeys in
-// their order (a hub, a plan) is the caller's to make again.
-func (c *Cache) RetitleJourney(site *Site, old, nf *source.File, opts Options) (before Journey, j *Journey, ok bool) {
+// EditJourneyAndCard is EditJourney for an edit that may also change
+// what lists show of the journey (its title, summary, goal, tags, owners,
+// review dates) and what its own pages read of it alone (its layout and
+// parameters), but not its links: its personas, pair, type, lanes and
+// images. The site's journeys and its personas' are sorted again. What
+// else holds the journeys or reads their cards (a hub, a plan) is the
+// caller's to make again.
+func (c *Cache) EditJourneyAndCard(site *Site, old, nf *source.File, opts Options) (before Journey, j *Journey, ok bool) {
 	return c.editJourney(site, old, nf, opts, true)
 }
 
-func (c *Cache) editJourney(site *Site, old, nf *source.File, opts Options, retitle bool) (before Journey, j *Journey, ok bool) {
+func (c *Cache) editJourney(site *Site, old, nf *source.File, opts Options, card bool) (before Journey, j *Journey, ok bool) {
 	if !c.keeps || opts.Addresses == nil {
 		return Journey{}, nil, false
 	}
@@ -56,7 +59,7 @@ func (c *Cache) editJourney(site *Site, old, nf *source.File, opts Options, reti
 	var errs diag.List
 	n := decodeJourney(&decoder{doc: doc, errs: &errs}, e, &site.Config)
 	n.addr = opts.Addresses
-	if errs.Len() > 0 || !samePlace(j, n, retitle) || !linkOwnEvidence(site, n) {
+	if errs.Len() > 0 || !samePlace(j, n, card) || !linkOwnEvidence(site, n) {
 		return Journey{}, nil, false
 	}
 	rewarn := !slices.EqualFunc(warnings(site, j), warnings(site, n), sameWarning)
@@ -109,16 +112,23 @@ func (c *Cache) SameFront(old, nf *source.File) {
 // samePlace reports whether journey n, the new text of j, shows the same
 // everywhere but in its own map: what the site's lists, the other
 // entries and the hub's index read of it, and what its pages were
-// planned with; with retitle, but for its title and summary.
-func samePlace(j, n *Journey, retitle bool) bool {
-	if !retitle && (j.Title != n.Title || j.Summary != n.Summary) {
+// planned with. With card, n may differ in what lists show of it and
+// its own pages read from it alone (sameLinks).
+func samePlace(j, n *Journey, card bool) bool {
+	if !card && (j.Title != n.Title || j.Summary != n.Summary || j.Goal != n.Goal || j.Owner != n.Owner ||
+		!j.LastReviewed.Equal(n.LastReviewed) || j.ReviewEvery != n.ReviewEvery || j.Layout != n.Layout ||
+		!slices.Equal(j.Tags, n.Tags) || !slices.Equal(j.OwnerNames(), n.OwnerNames()) || !reflect.DeepEqual(j.Params, n.Params)) {
 		return false
 	}
-	if j.Path != n.Path || j.Slug != n.Slug || j.URL != n.URL ||
-		j.Type != n.Type || j.Goal != n.Goal || j.Owner != n.Owner || j.CompareSlug != n.CompareSlug ||
-		!j.LastReviewed.Equal(n.LastReviewed) || j.ReviewEvery != n.ReviewEvery || j.Draft != n.Draft || j.Layout != n.Layout ||
-		!slices.Equal(j.Tags, n.Tags) || !slices.Equal(j.PersonaSlugs, n.PersonaSlugs) || !slices.Equal(j.OwnerNames(), n.OwnerNames()) ||
-		!slices.Equal(j.hidden, n.hidden) || !reflect.DeepEqual(j.Params, n.Params) || !reflect.DeepEqual(j.Lanes, n.Lanes) {
+	return sameLinks(j, n)
+}
+
+// sameLinks reports whether journey n, the new text of j, is linked as j
+// is: to the same personas and pair, with the same type, lanes and
+// images, not a draft if j was not.
+func sameLinks(j, n *Journey) bool {
+	if j.Path != n.Path || j.Slug != n.Slug || j.URL != n.URL || j.Type != n.Type || j.CompareSlug != n.CompareSlug || j.Draft != n.Draft ||
+		!slices.Equal(j.PersonaSlugs, n.PersonaSlugs) || !slices.Equal(j.hidden, n.hidden) || !reflect.DeepEqual(j.Lanes, n.Lanes) {
 		return false
 	}
 	ji, ni := j.images(), n.images()

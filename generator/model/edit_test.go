@@ -163,11 +163,11 @@ func errorsOf(es []*diag.Error) []string {
 	return out
 }
 
-// TestRetitleJourney: a new title and summary are refused by
-// EditJourney and written over by RetitleJourney, which sorts the site's
+// TestEditJourneyAndCard: a new title and summary are refused by
+// EditJourney and written over by EditJourneyAndCard, which sorts the site's
 // and the persona's journeys again as New does; other changes of the
 // card are still refused.
-func TestRetitleJourney(t *testing.T) {
+func TestEditJourneyAndCard(t *testing.T) {
 	c := NewCache()
 	site, set := editSite(t, c, editJourney)
 	j := site.Journeys[0]
@@ -180,8 +180,8 @@ func TestRetitleJourney(t *testing.T) {
 	if _, _, ok := c.EditJourney(site, old, nf, Options{Addresses: testAddresses{}}); ok {
 		t.Fatal("EditJourney took a new title")
 	}
-	if _, got, ok := c.RetitleJourney(site, old, nf, Options{Addresses: testAddresses{}}); !ok || got != j {
-		t.Fatal("RetitleJourney refused a new title and summary")
+	if _, got, ok := c.EditJourneyAndCard(site, old, nf, Options{Addresses: testAddresses{}}); !ok || got != j {
+		t.Fatal("EditJourneyAndCard refused a new title and summary")
 	}
 	want, _ := editSite(t, NewCache(), retitled)
 	titles := func(js []*Journey) (out []string) {
@@ -198,7 +198,7 @@ func TestRetitleJourney(t *testing.T) {
 	}
 	// Another persona is another card, and other lists: refused.
 	other := split(t, old.Path, strings.Replace(retitled, `persona = "lan"`, `persona = "minh"`, 1))
-	if _, _, ok := c.RetitleJourney(site, nf, other, Options{Addresses: testAddresses{}}); ok {
-		t.Error("RetitleJourney took a new persona")
+	if _, _, ok := c.EditJourneyAndCard(site, nf, other, Options{Addresses: testAddresses{}}); ok {
+		t.Error("EditJourneyAndCard took a new persona")
 	}
 }
