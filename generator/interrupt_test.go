@@ -154,7 +154,7 @@ func TestOpenFirstFullBuild(t *testing.T) {
 }
 
 // TestPreviewEqualsFull: after an edit of what lists show of a journey
-// (its title, summary, tags, owner, review date), its open pages are handed over before the full build plans the site
+// (its title, summary, tags, owner, review date, personas), its open pages are handed over before the full build plans the site
 // again (Builder.preview), drawn as that build draws them, with every
 // other file still to come; then the full build's files, which hands
 // them over again (the dev server takes the first).
@@ -169,6 +169,7 @@ func TestPreviewEqualsFull(t *testing.T) {
 		{`tags = ["tag-3", "bench"]`, `tags = ["tag-3", "bench", "new tag"]`, "new-tag/"},            // a tag no journey had
 		{`owner = "Team 3"`, "goal = \"Buy in one visit\"\nowner = \"Team 99\"", "Buy in one visit"}, // a new team
 		{`last_reviewed = 2026-10-01`, `last_reviewed = 2026-06-01`, "2026"},                         // due for review
+		{`persona = "persona-0001"`, `personas = ["persona-0000", "persona-0001"]`, "personas/persona-0000/"},
 	} {
 		var handed []map[string]output.Blob
 		var pending [][]string

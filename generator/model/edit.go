@@ -31,9 +31,11 @@ func (c *Cache) EditJourney(site *Site, old, nf *source.File, opts Options) (bef
 
 // EditJourneyAndCard is EditJourney for an edit that may also change
 // what lists show of the journey (its title, summary, goal, tags, owners,
-// review dates) and what its own pages read of it alone (its layout and
-// parameters), but not its links: its personas, pair, type, lanes and
-// images. The site's journeys and its personas' are sorted again. What
+// review dates, personas) and what its own pages read of it alone (its
+// layout and parameters), but not its other links: its pair, type, lanes
+// and images. Personas it names are linked as New links them (each must
+// be one of the site's); the site's journeys and its personas' are
+// sorted again. What
 // else holds the journeys or reads their cards (a hub, a plan) is the
 // caller's to make again.
 func (c *Cache) EditJourneyAndCard(site *Site, old, nf *source.File, opts Options) (before Journey, j *Journey, ok bool) {
@@ -62,12 +64,18 @@ func (c *Cache) editJourney(site *Site, old, nf *source.File, opts Options, card
 	if errs.Len() > 0 || !samePlace(j, n, card) || !linkOwnEvidence(site, n) {
 		return Journey{}, nil, false
 	}
+	// What linking gave the old journey: the same pair, and the same
+	// personas unless the edit names others (linked as link does).
+	n.Personas, n.Compare = j.Personas, j.Compare
+	if !slices.Equal(j.PersonaSlugs, n.PersonaSlugs) {
+		if n.Personas, ok = personasOf(site, n.PersonaSlugs); !ok {
+			return Journey{}, nil, false
+		}
+	}
 	rewarn := !slices.EqualFunc(warnings(site, j), warnings(site, n), sameWarning)
 	for i, im := range j.images() {
 		n.images()[i].SetSize(im.Width, im.Height) // read by the build, from the same files
 	}
-	// What linking gave the old journey: the same personas and pair.
-	n.Personas, n.Compare = j.Personas, j.Compare
 	if n.Title == j.Title {
 		n.sortKey = j.sortKey
 	}
@@ -78,6 +86,17 @@ func (c *Cache) editJourney(site *Site, old, nf *source.File, opts Options, card
 	*j = *n
 	delete(c.entries, old)
 	c.entries[nf] = j
+	for _, p := range before.Personas {
+		if !slices.Contains(j.Personas, p) {
+			p.Journeys = slices.DeleteFunc(p.Journeys, func(o *Journey) bool { return o == j })
+		}
+	}
+	for _, p := range j.Personas {
+		if !slices.Contains(before.Personas, p) {
+			p.Journeys = append(p.Journeys, j)
+			sortJourneys(p.Journeys)
+		}
+	}
 	if j.Title != before.Title {
 		sortJourneys(site.Journeys)
 		for _, p := range j.Personas {
@@ -117,18 +136,19 @@ func (c *Cache) SameFront(old, nf *source.File) {
 func samePlace(j, n *Journey, card bool) bool {
 	if !card && (j.Title != n.Title || j.Summary != n.Summary || j.Goal != n.Goal || j.Owner != n.Owner ||
 		!j.LastReviewed.Equal(n.LastReviewed) || j.ReviewEvery != n.ReviewEvery || j.Layout != n.Layout ||
-		!slices.Equal(j.Tags, n.Tags) || !slices.Equal(j.OwnerNames(), n.OwnerNames()) || !reflect.DeepEqual(j.Params, n.Params)) {
+		!slices.Equal(j.Tags, n.Tags) || !slices.Equal(j.OwnerNames(), n.OwnerNames()) || !reflect.DeepEqual(j.Params, n.Params) ||
+		!slices.Equal(j.PersonaSlugs, n.PersonaSlugs)) {
 		return false
 	}
 	return sameLinks(j, n)
 }
 
 // sameLinks reports whether journey n, the new text of j, is linked as j
-// is: to the same personas and pair, with the same type, lanes and
-// images, not a draft if j was not.
+// is but for its personas: to the same pair, with the same type, lanes
+// and images, not a draft if j was not.
 func sameLinks(j, n *Journey) bool {
 	if j.Path != n.Path || j.Slug != n.Slug || j.URL != n.URL || j.Type != n.Type || j.CompareSlug != n.CompareSlug || j.Draft != n.Draft ||
-		!slices.Equal(j.PersonaSlugs, n.PersonaSlugs) || !slices.Equal(j.hidden, n.hidden) || !reflect.DeepEqual(j.Lanes, n.Lanes) {
+		!slices.Equal(j.hidden, n.hidden) || !reflect.DeepEqual(j.Lanes, n.Lanes) {
 		return false
 	}
 	ji, ni := j.images(), n.images()
@@ -160,3 +180,17 @@ func warnings(site *Site, j *Journey) []*diag.Error {
 }
 
 func sameWarning(a, b *diag.Error) bool { return a.Error() == b.Error() }
+
+// personasOf is the site's personas with the given slugs, in their order;
+// false if one is not the site's.
+func personasOf(site *Site, slugs []string) ([]*Persona, bool) {
+	out := make([]*Persona, 0, len(slugs))
+	for _, s := range slugs {
+		i := slices.IndexFunc(site.Personas, func(p *Persona) bool { return p.Slug == s })
+		if i < 0 {
+			return nil, false
+		}
+		out = append(out, site.Personas[i])
+	}
+	return out, true
+}

@@ -164,9 +164,9 @@ func errorsOf(es []*diag.Error) []string {
 }
 
 // TestEditJourneyAndCard: a new title and summary are refused by
-// EditJourney and written over by EditJourneyAndCard, which sorts the site's
-// and the persona's journeys again as New does; other changes of the
-// card are still refused.
+// EditJourney and written over by EditJourneyAndCard, which sorts the
+// site's and the persona's journeys again as New does; a persona left
+// out leaves the persona's list, one the site does not have is refused.
 func TestEditJourneyAndCard(t *testing.T) {
 	c := NewCache()
 	site, set := editSite(t, c, editJourney)
@@ -196,9 +196,18 @@ func TestEditJourneyAndCard(t *testing.T) {
 	if got, w := titles(site.Personas[0].Journeys), titles(want.Personas[0].Journeys); !slices.Equal(got, w) {
 		t.Errorf("persona's journeys %q, New gives %q", got, w)
 	}
-	// Another persona is another card, and other lists: refused.
+	// A persona the site does not have: refused (New says so).
 	other := split(t, old.Path, strings.Replace(retitled, `persona = "lan"`, `persona = "minh"`, 1))
 	if _, _, ok := c.EditJourneyAndCard(site, nf, other, Options{Addresses: testAddresses{}}); ok {
-		t.Error("EditJourneyAndCard took a new persona")
+		t.Error("EditJourneyAndCard took a persona the site does not have")
+	}
+	// No persona: the persona's list loses the journey, as New gives.
+	none := strings.Replace(retitled, "persona = \"lan\"\n", "", 1)
+	if _, _, ok := c.EditJourneyAndCard(site, nf, split(t, old.Path, none), Options{Addresses: testAddresses{}}); !ok || len(j.Personas) != 0 {
+		t.Fatal("EditJourneyAndCard refused a journey without its persona")
+	}
+	want, _ = editSite(t, NewCache(), none)
+	if got, w := titles(site.Personas[0].Journeys), titles(want.Personas[0].Journeys); !slices.Equal(got, w) {
+		t.Errorf("persona's journeys %q, New gives %q", got, w)
 	}
 }
