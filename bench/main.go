@@ -5,8 +5,8 @@
 // pages with their CSV files, the touchpoints and pain points across
 // journeys, home, sitemap and search index). For each place (the disk,
 // tmpfs) and size it builds each site once and checks that both trees
-// hold as many files of each kind (kinds.go), then builds each several
-// times and prints the medians of wall time, CPU time and peak memory and
+// hold as many files of each kind (kinds.go), then builds with each in
+// turn, several rounds, and prints the medians of wall time, CPU time and peak memory and
 // their ratios as Markdown tables (BENCHMARKS.md holds the figures).
 // Beside them it runs bench/floor, the least a build does with the same
 // libraries (read, decode, convert, minify and write one page a journey).
@@ -167,38 +167,38 @@ func run(bins, place, sizes string, runs int, hugo string, keep bool) error {
 			work2 = append(work2, fmt.Sprintf("N=%d, files of each kind (waymark/hugo): %s", n, summary))
 		}
 		// Every cold build writes into a folder of its own; see fresh.
+		// The tools take turns, a run of each a round, so that a change
+		// in the machine's load (it is shared) falls on all of them.
 		var out string
-		w, err := measure(runs, "waymark: built ", func() *exec.Cmd {
-			out = fresh(wdir)
-			return exec.Command(waymark, "build", "-s", wdir, "-d", out)
-		})
+		steps := []step{
+			{"waymark: built ", func() *exec.Cmd {
+				out = fresh(wdir)
+				return exec.Command(waymark, "build", "-s", wdir, "-d", out)
+			}},
+			// A second build with nothing changed: the build cache skips it.
+			{"waymark: nothing changed since the last build", func() *exec.Cmd {
+				return exec.Command(waymark, "build", "-s", wdir, "-d", out)
+			}},
+			// The reference program: what the libraries alone take (bench/floor).
+			{"floor: wrote ", func() *exec.Cmd {
+				return exec.Command(floor, "-s", wdir, "-d", fresh(wdir))
+			}},
+		}
+		if hugo != "" {
+			steps = append(steps, step{"", func() *exec.Cmd {
+				return exec.Command(hugo, "--minify", "--quiet", "-s", hdir, "-d", fresh(hdir))
+			}})
+		}
+		res, err := measure(runs, steps)
 		if err != nil {
 			return err
 		}
-		// A second build with nothing changed: the build cache skips it.
-		nc, err := measure(runs, "waymark: nothing changed since the last build", func() *exec.Cmd {
-			return exec.Command(waymark, "build", "-s", wdir, "-d", out)
-		})
-		if err != nil {
-			return err
-		}
-		// The reference program: what the libraries alone take (bench/floor).
-		fl, err := measure(runs, "floor: wrote ", func() *exec.Cmd {
-			return exec.Command(floor, "-s", wdir, "-d", fresh(wdir))
-		})
-		if err != nil {
-			return err
-		}
+		w, nc, fl := res[0], res[1], res[2]
 		fmt.Print(row(n, "waymark build", w), row(n, "waymark build, nothing changed", nc), row(n, "floor (bench/floor)", fl))
 		if hugo == "" {
 			continue
 		}
-		h, err := measure(runs, "", func() *exec.Cmd {
-			return exec.Command(hugo, "--minify", "--quiet", "-s", hdir, "-d", fresh(hdir))
-		})
-		if err != nil {
-			return err
-		}
+		h := res[3]
 		fmt.Print(row(n, "hugo --minify", h))
 		ratios = append(ratios, fmt.Sprintf("N=%d: waymark/hugo wall %.2f×, CPU %.2f×, peak memory %.2f×; nothing changed: wall %.3f×, peak memory %.3f×; floor/hugo wall %.2f×, CPU %.2f×, peak memory %.2f×",
 			n, w.wall.Seconds()/h.wall.Seconds(), w.cpu.Seconds()/h.cpu.Seconds(), float64(w.mem)/float64(h.mem),
@@ -234,39 +234,51 @@ type result struct {
 	mem  int64         // peak resident memory, KiB
 }
 
-// measure runs a command several times and returns the medians of its
-// wall time, CPU time and peak resident memory. Each run's output must
-// contain want, so that a build that did not do what is measured fails.
-func measure(runs int, want string, cmd func() *exec.Cmd) (result, error) {
-	var walls, cpus []time.Duration
-	var mems []int64
+// step is a command measured, and what its output must say, so that a
+// build that did not do what is measured fails.
+type step struct {
+	want string
+	cmd  func() *exec.Cmd
+}
+
+// measure runs each step in turn, runs rounds of them, and returns the
+// medians of each one's wall time, CPU time and peak resident memory.
+func measure(runs int, steps []step) ([]result, error) {
+	walls := make([][]time.Duration, len(steps))
+	cpus := make([][]time.Duration, len(steps))
+	mems := make([][]int64, len(steps))
 	for range runs {
-		c := cmd()
-		// Let the disk settle after the last run's writes (on this
-		// machine's virtual disk they go on for a while), so that no run
-		// pays for another's.
-		syscall.Sync()
-		time.Sleep(2 * time.Second)
-		start := time.Now()
-		out, err := c.CombinedOutput()
-		wall := time.Since(start)
-		if err != nil {
-			return result{}, fmt.Errorf("%s: %v\n%s", strings.Join(c.Args, " "), err, out)
-		}
-		if !strings.Contains(string(out), want) {
-			return result{}, fmt.Errorf("%s: the output does not say %q:\n%s", strings.Join(c.Args, " "), want, out)
-		}
-		walls = append(walls, wall)
-		cpus = append(cpus, c.ProcessState.UserTime()+c.ProcessState.SystemTime())
-		if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			mems = append(mems, ru.Maxrss)
+		for i, st := range steps {
+			c := st.cmd()
+			// Let the disk settle after the last run's writes (on this
+			// machine's virtual disk they go on for a while), so that
+			// no run pays for another's.
+			syscall.Sync()
+			time.Sleep(2 * time.Second)
+			start := time.Now()
+			out, err := c.CombinedOutput()
+			wall := time.Since(start)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v\n%s", strings.Join(c.Args, " "), err, out)
+			}
+			if !strings.Contains(string(out), st.want) {
+				return nil, fmt.Errorf("%s: the output does not say %q:\n%s", strings.Join(c.Args, " "), st.want, out)
+			}
+			walls[i] = append(walls[i], wall)
+			cpus[i] = append(cpus[i], c.ProcessState.UserTime()+c.ProcessState.SystemTime())
+			if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
+				mems[i] = append(mems[i], ru.Maxrss)
+			}
 		}
 	}
-	r := result{wall: median(walls).Round(10 * time.Millisecond), cpu: median(cpus).Round(10 * time.Millisecond)}
-	if len(mems) > 0 {
-		r.mem = median(mems)
+	out := make([]result, len(steps))
+	for i := range steps {
+		out[i] = result{wall: median(walls[i]).Round(10 * time.Millisecond), cpu: median(cpus[i]).Round(10 * time.Millisecond)}
+		if len(mems[i]) > 0 {
+			out[i].mem = median(mems[i])
+		}
 	}
-	return r, nil
+	return out, nil
 }
 
 func median[T time.Duration | int64](xs []T) T {

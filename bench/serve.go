@@ -66,12 +66,13 @@ func serveRun(sizes string, edits int, place string) error {
 		if err := synth.Write(dir, n); err != nil {
 			return err
 		}
-		cold, err := measure(1, "waymark: built ", func() *exec.Cmd {
+		res, err := measure(1, []step{{"waymark: built ", func() *exec.Cmd {
 			return exec.Command(waymark, "build", "-s", dir, "-d", fresh(dir))
-		})
+		}}})
 		if err != nil {
 			return err
 		}
+		cold := res[0]
 		r, err := serveOnce(waymark, dir, n, edits)
 		if err != nil {
 			return err
