@@ -92,6 +92,9 @@ type table struct {
 	// failed is set once a row's write failed: the rows after it are
 	// not written, and the long lists stop (ok).
 	failed bool
+	// cells are the cells of the hub's rows (rowWhere), made again for
+	// each.
+	cells []string
 }
 
 // ok reports whether the rows so far were written: a list of thousands
@@ -135,6 +138,13 @@ func (t *table) row(cells ...string) {
 	if err := t.w.Write(cells); err != nil {
 		t.failed = true // and shows in flush
 	}
+}
+
+// rowWhere writes a row of the hub's: cells, then where the entry
+// stands, at stage st of journey j (Sheet.appendWhere).
+func (t *table) rowWhere(sh Sheet, j *model.Journey, st *model.Stage, cells ...string) {
+	t.cells = sh.appendWhere(append(t.cells[:0], cells...), j, st)
+	t.row(t.cells...)
 }
 
 func (t *table) bytes() []byte {

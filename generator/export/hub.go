@@ -24,9 +24,9 @@ type Sheet struct {
 	Words Words
 }
 
-// where gives the columns that say where an entry stands.
-func (sh Sheet) where(j *model.Journey, st *model.Stage) []string {
-	return []string{j.Title, sh.Abs(j.URL), st.Name, sh.Abs(j.URL + "#stage-" + strconv.Itoa(st.Index+1))}
+// appendWhere appends the columns that say where an entry stands.
+func (sh Sheet) appendWhere(cells []string, j *model.Journey, st *model.Stage) []string {
+	return append(cells, j.Title, sh.Abs(j.URL), st.Name, sh.Abs(j.URL+"#stage-"+strconv.Itoa(st.Index+1)))
 }
 
 // header is a header row: the columns of the keys given, then where's.
@@ -59,7 +59,7 @@ func HubItems(w io.Writer, items []*hub.Item, sh Sheet) error {
 		if !t.ok() {
 			break
 		}
-		t.row(append([]string{it.Text, severity(it), it.Status, it.Owner}, sh.where(it.Journey, it.Stage)...)...)
+		t.rowWhere(sh, it.Journey, it.Stage, it.Text, severity(it), it.Status, it.Owner)
 	}
 	return t.flush()
 }
@@ -76,7 +76,7 @@ func NoOwner(w io.Writer, pains, opps []*hub.Item, sh Sheet) error {
 			if !t.ok() {
 				break
 			}
-			t.row(append([]string{part.kind, it.Text, severity(it), it.Status}, sh.where(it.Journey, it.Stage)...)...)
+			t.rowWhere(sh, it.Journey, it.Stage, part.kind, it.Text, severity(it), it.Status)
 		}
 	}
 	return t.flush()
@@ -100,7 +100,7 @@ func TouchpointUses(w io.Writer, uses []hub.TouchpointUse, sh Sheet) error {
 		if tp.FailPoint {
 			fail = yes
 		}
-		t.row(append([]string{tp.Name, tp.Channel, tp.Kind, tp.Owner, emo, fail, tp.Description}, sh.where(u.Journey, u.Stage)...)...)
+		t.rowWhere(sh, u.Journey, u.Stage, tp.Name, tp.Channel, tp.Kind, tp.Owner, emo, fail, tp.Description)
 	}
 	return t.flush()
 }
@@ -142,7 +142,7 @@ func Metrics(w io.Writer, ms []*hub.Metric, sh Sheet) error {
 		case !m.HasTarget:
 			status = word("hub.no_target")
 		}
-		t.row(append([]string{m.Name, value, target, m.Unit, better, status}, sh.where(m.Journey, m.Stage)...)...)
+		t.rowWhere(sh, m.Journey, m.Stage, m.Name, value, target, m.Unit, better, status)
 	}
 	return t.flush()
 }

@@ -16,11 +16,11 @@ func Priorities(w io.Writer, ranked []*hub.Priority, unscored []*hub.Item, sh Sh
 	t.row(sh.header("hub.rank", "hub.score", "hub.quadrant", "hub.text", "value", "business_value", "effort", "confidence",
 		KeyOwner, "hub.status", "hub.evidence")...)
 	for _, r := range ranked {
-		t.row(append(append([]string{strconv.Itoa(r.Rank), num(r.Score), sh.Words.Of("hub.quadrant." + string(r.Quadrant)), r.Text},
-			scoreCells(r.Item)...), sh.where(r.Journey, r.Stage)...)...)
+		t.rowWhere(sh, r.Journey, r.Stage, append([]string{strconv.Itoa(r.Rank), num(r.Score), sh.Words.Of("hub.quadrant." + string(r.Quadrant)), r.Text},
+			scoreCells(r.Item)...)...)
 	}
 	for _, it := range unscored {
-		t.row(append(append([]string{"", "", sh.Words.Of("hub.unscored"), it.Text}, scoreCells(it)...), sh.where(it.Journey, it.Stage)...)...)
+		t.rowWhere(sh, it.Journey, it.Stage, append([]string{"", "", sh.Words.Of("hub.unscored"), it.Text}, scoreCells(it)...)...)
 	}
 	return t.flush()
 }

@@ -39,7 +39,8 @@ func Decode(path string, text []byte, firstLine int) (*Doc, error) {
 		return nil, err
 	}
 	data := map[string]any{}
-	if _, err := toml.Decode(string(text), &data); err != nil {
+	// From the bytes: the decoder copies them in any case.
+	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&data); err != nil {
 		return nil, syntaxError(path, text, firstLine, err)
 	}
 	return &Doc{Path: path, Data: data, Line: firstLine, text: text, top: newIndex(text, firstLine, true)}, nil
