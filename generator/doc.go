@@ -25,8 +25,9 @@
 //
 // This package runs them: it reads the source, makes the model and its
 // hub, loads the theme, plans the site, then makes every output on every
-// core (rendering and minifying pages, writing files, copying static
-// files) and writes it. It is the only package that writes to an output.
+// core (rendering pages from templates minified as they were parsed,
+// writing files, copying static files) and writes it. It is the only
+// package that writes to an output.
 //
 // # Reuse
 //
@@ -34,7 +35,12 @@
 // unchanged (Builder; sums.go, reuse.go). Besides it, a Builder keeps the
 // source files and decoded entries while a file's size and time are
 // unchanged, the parsed templates while the theme's files are, and the
-// last good build for an edit below a page's front matter (bodyedit.go).
+// last good build for an edit below a page's front matter or of a
+// journey's map (bodyedit.go: the model and the hub edited in place, and
+// only the outputs that declared the edit made again). The pages open in
+// a browser come first (Builder.Early); after an edit of what lists show
+// of a journey, its own pages even before the site is planned again
+// (Builder.preview).
 // A build into a folder records its inputs' key, so that BuildDir does
 // nothing when nothing changed (buildkey.go, buildcache.go).
 //
