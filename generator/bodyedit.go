@@ -222,8 +222,8 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 }
 
 // preview makes the pages open in a browser (Early) of journey j, just
-// written over the model with a new card (what lists
-// show of it: its title, summary, tags, team, personas), and hands them over: the full
+// written over the model with a new card (what lists show of it: its
+// title, summary, tags, team, personas), and hands them over: the full
 // build that follows, which plans the whole site again, would make them
 // only after that. The pages are planned on their own (plan.Journey) as
 // the full build plans them, and drawn from the model as it now is, as

@@ -35,9 +35,8 @@ func (c *Cache) EditJourney(site *Site, old, nf *source.File, opts Options) (bef
 // layout and parameters), but not its other links: its pair, type, lanes
 // and images. Personas it names are linked as New links them (each must
 // be one of the site's); the site's journeys and its personas' are
-// sorted again. What
-// else holds the journeys or reads their cards (a hub, a plan) is the
-// caller's to make again.
+// sorted again. What else holds the journeys or reads their cards (a
+// hub, a plan) is the caller's to make again.
 func (c *Cache) EditJourneyAndCard(site *Site, old, nf *source.File, opts Options) (before Journey, j *Journey, ok bool) {
 	return c.editJourney(site, old, nf, opts, true)
 }
