@@ -3,6 +3,7 @@ package generator
 import (
 	"html/template"
 	"regexp"
+	"strings"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -10,6 +11,7 @@ import (
 	"github.com/tdewolff/minify/v2/js"
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // minifier wraps tdewolff/minify with the settings Waymark's output needs:
@@ -39,9 +41,10 @@ func (m *minifier) bytes(mediaType string, b []byte) ([]byte, error) {
 // minified as they were parsed (render.Engine.Minified); as it is if that
 // fails.
 func (m *minifier) content(h template.HTML) template.HTML {
-	b, err := m.m.Bytes("text/html", []byte(h))
-	if err != nil {
+	var out strings.Builder // handed over without a copy
+	out.Grow(len(h))
+	if err := m.m.Minify("text/html", &out, buffer.NewReader([]byte(h))); err != nil {
 		return h
 	}
-	return template.HTML(b)
+	return template.HTML(out.String())
 }
