@@ -183,22 +183,22 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 	for _, p := range paths {
 		before, j, ok := b.model.EditJourney(l.site, l.files[p], cur[p], opts)
 		if !ok && len(paths) == 1 {
-			if _, j, ok = b.model.EditJourneyAndCard(l.site, l.files[p], cur[p], opts); ok {
-				delete(b.own, &j.Entry) // its sums are the old text's
-				b.preview(l, j)
-				return b.dropHub(true)
+			if before, j, ok = b.model.EditJourneyAndCard(l.site, l.files[p], cur[p], opts); ok {
+				b.preview(l, p, cur[p], before, j)
+				return false
 			}
 		}
 		if !ok {
 			return b.dropHub(written)
 		}
-		written = true
-		delete(b.own, &j.Entry) // its sums are the old text's
 		var errs diag.List
 		checkLaneLinks(&model.Site{Journeys: []*model.Journey{j}}, l.lanes, &errs)
 		if errs.Len() == 0 && len(paths) == 1 && b.card(&before) != b.card(j) {
-			b.preview(l, j)
+			b.preview(l, p, cur[p], before, j)
+			return false
 		}
+		written = true
+		delete(b.own, &j.Entry) // its sums are the old text's
 		if errs.Len() > 0 || b.card(&before) != b.card(j) || !l.hub.Editable(j, &before) {
 			return b.dropHub(written)
 		}
@@ -222,13 +222,17 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 }
 
 // preview makes the pages open in a browser (Early) of journey j, just
-// written over the model with a new card (what lists show of it: its
-// title, summary, tags, team, personas), and hands them over: the full
-// build that follows, which plans the whole site again, would make them
-// only after that. The pages are planned on their own (plan.Journey) as
-// the full build plans them, and drawn from the model as it now is, as
-// the full build draws them (TestPreviewEqualsFull).
-func (b *Builder) preview(l *lastBuild, j *model.Journey) {
+// written over the model from nf, the new text of the file at path, with
+// a new card (what lists show of it: its title, summary, tags, team,
+// personas), and hands them over: the full build that follows, which
+// plans the whole site again, would make them only after that. The pages
+// are planned on their own (plan.Journey) as the full build plans them,
+// and drawn from the model as it now is, as the full build draws them
+// (TestPreviewEqualsFull). Then the journey is put back as it was
+// (before), so that the full build finds it changed, and updates the
+// last build's hub rather than fill one anew.
+func (b *Builder) preview(l *lastBuild, path string, nf *source.File, before model.Journey, j *model.Journey) {
+	defer b.model.UndoEdit(l.site, l.files[path], nf, before, j)
 	if b.hand == nil || len(b.first) == 0 {
 		return
 	}

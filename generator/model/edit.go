@@ -108,6 +108,33 @@ func (c *Cache) editJourney(site *Site, old, nf *source.File, opts Options, card
 	return before, j, true
 }
 
+// UndoEdit puts journey j back as it was before a new text, nf, was
+// written over it from old's (EditJourney, EditJourneyAndCard returned
+// before), with the site's and the personas' lists as they were, and the
+// cache handing it out for old again: the next build decodes nf anew, so
+// that what holds the journeys (a hub) sees it change.
+func (c *Cache) UndoEdit(site *Site, old, nf *source.File, before Journey, j *Journey) {
+	now := j.Personas
+	*j = before
+	for _, p := range now {
+		if !slices.Contains(j.Personas, p) {
+			p.Journeys = slices.DeleteFunc(p.Journeys, func(o *Journey) bool { return o == j })
+		}
+	}
+	for _, p := range j.Personas {
+		if !slices.Contains(now, p) {
+			p.Journeys = append(p.Journeys, j)
+		}
+	}
+	sortJourneys(site.Journeys)
+	for _, p := range j.Personas {
+		sortJourneys(p.Journeys)
+	}
+	delete(c.entries, nf)
+	c.entries[old] = j
+	site.rewarn()
+}
+
 // rewarn gives the site the warnings its journeys call for again, before
 // those a build added (warn).
 func (site *Site) rewarn() {

@@ -211,3 +211,39 @@ func TestEditJourneyAndCard(t *testing.T) {
 		t.Errorf("persona's journeys %q, New gives %q", got, w)
 	}
 }
+
+// TestUndoEdit: a journey written over with a new title and without its
+// persona, then put back, is as New made it, in the site's and the
+// persona's lists, with its warnings, and the cache hands it out for its
+// old file again.
+func TestUndoEdit(t *testing.T) {
+	c := NewCache()
+	site, set := editSite(t, c, editJourney)
+	titles := func(js []*Journey) (out []string) {
+		for _, j := range js {
+			out = append(out, j.Title)
+		}
+		return out
+	}
+	wantJourneys, wantPersona, wantWarnings := titles(site.Journeys), titles(site.Personas[0].Journeys), errorsOf(site.Warnings)
+	j, old := site.Journeys[0], set.Content[0]
+	text := strings.Replace(strings.Replace(editJourney, `title = "Buy"`, `title = "Zoo trip"`, 1), "persona = \"lan\"\n", "", 1)
+	nf := split(t, old.Path, text)
+	before, got, ok := c.EditJourneyAndCard(site, old, nf, Options{Addresses: testAddresses{}})
+	if !ok || got != j || titles(site.Journeys)[1] != "Zoo trip" || len(site.Personas[0].Journeys) != 1 {
+		t.Fatal("not written over")
+	}
+	c.UndoEdit(site, old, nf, before, j)
+	if g := titles(site.Journeys); !slices.Equal(g, wantJourneys) {
+		t.Errorf("site's journeys %q, want %q", g, wantJourneys)
+	}
+	if g := titles(site.Personas[0].Journeys); !slices.Equal(g, wantPersona) {
+		t.Errorf("persona's journeys %q, want %q", g, wantPersona)
+	}
+	if g := errorsOf(site.Warnings); !slices.Equal(g, wantWarnings) {
+		t.Errorf("warnings %q, want %q", g, wantWarnings)
+	}
+	if c.entries[old] != j || c.entries[nf] != nil || j.Title != "Buy" || len(j.Personas) != 1 {
+		t.Error("the cache does not hand out the journey as it was for its old file")
+	}
+}
