@@ -158,6 +158,7 @@ func (e *Engine) parse(tidy func([]byte) string) error {
 		}
 		pages = append(pages, p)
 	}
+	e.foldStrings(base)
 	if err := e.findRedrawn(base); err != nil {
 		return err
 	}
@@ -168,6 +169,7 @@ func (e *Engine) parse(tidy func([]byte) string) error {
 			errs.Add(parseError(origin[p], err))
 			continue
 		}
+		e.foldStrings(page)
 		set, err := pageSet(base, page, newSet(name))
 		if err != nil {
 			return err
