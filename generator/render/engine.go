@@ -73,8 +73,9 @@ func Sources(lang string, layers ...Layer) ([]byte, error) {
 }
 
 // Reuse is New, except that it returns prev, now rendering site, when the
-// layers hold exactly the files prev was made from and the language is
-// the same: parsing templates is a good part of a small rebuild.
+// layers hold exactly the files prev was made from and the language and
+// base path are the same (the templates hold strings and addresses,
+// foldStrings): parsing templates is a good part of a small rebuild.
 func Reuse(prev *Engine, site *model.Site, h *hub.Hub, layers ...Layer) (*Engine, error) {
 	e, err := read(site.Config.Language, layers)
 	if err != nil {
@@ -82,7 +83,8 @@ func Reuse(prev *Engine, site *model.Site, h *hub.Hub, layers ...Layer) (*Engine
 	}
 	e.site, e.hub, e.data = site, h, &Site{Site: site, Hub: h}
 	e.md = newMarkdown(site.Config.BasePath)
-	if prev != nil && prev.site.Config.Language == site.Config.Language && bytes.Equal(prev.sources, e.sources) {
+	if prev != nil && prev.site.Config.Language == site.Config.Language && prev.site.Config.BasePath == site.Config.BasePath &&
+		bytes.Equal(prev.sources, e.sources) {
 		prev.site, prev.hub, prev.data, prev.md = site, h, e.data, e.md
 		prev.exact = &exactEngine{}
 		return prev, nil

@@ -7,11 +7,13 @@ import (
 )
 
 // foldStrings writes the UI strings that the templates of set name with
-// a constant key, {{t "nav.skip"}}, into the templates as constants, as
-// they are parsed: the site's strings do not change while an engine
-// lives. A page calls t tens of times, each a call through reflect; a
-// constant is only escaped, as html/template escapes what t returned. A
-// call with arguments, or fed by a pipe, is left as it is.
+// a constant key, {{t "nav.skip"}}, and the addresses of constant paths,
+// {{url "css/waymark.css"}}, into the templates as constants, as they are
+// parsed: the site's strings and base path do not change while an engine
+// lives (Reuse). A page calls t and url tens of times, each a call
+// through reflect; a constant is only escaped, as html/template escaped
+// what the call returned. A call with other arguments, or fed by a pipe,
+// is left as it is.
 func (e *Engine) foldStrings(set *template.Template) {
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
@@ -61,11 +63,19 @@ func (e *Engine) foldPipe(p *parse.PipeNode) {
 			continue // a command fed by a pipe takes its value as an argument
 		}
 		fn, isIdent := c.Args[0].(*parse.IdentifierNode)
-		key, isStr := c.Args[1].(*parse.StringNode)
-		if !isIdent || !isStr || fn.Ident != "t" {
+		arg, isStr := c.Args[1].(*parse.StringNode)
+		if !isIdent || !isStr {
 			continue
 		}
-		s := e.translate(key.Text)
-		c.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: key.Pos, Quoted: strconv.Quote(s), Text: s}}
+		var s string
+		switch fn.Ident {
+		case "t":
+			s = e.translate(arg.Text)
+		case "url":
+			s = e.url(arg.Text)
+		default:
+			continue
+		}
+		c.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: arg.Pos, Quoted: strconv.Quote(s), Text: s}}
 	}
 }

@@ -18,12 +18,12 @@ import (
 func TestFoldStrings(t *testing.T) {
 	const raw = `Tom & "Jerry" <b>'s</b>`
 	layout := `<p title="{{t "x"}}">{{t "x"}}</p><a href="/q?s={{t "x"}}">{{t "x" | printf "%s!"}}</a>{{with t "x"}}<i>{{.}}</i>{{end}}` +
-		`<em>{{t "fmt" 3}}</em><u>{{"x" | t}}</u>`
+		`<em>{{t "fmt" 3}}</em><u>{{"x" | t}}</u><link href="{{url "css/a b.css"}}"><a href="{{url .Title}}">.</a>`
 	own := fstest.MapFS{
 		"layouts/page.html": {Data: []byte(layout)},
 		"i18n/en.toml":      {Data: []byte("x = " + strconv.Quote(raw) + "\nfmt = \"%d items\"\n")},
 	}
-	site := &model.Site{Config: model.Config{BasePath: "/", BaseURL: "/", Language: "en"}}
+	site := &model.Site{Config: model.Config{BasePath: "/cx/", BaseURL: "/cx/", Language: "en"}}
 	eng, err := New(site, nil, Layer{Name: "", FS: own})
 	if err != nil {
 		t.Fatal(err)
@@ -35,7 +35,7 @@ func TestFoldStrings(t *testing.T) {
 			for _, a := range c.Args {
 				switch a := a.(type) {
 				case *parse.IdentifierNode:
-					if a.Ident == "t" {
+					if a.Ident == "t" || a.Ident == "url" {
 						calls++
 					}
 				case *parse.PipeNode:
@@ -61,19 +61,46 @@ func TestFoldStrings(t *testing.T) {
 	for _, tm := range eng.sets["page"].Templates() {
 		walk(tm.Tree.Root)
 	}
-	if calls != 2 { // {{t "fmt" 3}} and {{"x" | t}}
-		t.Errorf("%d calls of t left, want 2", calls)
+	if calls != 3 { // {{t "fmt" 3}}, {{"x" | t}} and {{url .Title}}
+		t.Errorf("%d calls of t and url left, want 3", calls)
 	}
-	got, err := eng.Bytes(&Page{Kind: "page", Site: eng.Data()})
+	got, err := eng.Bytes(&Page{Kind: "page", Title: "personas/lan/", Site: eng.Data()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := template.Must(template.New("").Parse(strings.NewReplacer(`t "x"`, ".S", `t "fmt" 3`, `.N`, `"x" | t`, `.S`).Replace(layout)))
+	want := template.Must(template.New("").Parse(strings.NewReplacer(`t "x"`, ".S", `t "fmt" 3`, `.N`, `"x" | t`, `.S`,
+		`url "css/a b.css"`, ".C", `url .Title`, ".P").Replace(layout)))
 	var b bytes.Buffer
-	if err := want.Execute(&b, map[string]string{"S": raw, "N": "3 items"}); err != nil {
+	if err := want.Execute(&b, map[string]string{"S": raw, "N": "3 items", "C": "/cx/css/a b.css", "P": "/cx/personas/lan/"}); err != nil {
 		t.Fatal(err)
 	}
 	if string(got) != b.String() {
 		t.Errorf("folded:\n%s\nas t's value:\n%s", got, b.String())
+	}
+}
+
+// TestReuseNewBasePath: an engine whose templates hold the addresses of
+// one base path is not reused for another.
+func TestReuseNewBasePath(t *testing.T) {
+	own := fstest.MapFS{"layouts/page.html": {Data: []byte(`<link href="{{url "css/a.css"}}">`)}}
+	render := func(prev *Engine, base string) (*Engine, string) {
+		t.Helper()
+		site := &model.Site{Config: model.Config{BasePath: base, BaseURL: base, Language: "en"}}
+		eng, err := Reuse(prev, site, nil, Layer{Name: "", FS: own})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := eng.Bytes(&Page{Kind: "page", Site: eng.Data()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return eng, string(b)
+	}
+	first, _ := render(nil, "/a/")
+	if same, _ := render(first, "/a/"); same != first {
+		t.Error("not reused for the same base path")
+	}
+	if _, page := render(first, "/b/"); page != `<link href="/b/css/a.css">` {
+		t.Errorf("under another base path: %s", page)
 	}
 }
