@@ -33,20 +33,20 @@ func (e *Engine) fold(node parse.Node) {
 	case *parse.ActionNode:
 		e.foldPipe(n.Pipe)
 	case *parse.IfNode:
-		e.foldPipe(n.Pipe)
-		e.fold(n.List)
-		e.fold(n.ElseList)
+		e.foldBranch(&n.BranchNode)
 	case *parse.RangeNode:
-		e.foldPipe(n.Pipe)
-		e.fold(n.List)
-		e.fold(n.ElseList)
+		e.foldBranch(&n.BranchNode)
 	case *parse.WithNode:
-		e.foldPipe(n.Pipe)
-		e.fold(n.List)
-		e.fold(n.ElseList)
+		e.foldBranch(&n.BranchNode)
 	case *parse.TemplateNode:
 		e.foldPipe(n.Pipe)
 	}
+}
+
+func (e *Engine) foldBranch(n *parse.BranchNode) {
+	e.foldPipe(n.Pipe)
+	e.fold(n.List)
+	e.fold(n.ElseList)
 }
 
 func (e *Engine) foldPipe(p *parse.PipeNode) {
