@@ -193,13 +193,14 @@ func (b *Builder) frontEdits(l *lastBuild, cur map[string]*source.File, paths []
 		}
 		var errs diag.List
 		checkLaneLinks(&model.Site{Journeys: []*model.Journey{j}}, l.lanes, &errs)
-		if errs.Len() == 0 && len(paths) == 1 && b.card(&before) != b.card(j) {
+		newCard := b.card(&before) != b.card(j)
+		if errs.Len() == 0 && len(paths) == 1 && newCard {
 			b.preview(l, p, cur[p], before, j)
 			return false
 		}
 		written = true
 		delete(b.own, &j.Entry) // its sums are the old text's
-		if errs.Len() > 0 || b.card(&before) != b.card(j) || !l.hub.Editable(j, &before) {
+		if errs.Len() > 0 || newCard || !l.hub.Editable(j, &before) {
 			return b.dropHub(written)
 		}
 		ed.journeys[j] = true
@@ -255,16 +256,22 @@ func (b *Builder) preview(l *lastBuild, path string, nf *source.File, before mod
 			return nil
 		}, nil)
 	}
-	if errs.Len() > 0 {
-		return
+	if errs.Len() == 0 {
+		b.hand(made, pending(l.outs, made))
 	}
-	var pending []string
-	for _, o := range l.outs {
+}
+
+// pending names the outputs of a full build still to make once the pages
+// made were handed over: every one but those and the static files, which
+// an edit of content leaves as they were.
+func pending(outs []*plan.Output, made map[string]output.Blob) []string {
+	names := make([]string, 0, len(outs))
+	for _, o := range outs {
 		if _, open := made[o.Path]; !open && o.Copy == nil {
-			pending = append(pending, o.Path)
+			names = append(names, o.Path)
 		}
 	}
-	b.hand(made, pending)
+	return names
 }
 
 // dropHub gives up a front edit: the next build fills the hub anew when

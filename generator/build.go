@@ -337,13 +337,7 @@ func (r *run) openFirst(m *maker, reuse *reuser, out *sink, check bool) (rest []
 			made[o.Path] = blob
 		}
 	}
-	pending := make([]string, 0, len(rest))
-	for _, o := range rest {
-		if o.Copy == nil { // static files are as they were: the edit touched none
-			pending = append(pending, o.Path)
-		}
-	}
-	b.hand(made, pending)
+	b.hand(made, pending(rest, made))
 	return rest, drawn
 }
 

@@ -4,7 +4,6 @@ import (
 	"path"
 	"strings"
 
-	"github.com/waymark-cx/waymark/generator/slug"
 	"github.com/waymark-cx/waymark/generator/source"
 )
 
@@ -45,7 +44,7 @@ func sparsePositions(files []*source.File, config *Config) *positionsOf {
 	for _, f := range files {
 		dir, name := path.Split(f.Path)
 		if dir == "content/"+ResearchDir+"/" && strings.HasSuffix(name, ".md") && name != "_index.md" {
-			p.research[slug.Make(strings.TrimSuffix(name, ".md"))] = true
+			p.research[citedSlug(name)] = true
 		}
 	}
 	return p
@@ -57,7 +56,7 @@ func sparsePositions(files []*source.File, config *Config) *positionsOf {
 func (d *decoder) itemAt(it *Item, k, path string) {
 	if p := d.sparse; p != nil {
 		switch {
-		case k == painPoints && p.critical && it.Severity == 3:
+		case k == painPoints && p.critical && it.critical():
 		case k == opportunities && p.unscored && !it.Scored():
 		default:
 			return
@@ -71,7 +70,7 @@ func (d *decoder) itemAt(it *Item, k, path string) {
 // build looks up only the positions a message may need and the evidence
 // is an address or names a research note there is a file of.
 func (d *decoder) evidenceAt(ev *Evidence, path string) {
-	if p := d.sparse; p != nil && (ev.External || p.research[slug.Make(strings.TrimSuffix(ev.Ref, ".md"))]) {
+	if p := d.sparse; p != nil && (ev.External || p.research[citedSlug(ev.Ref)]) {
 		return
 	}
 	at := d.at(path)

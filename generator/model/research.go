@@ -142,9 +142,13 @@ func (j *Journey) eachCited(f func(ev *Evidence, slug string)) {
 						continue
 					}
 					ev.URL, ev.Title = "", ""
-					f(ev, slug.Make(strings.TrimSuffix(ev.Ref, ".md")))
+					f(ev, citedSlug(ev.Ref))
 				}
 			}
 		}
 	}
 }
+
+// citedSlug is the slug of the research note evidence names as written:
+// the note's file name, with or without .md.
+func citedSlug(ref string) string { return slug.Make(strings.TrimSuffix(ref, ".md")) }

@@ -43,7 +43,7 @@ func AllRules() []Rule {
 	critical := func(j *Journey, f func(it *Item)) {
 		for _, st := range j.Stages {
 			for i := range st.PainPoints {
-				if it := &st.PainPoints[i]; it.Severity == 3 {
+				if it := &st.PainPoints[i]; it.critical() {
 					f(it)
 				}
 			}
@@ -101,6 +101,10 @@ func AllRules() []Rule {
 		}},
 	}
 }
+
+// critical reports whether a pain point is of severity 3, which the
+// rules on critical pain points look at.
+func (it *Item) critical() bool { return it.Severity == 3 }
 
 // RuleKeys lists the keys of AllRules.
 func RuleKeys() []string {

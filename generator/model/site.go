@@ -105,9 +105,10 @@ func (l *loader) unloaded(p string) {
 // decodeAhead decodes personas and journeys into their entries on every
 // core; the rest runs in file order.
 func (l *loader) decodeAhead(files []*source.File) []ahead {
-	release, sparse := l.opts.Release, sparsePositions(files, &l.site.Config)
-	if l.cache.keeps {
-		release, sparse = nil, nil
+	var release func(*source.File, *Journey)
+	var sparse *positionsOf
+	if !l.cache.keeps {
+		release, sparse = l.opts.Release, sparsePositions(files, &l.site.Config)
 	}
 	return l.cache.decodeAhead(files, func(f *source.File) func(d *decoder) any {
 		e, top, nested, ok := contentEntry(f, l.opts.Addresses)
