@@ -15,7 +15,7 @@ func decodeJourney(d *decoder, e Entry, site *Config) *Journey {
 		Title:   o.required("title"),
 		Summary: o.str("summary"),
 		Goal:    o.str("goal"),
-		Owner:   o.str("owner"),
+		Owner:   o.word("owner"),
 		Tags:    o.strs("tags"),
 	}
 	decodePersonaRefs(o, j)
@@ -112,9 +112,9 @@ func decodePersonaRefs(o *obj, j *Journey) {
 func decodeStage(o *obj, i int, j *Journey, site *Config) *Stage {
 	s := &Stage{
 		Index:       i,
-		Name:        o.required("name"),
+		Name:        o.requiredWord("name"),
 		Description: o.str("description"),
-		Duration:    o.str("duration"),
+		Duration:    o.word("duration"),
 		Feeling:     o.str("feeling"),
 		Thoughts:    o.strs("thoughts"),
 		Questions:   o.strs("questions"),
@@ -236,7 +236,7 @@ func decodeItems(o *obj, k string) []Item {
 			items = append(items, it)
 		case map[string]any:
 			io := &obj{d: o.d, path: path, what: "this item", m: e, root: o.top()}
-			it := Item{Text: io.required("text"), Owner: io.str("owner"), Status: io.oneOf("status", Statuses())}
+			it := Item{Text: io.required("text"), Owner: io.word("owner"), Status: io.oneOf("status", Statuses())}
 			if sev, ok := io.integer("severity"); ok {
 				if sev < 1 || sev > 3 {
 					o.d.errorf(io.key("severity"), "severity is 1 (minor), 2 (major) or 3 (critical)", "severity must be 1, 2 or 3, not %d", sev)
@@ -258,10 +258,10 @@ func decodeItems(o *obj, k string) []Item {
 
 func decodeTouchpoint(o *obj) *Touchpoint {
 	t := &Touchpoint{
-		Name:        o.required("name"),
-		Channel:     o.str("channel"),
+		Name:        o.requiredWord("name"),
+		Channel:     o.word("channel"),
 		Kind:        o.oneOf("kind", Kinds()),
-		Owner:       o.str("owner"),
+		Owner:       o.word("owner"),
 		Description: o.str("description"),
 		FailPoint:   o.boolean("fail_point", false),
 	}
@@ -276,7 +276,7 @@ func decodeTouchpoint(o *obj) *Touchpoint {
 }
 
 func decodeMetric(o *obj) *Metric {
-	m := &Metric{Name: o.required("name"), Unit: o.str("unit")}
+	m := &Metric{Name: o.requiredWord("name"), Unit: o.word("unit")}
 	m.Value, m.HasValue = o.num("value")
 	m.Target, m.HasTarget = o.num("target")
 	m.HigherIsBetter = o.boolean("higher_is_better", true)

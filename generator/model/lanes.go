@@ -57,14 +57,14 @@ type LaneValue struct {
 	Items    []Item
 	Score    float64
 	HasScore bool
-	at       [2]int // where a text is written: its links are checked
+	at       place // where a text is written: its links are checked
 }
 
 // Pos is where a text lane's value is written: the line and column of
 // its key, or, for a text that starts on the line after its key (a
 // multi-line string), that line and column 0; 0, 0 for other kinds and
 // values made in Go.
-func (v *LaneValue) Pos() (line, col int) { return v.at[0], v.at[1] }
+func (v *LaneValue) Pos() (line, col int) { return v.at.pos() }
 
 // Empty reports whether the stage leaves the lane blank.
 func (v *LaneValue) Empty() bool {
@@ -255,9 +255,9 @@ func decodeLaneValues(o *obj, lanes []*Lane) map[string]*LaneValue {
 		case LaneText:
 			v.Text = o.str(l.Key)
 			at := o.d.at(o.key(l.Key))
-			v.at = [2]int{at.Line, at.Col}
+			v.at = placeOf(at.Line, at.Col)
 			if o.d.doc.OpensBlock(at.Line) {
-				v.at = [2]int{at.Line + 1, 0} // the text starts on the next line, at its start
+				v.at = placeOf(at.Line+1, 0) // the text starts on the next line, at its start
 			}
 		case LaneItems:
 			v.Items = decodeItems(o, l.Key)

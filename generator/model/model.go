@@ -175,7 +175,7 @@ type Item struct {
 	// handbook and outside addresses, as written (evidence = [...]).
 	Evidence []Evidence
 
-	at [2]int // line and column where the item is written; 0 when made in Go
+	at place // where the item is written; none when made in Go
 }
 
 // Statuses lists the valid item statuses in workflow order.
@@ -187,9 +187,9 @@ type Touchpoint struct {
 	Channel     string
 	Kind        string // people, product, digital
 	Owner       string
+	Description string
 	Emotion     float64
 	HasEmotion  bool
-	Description string
 	FailPoint   bool
 }
 
@@ -199,11 +199,11 @@ func Kinds() []string { return []string{"people", "product", "digital"} }
 // Metric is a measure taken at a stage.
 type Metric struct {
 	Name           string
-	Value          float64
-	HasValue       bool
-	Target         float64
-	HasTarget      bool
 	Unit           string
+	Value          float64
+	Target         float64
+	HasValue       bool
+	HasTarget      bool
 	HigherIsBetter bool
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unique"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/source"
@@ -164,7 +165,16 @@ func describe(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-func (o *obj) str(k string) string {
+func (o *obj) str(k string) string { return own(o.text(k)) }
+
+// word reads a string that names one of the things a handbook names again
+// and again (a team, a channel, a touchpoint, a stage, a metric or its
+// unit), kept once however often it is written: the same few words
+// would otherwise take a copy each in the model of every journey.
+func (o *obj) word(k string) string { return intern(o.text(k)) }
+
+// text reads a string as decoded: a piece of the TOML text (own).
+func (o *obj) text(k string) string {
 	v, ok := o.get(k)
 	if !ok {
 		return ""
@@ -173,7 +183,7 @@ func (o *obj) str(k string) string {
 	if !ok {
 		o.typeErr(k, v, "a string", fmt.Sprintf("%s = \"…\"", k))
 	}
-	return own(s)
+	return s
 }
 
 // own copies a string out of the decoded TOML. The decoder hands out a
@@ -182,8 +192,22 @@ func (o *obj) str(k string) string {
 // most of a large handbook's front matter, for a few words a key.
 func own(s string) string { return strings.Clone(s) }
 
+// intern is own for a word (obj.word): one copy of each, shared by every
+// journey that writes it while any holds it.
+func intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	return unique.Make(s).Value()
+}
+
 // required reads a string that must be present and not empty.
-func (o *obj) required(k string) string {
+func (o *obj) required(k string) string { return own(o.requiredText(k)) }
+
+// requiredWord is required for a word (obj.word).
+func (o *obj) requiredWord(k string) string { return intern(o.requiredText(k)) }
+
+func (o *obj) requiredText(k string) string {
 	v, ok := o.get(k)
 	if !ok {
 		o.d.errorf(o.path, fmt.Sprintf("add %s = \"…\" to %s", k, o.what), "missing required key %q", k)
@@ -197,7 +221,7 @@ func (o *obj) required(k string) string {
 	if s == "" {
 		o.d.errorf(o.key(k), "write some text between the quotes: "+k+` = "…"`, "%s must not be empty", k)
 	}
-	return own(s)
+	return s
 }
 
 // strs reads a list of strings; a single string is taken as a list of one.
@@ -354,9 +378,14 @@ func (o *obj) params() map[string]any {
 
 // oneOf reads a string that must be one of the valid values.
 func (o *obj) oneOf(k string, valid []string) string {
-	s := o.str(k)
-	if s != "" && !slices.Contains(valid, s) {
-		o.d.errorf(o.key(k), k+" is "+diag.OneOf(valid), "unknown %s %q%s", k, s, diag.DidYouMean(s, valid))
+	s := o.text(k)
+	if s == "" {
+		return ""
 	}
-	return s
+	i := slices.Index(valid, s)
+	if i < 0 {
+		o.d.errorf(o.key(k), k+" is "+diag.OneOf(valid), "unknown %s %q%s", k, s, diag.DidYouMean(s, valid))
+		return own(s)
+	}
+	return valid[i] // not a copy of the text
 }

@@ -63,7 +63,7 @@ func (d *decoder) itemAt(it *Item, k, path string) {
 		}
 	}
 	at := d.at(path)
-	it.at = [2]int{at.Line, at.Col}
+	it.at = placeOf(at.Line, at.Col)
 }
 
 // evidenceAt records where the evidence at path is written, unless the
@@ -74,5 +74,15 @@ func (d *decoder) evidenceAt(ev *Evidence, path string) {
 		return
 	}
 	at := d.at(path)
-	ev.at = [2]int{at.Line, at.Col}
+	ev.at = placeOf(at.Line, at.Col)
 }
+
+// place is where a value is written, line and column, kept beside the
+// value for messages: zero when it was made in Go or its position was not
+// looked up. Two int32s rather than ints: the model holds one for every
+// pain point, opportunity and piece of evidence.
+type place [2]int32
+
+func placeOf(line, col int) place { return place{int32(line), int32(col)} }
+
+func (p place) pos() (line, col int) { return int(p[0]), int(p[1]) }

@@ -24,11 +24,11 @@ opportunities = ["Total first", { text = "Scored", value = 3, effort = 2 }]
 +++
 `}
 	// where each item and piece of evidence is written: line, column
-	painAt := [][2]int{{6, 3}, {7, 3}}
-	oppAt := [][2]int{{9, 18}, {9, 33}}
-	evAt := [][2]int{{7, 53}, {7, 63}, {7, 76}}
+	painAt := []place{{6, 3}, {7, 3}}
+	oppAt := []place{{9, 18}, {9, 33}}
+	evAt := []place{{7, 53}, {7, 63}, {7, 76}}
 
-	positions := func(site *Site) (pains, opps, evs [][2]int) {
+	positions := func(site *Site) (pains, opps, evs []place) {
 		st := site.Journeys[0].Stages[0]
 		for _, it := range st.PainPoints {
 			pains = append(pains, it.at)
@@ -41,23 +41,23 @@ opportunities = ["Total first", { text = "Scored", value = 3, effort = 2 }]
 		}
 		return pains, opps, evs
 	}
-	check := func(name string, got, want [][2]int) {
+	check := func(name string, got, want []place) {
 		t.Helper()
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%s at %v, want %v", name, got, want)
 		}
 	}
-	var none [2]int
+	var none place
 
 	for _, tc := range []struct {
 		name, rules string
 		cache       *Cache
-		pains, opps [][2]int
+		pains, opps []place
 	}{
-		{"one-off, no rules", "", nil, [][2]int{none, none}, [][2]int{none, none}},
-		{"one-off, critical pain points", "[rules]\ncritical_needs_owner = true\n", nil, [][2]int{none, painAt[1]}, [][2]int{none, none}},
-		{"one-off, critical pain points", "[rules]\ncritical_needs_evidence = true\n", nil, [][2]int{none, painAt[1]}, [][2]int{none, none}},
-		{"one-off, scores", "[rules]\nopportunity_needs_score = true\n", nil, [][2]int{none, none}, [][2]int{oppAt[0], none}},
+		{"one-off, no rules", "", nil, []place{none, none}, []place{none, none}},
+		{"one-off, critical pain points", "[rules]\ncritical_needs_owner = true\n", nil, []place{none, painAt[1]}, []place{none, none}},
+		{"one-off, critical pain points", "[rules]\ncritical_needs_evidence = true\n", nil, []place{none, painAt[1]}, []place{none, none}},
+		{"one-off, scores", "[rules]\nopportunity_needs_score = true\n", nil, []place{none, none}, []place{oppAt[0], none}},
 		{"kept", "", NewCache(), painAt, oppAt},
 	} {
 		site, errs := planSiteIn(t, tc.cache, tc.rules, files)
@@ -72,7 +72,7 @@ opportunities = ["Total first", { text = "Scored", value = 3, effort = 2 }]
 		if tc.cache != nil {
 			check(tc.name+": evidence", evs, evAt)
 		} else {
-			check(tc.name+": evidence", evs, [][2]int{none, evAt[1], none})
+			check(tc.name+": evidence", evs, []place{none, evAt[1], none})
 		}
 		for _, w := range site.Warnings {
 			if w.Line == 0 {

@@ -123,7 +123,7 @@ func linkEvidence(site *Site, drafts, broken map[string]bool, errs *diag.List) {
 			if drafts[ResearchDir+"/"+s] || broken[ResearchDir+"/"+s] {
 				return
 			}
-			errs.Add(&diag.Error{Path: j.Path, Line: ev.at[0], Col: ev.at[1],
+			errs.Add(&diag.Error{Path: j.Path, Line: int(ev.at[0]), Col: int(ev.at[1]),
 				Msg:  fmt.Sprintf("evidence %q names no research note%s", ev.Ref, diag.DidYouMean(s, slugs)),
 				Hint: "a research note is a page in content/research/, named by its file name without .md: " + listOf(slugs)})
 		})

@@ -53,14 +53,14 @@ func AllRules() []Rule {
 		{RuleCriticalNeedsOwner, "a pain point of severity 3 names its owner", func(j *Journey, warn func(int, int, string, string)) {
 			critical(j, func(it *Item) {
 				if it.Owner == "" {
-					warn(it.at[0], it.at[1], fmt.Sprintf("critical pain point %q has no owner", it.Text), `add owner = "…" to the item: who will fix it?`)
+					warn(int(it.at[0]), int(it.at[1]), fmt.Sprintf("critical pain point %q has no owner", it.Text), `add owner = "…" to the item: who will fix it?`)
 				}
 			})
 		}},
 		{RuleCriticalNeedsEvidence, "a pain point of severity 3 cites evidence", func(j *Journey, warn func(int, int, string, string)) {
 			critical(j, func(it *Item) {
 				if len(it.Evidence) == 0 {
-					warn(it.at[0], it.at[1], fmt.Sprintf("critical pain point %q cites no evidence", it.Text),
+					warn(int(it.at[0]), int(it.at[1]), fmt.Sprintf("critical pain point %q cites no evidence", it.Text),
 						`add evidence = ["…"] to the item: a research note in content/research/ or an address`)
 				}
 			})
@@ -85,7 +85,7 @@ func AllRules() []Rule {
 					case it.Effort != 0:
 						missing = "value"
 					}
-					warn(it.at[0], it.at[1], fmt.Sprintf("opportunity %q has no %s", it.Text, missing),
+					warn(int(it.at[0]), int(it.at[1]), fmt.Sprintf("opportunity %q has no %s", it.Text, missing),
 						`write it as { text = "…", value = 4, effort = 2 }: value and effort from 1 to 5`)
 				}
 			}

@@ -90,7 +90,7 @@ type Evidence struct {
 	Title    string // the research note's title; "" for an outside address
 	External bool   // an outside address
 
-	at [2]int
+	at place
 }
 
 const evidenceHint = `evidence = ["interviews-aug-2026", "https://…"]: the file name of a research note in content/research/ without .md, or an http(s) address`
@@ -127,7 +127,7 @@ func decodeEvidence(io *obj) []Evidence {
 // journey's file; 0, 0 for an item made other than by decoding, or, in a
 // one-off build, for one that no rule the site turned on warns of
 // (positionsOf).
-func (it *Item) Pos() (line, col int) { return it.at[0], it.at[1] }
+func (it *Item) Pos() (line, col int) { return it.at.pos() }
 
 // Sources counts the item's evidence.
 func (it *Item) Sources() int { return len(it.Evidence) }

@@ -12,21 +12,20 @@ import (
 // show the journey's front matter and its personas' names; the .md
 // download, the journey's whole file.
 func (p *Planner) downloads(j *model.Journey) {
-	in := export.Input{SchemaURL: p.schemaURL, Words: p.journeyWords(j)}
+	in := &export.Input{SchemaURL: p.schemaURL, Words: p.journeyWords(j)}
 	if p.formats == nil {
 		p.formats = export.Formats()
 	}
-	for _, f := range p.formats {
-		o := Output{In: Inputs{Fronts: []*model.Journey{j}, Personas: j.Personas}}
+	fronts := []*model.Journey{j}
+	for i := range p.formats {
+		// The function holds pointers alone: a large handbook plans
+		// four of them a journey, all kept until they are made.
+		f := &p.formats[i]
 		if f.Verbatim {
-			o.In = Inputs{Source: &j.Entry}
+			p.Made(j.Download(f.Ext), func() []byte { return p.Raw(&j.Entry) }, Output{In: Inputs{Source: &j.Entry}})
+			continue
 		}
-		p.Made(j.Download(f.Ext), func() []byte {
-			if f.Verbatim {
-				return p.Raw(&j.Entry)
-			}
-			return f.Write(j, in)
-		}, o)
+		p.Made(j.Download(f.Ext), func() []byte { return f.Write(j, *in) }, Output{In: Inputs{Fronts: fronts, Personas: j.Personas}})
 	}
 }
 

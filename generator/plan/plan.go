@@ -27,13 +27,13 @@ type Output struct {
 	// Minify is the media type the build minifies a file as; "" for
 	// none. Pages are always minified as HTML.
 	Minify string
-	Hub    bool
 	// Body is the entry whose Markdown becomes the page's Content; nil
 	// for none (print views show the map alone). Its In must declare the
 	// entry as its Source.
 	Body    *model.Entry
 	In      Inputs // what it shows, beyond what every output reads
-	Sitemap bool   // listed in sitemap.xml
+	Hub     bool
+	Sitemap bool // listed in sitemap.xml
 }
 
 // Inputs is what an output shows. Every output also reads what the whole
@@ -42,9 +42,6 @@ type Output struct {
 // templates' slugs and the date. The build reuses an output while the sums
 // of all it reads are unchanged.
 type Inputs struct {
-	// Cards: what lists and the navigation show of every persona,
-	// journey, handbook page and template.
-	Cards bool
 	// Source: an entry's whole file, front matter and body. An output
 	// that shows an entry's body must declare it: an edit below the
 	// front matter makes again only the outputs that declared the file.
@@ -58,14 +55,17 @@ type Inputs struct {
 	// Pains: these journeys' stage names and pain points, which a
 	// persona's page gathers by stage.
 	Pains []*model.Journey
-	// Views: what the hub's views read of every journey's stages.
-	Views hub.Part
 	// Owner: the slug (hub.OwnerKey) of the team whose entries of the
 	// Views it shows (an owner's page and files): the stages of a
 	// journey that does not name the team (model.Journey.OwnerNames)
 	// do not change it. The build's sums read every journey's views;
 	// a build made from the last one (bodyedit.go) reads this.
 	Owner string
+	// Cards: what lists and the navigation show of every persona,
+	// journey, handbook page and template.
+	Cards bool
+	// Views: what the hub's views read of every journey's stages.
+	Views hub.Part
 }
 
 // Env is what a site is planned from.
