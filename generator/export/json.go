@@ -170,11 +170,11 @@ func jsonFormat() Format {
 // JSON writes j in the schema's shape, indented. schemaURL, if not empty,
 // is written as "$schema" so that editors can check the file.
 func JSON(j *model.Journey, schemaURL string) []byte {
-	b, err := json.MarshalIndent(NewDoc(j, schemaURL), "", "  ")
+	b, err := json.Marshal(NewDoc(j, schemaURL))
 	if err != nil {
 		panic(err) // only finite numbers and strings: cannot happen
 	}
-	return append(b, '\n')
+	return append(indent(make([]byte, 0, len(b)*2), b), '\n')
 }
 
 // NewDoc converts j to its JSON shape.
