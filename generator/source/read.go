@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/internal/par"
 )
 
 // ConfigFile is the name of the site configuration at the source root.
@@ -121,6 +123,7 @@ func unread(errs *diag.List) []string {
 // A missing dir is not a mistake.
 func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List, cache *Cache) []*File {
 	var files []*File
+	var reads []read // in the order walked, so that mistakes are too
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir && errors.Is(err, fs.ErrNotExist) {
@@ -146,25 +149,45 @@ func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List, cache *Ca
 			}
 			return nil
 		}
-		data, rerr := readRegular(fsys, p)
-		if rerr != nil {
-			errs.Add(rerr)
-			return nil
-		}
-		f, err := Split(p, data)
-		cache.putFile(p, d, f, err)
-		if err != nil {
-			addErr(errs, p, err)
-			return nil
-		}
-		files = append(files, f)
+		reads = append(reads, read{path: p, d: d})
 		return nil
 	})
 	if err != nil {
 		errs.Add(&diag.Error{Path: dir, Msg: err.Error()})
 	}
+	// Read and split on every core: a large handbook has thousands of
+	// files, and nothing else runs until they are read.
+	_ = par.Each(len(reads), min(runtime.GOMAXPROCS(0), len(reads)/64+1), func(i int) error {
+		r := &reads[i]
+		var data []byte
+		if data, r.readErr = readRegular(fsys, r.path); r.readErr == nil {
+			r.f, r.err = Split(r.path, data)
+		}
+		return nil
+	})
+	for _, r := range reads {
+		switch {
+		case r.readErr != nil:
+			errs.Add(r.readErr)
+			continue
+		case r.err != nil:
+			addErr(errs, r.path, r.err)
+		default:
+			files = append(files, r.f)
+		}
+		cache.putFile(r.path, r.d, r.f, r.err)
+	}
 	slices.SortFunc(files, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
 	return files
+}
+
+// read is a file readTree reads: what reading and splitting it gave.
+type read struct {
+	path    string
+	d       fs.DirEntry
+	f       *File
+	err     error       // splitting
+	readErr *diag.Error // reading
 }
 
 // MaxFileSize is the largest content file Waymark reads: far more than
