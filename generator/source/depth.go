@@ -2,7 +2,6 @@ package source
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 )
@@ -79,11 +78,11 @@ func CheckDepth(path string, text []byte, firstLine int) *diag.Error {
 			case '#':
 				state = comment
 			case '"', '\'':
-				ml, single := mlBasic, basic
+				ml, single, triple := mlBasic, basic, `"""`
 				if c == '\'' {
-					ml, single = mlLiteral, literal
+					ml, single, triple = mlLiteral, literal, "'''"
 				}
-				if hasAt(text, i, strings.Repeat(string(c), 3)) {
+				if hasAt(text, i, triple) {
 					state = ml
 					i += 2
 					col += 2

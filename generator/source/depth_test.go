@@ -1,6 +1,7 @@
 package source
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -49,5 +50,24 @@ func TestDecodeRefusesDeepNesting(t *testing.T) {
 	text := "x = " + strings.Repeat("[", 1<<20) + strings.Repeat("]", 1<<20) + "\n"
 	if _, err := Decode("waymark.toml", []byte(text), 1); err == nil || !strings.Contains(err.Error(), "nested more than 32 deep") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// BenchmarkCheckDepth: the check runs over every front matter before it
+// is decoded.
+func BenchmarkCheckDepth(b *testing.B) {
+	text, err := os.ReadFile("../../content/journeys/a-day-in-hanhs-shop.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := Split("journey.md", text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(f.Front)))
+	for b.Loop() {
+		if err := CheckDepth(f.Path, f.Front, f.FrontLine); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
