@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // htmlw writes HTML for the built-in components (components.go): the
@@ -38,8 +39,13 @@ func (w *htmlw) Write(p []byte) (int, error) {
 // String returns what was written.
 func (w *htmlw) String() string { return string(w.b) }
 
-// html returns what was written, as trusted HTML for a template.
-func (w *htmlw) html() template.HTML { return template.HTML(w.b) }
+// html returns what was written, as trusted HTML for a template. The
+// bytes become the string's, not a copy of them (as strings.Builder hands
+// its bytes over): a writer of draw lives for one drawing, and nothing
+// writes to it after this.
+func (w *htmlw) html() template.HTML {
+	return template.HTML(unsafe.String(unsafe.SliceData(w.b), len(w.b)))
+}
 
 // raw writes markup as it is: only ever literals of this package.
 func (w *htmlw) raw(s ...string) {
