@@ -56,7 +56,14 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return inFolder(full, func() error { return os.WriteFile(full, data, 0o644) })
+	return inFolder(full, func() error {
+		f, err := os.OpenFile(full, createFlags, 0o644)
+		if err != nil {
+			return err
+		}
+		_, err = f.Write(data)
+		return errors.Join(err, f.Close())
+	})
 }
 
 // Create opens a file of the temporary folder for writing a piece at a
@@ -68,7 +75,7 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	}
 	var f *os.File
 	err = inFolder(full, func() (err error) {
-		f, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		f, err = os.OpenFile(full, createFlags, 0o644)
 		return err
 	})
 	return f, err
@@ -98,10 +105,26 @@ func (d *Dir) claim(name string) (full string, err error) {
 func inFolder(full string, create func() error) error {
 	err := create()
 	if errors.Is(err, fs.ErrNotExist) {
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		if err := mkdir(filepath.Dir(full)); err != nil {
 			return err
 		}
 		err = create()
+	}
+	return err
+}
+
+// mkdir makes a folder and those it is in, as os.MkdirAll does, but tries
+// the folder itself first: its parent is there for all but the first file
+// of a build's folder of folders (journeys/), while os.MkdirAll looks up
+// the folder and its parent before it makes one (a build makes two
+// folders a journey).
+func mkdir(dir string) error {
+	err := os.Mkdir(dir, 0o755)
+	switch {
+	case err == nil || errors.Is(err, fs.ErrExist):
+		return nil // made, or by another worker in the meantime
+	case errors.Is(err, fs.ErrNotExist):
+		return os.MkdirAll(dir, 0o755)
 	}
 	return err
 }
