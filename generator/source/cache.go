@@ -63,17 +63,17 @@ func (c *Cache) end() {
 	c.listed, c.pending, c.trusted = true, nil, false
 }
 
-func statOf(d fs.DirEntry) (stat, bool) {
-	info, err := d.Info()
-	if err != nil {
+func statOf(info fs.FileInfo) (stat, bool) {
+	if info == nil {
 		return stat{}, false
 	}
 	return stat{info.ModTime(), info.Size()}, true
 }
 
-// file returns the cached split of p if it has not changed.
-func (c *Cache) file(p string, d fs.DirEntry) (*File, error, bool) {
-	st, ok := statOf(d)
+// file returns the cached split of p, found as info (nil: not found), if
+// it has not changed.
+func (c *Cache) file(p string, info fs.FileInfo) (*File, error, bool) {
+	st, ok := statOf(info)
 	cf, hit := c.files[p]
 	if !ok || !hit || cf.stat != st {
 		return nil, nil, false
@@ -82,8 +82,8 @@ func (c *Cache) file(p string, d fs.DirEntry) (*File, error, bool) {
 	return cf.file, cf.err, true
 }
 
-func (c *Cache) putFile(p string, d fs.DirEntry, f *File, err error) {
-	if st, ok := statOf(d); ok {
+func (c *Cache) putFile(p string, info fs.FileInfo, f *File, err error) {
+	if st, ok := statOf(info); ok {
 		c.next[p] = cachedFile{stat: st, file: f, err: err}
 	}
 }
@@ -144,7 +144,7 @@ func (c *Cache) update(fsys fs.FS) bool {
 		case strings.HasPrefix(p, "templates/") && strings.Count(p, "/") > 1:
 			continue // templates/ is read one level deep
 		}
-		data, rerr := readRegular(fsys, p)
+		data, rerr := readRegular(fsys, p, nil)
 		if rerr != nil {
 			return false // the full read reports it
 		}

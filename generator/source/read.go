@@ -141,7 +141,11 @@ func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List, cache *Ca
 		if Ignored(d.Name()) || path.Ext(p) != ".md" {
 			return nil
 		}
-		if f, err, ok := cache.file(p, d); ok {
+		// Looked up once: the cache compares its time and size, and a
+		// regular file (not a link) need not be looked up again to be
+		// read.
+		info, _ := d.Info()
+		if f, err, ok := cache.file(p, info); ok {
 			if err != nil {
 				addErr(errs, p, err)
 			} else {
@@ -149,7 +153,7 @@ func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List, cache *Ca
 			}
 			return nil
 		}
-		reads = append(reads, read{path: p, d: d})
+		reads = append(reads, read{path: p, info: info})
 		return nil
 	})
 	if err != nil {
@@ -160,7 +164,7 @@ func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List, cache *Ca
 	_ = par.Each(len(reads), min(runtime.GOMAXPROCS(0), len(reads)/64+1), func(i int) error {
 		r := &reads[i]
 		var data []byte
-		if data, r.readErr = readRegular(fsys, r.path); r.readErr == nil {
+		if data, r.readErr = readRegular(fsys, r.path, r.info); r.readErr == nil {
 			r.f, r.err = Split(r.path, data)
 		}
 		return nil
@@ -175,7 +179,7 @@ func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List, cache *Ca
 		default:
 			files = append(files, r.f)
 		}
-		cache.putFile(r.path, r.d, r.f, r.err)
+		cache.putFile(r.path, r.info, r.f, r.err)
 	}
 	slices.SortFunc(files, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
 	return files
@@ -184,7 +188,7 @@ func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List, cache *Ca
 // read is a file readTree reads: what reading and splitting it gave.
 type read struct {
 	path    string
-	d       fs.DirEntry
+	info    fs.FileInfo // as walked, not following a link; nil if gone
 	f       *File
 	err     error       // splitting
 	readErr *diag.Error // reading
@@ -212,9 +216,13 @@ func Kind(m fs.FileMode) string {
 
 // readRegular reads a content file, which must be a regular file (a link
 // is followed) of at most MaxFileSize: a named pipe would block the read
-// for ever, and a link to /dev/zero fill the memory.
-func readRegular(fsys fs.FS, p string) ([]byte, *diag.Error) {
-	fi, err := fs.Stat(fsys, p)
+// for ever, and a link to /dev/zero fill the memory. walked is the file as
+// a walk found it, if it did: a regular file there is not looked up again.
+func readRegular(fsys fs.FS, p string, walked fs.FileInfo) ([]byte, *diag.Error) {
+	fi, err := walked, error(nil)
+	if fi == nil || !fi.Mode().IsRegular() {
+		fi, err = fs.Stat(fsys, p)
+	}
 	if err == nil && !fi.Mode().IsRegular() {
 		return nil, &diag.Error{Path: p, Line: 1, Col: 1, Msg: "not a regular file but " + Kind(fi.Mode()),
 			Hint: "a page is a Markdown file; remove this one, or rename it so that it does not end in .md"}
