@@ -1,8 +1,6 @@
 package model
 
 import (
-	"runtime"
-
 	"github.com/waymark-cx/waymark/generator/diag"
 	"github.com/waymark-cx/waymark/generator/internal/par"
 	"github.com/waymark-cx/waymark/generator/source"
@@ -65,7 +63,7 @@ type ahead struct {
 // decoded again.
 func (c *Cache) decodeAhead(files []*source.File, typed func(f *source.File) func(d *decoder) any) []ahead {
 	out := make([]ahead, len(files))
-	_ = par.Each(len(files), min(runtime.GOMAXPROCS(0), len(files)/64+1), func(i int) error {
+	_ = par.Each(len(files), par.For(len(files)), func(i int) error {
 		f, a := files[i], &out[i]
 		if c.keeps {
 			a.doc = c.docs[f]

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 
@@ -161,7 +160,7 @@ func readTree(fsys fs.FS, dir string, recursive bool, errs *diag.List, cache *Ca
 	}
 	// Read and split on every core: a large handbook has thousands of
 	// files, and nothing else runs until they are read.
-	_ = par.Each(len(reads), min(runtime.GOMAXPROCS(0), len(reads)/64+1), func(i int) error {
+	_ = par.Each(len(reads), par.For(len(reads)), func(i int) error {
 		r := &reads[i]
 		var data []byte
 		if data, r.readErr = readRegular(fsys, r.path, r.info); r.readErr == nil {

@@ -45,3 +45,8 @@ func EachWith(n, workers int, start func() func(i int) error) error {
 	wg.Wait()
 	return first
 }
+
+// For is how many workers n small pieces of work (a file to read or
+// decode) are worth: one a core, but one per 64 pieces at most, since
+// starting a worker costs more than a few pieces take.
+func For(n int) int { return min(runtime.GOMAXPROCS(0), n/64+1) }
