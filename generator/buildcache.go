@@ -140,7 +140,11 @@ func writeRecord(out *output.Dir, r *record) error {
 	errs := make([]error, len(names))
 	eachChunk(len(names), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			r.Files[i], errs[i] = stampOf(out.Dest(), names[i])
+			if st, ok := out.StampOf(names[i]); ok {
+				r.Files[i] = stamp{names[i], st.Size, st.Mtime}
+			} else {
+				r.Files[i], errs[i] = stampOf(out.Dest(), names[i])
+			}
 		}
 	})
 	for _, err := range errs {
@@ -160,7 +164,12 @@ func writeRecord(out *output.Dir, r *record) error {
 		if strings.ContainsAny(f.name, "\r\n") {
 			return fmt.Errorf("cannot record the output file %q", f.name)
 		}
-		fmt.Fprintf(&b, "\n%d %d %s", f.size, f.mtime, f.name)
+		b.WriteByte('\n')
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), f.size, 10))
+		b.WriteByte(' ')
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), f.mtime, 10))
+		b.WriteByte(' ')
+		b.WriteString(f.name)
 	}
 	for _, in := range r.Inputs {
 		if strings.ContainsAny(in.name, "\r\n") {

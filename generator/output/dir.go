@@ -23,8 +23,13 @@ type Dir struct {
 	tmp  string
 
 	mu      sync.Mutex
-	written map[string]bool
+	written map[string]Stamp // zero until the file is closed
 }
+
+// Stamp is a written file's size and modification time (Unix
+// nanoseconds) as the file told when it was closed: what a build's record
+// keeps of each file, without looking the files up again.
+type Stamp struct{ Size, Mtime int64 }
 
 // NewDir prepares a build into dest. The temporary folder is created in
 // dest's parent, so that files can be renamed into place.
@@ -46,7 +51,7 @@ func NewDir(dest string) (*Dir, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{dest: dest, tmp: tmp, written: map[string]bool{}}, nil
+	return &Dir{dest: dest, tmp: tmp, written: map[string]Stamp{}}, nil
 }
 
 // WriteFile writes one file into the temporary folder. It does not keep
@@ -62,9 +67,44 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 			return err
 		}
 		_, err = f.Write(data)
-		return errors.Join(err, f.Close())
+		return d.close(name, f, err)
 	})
 }
+
+// close closes f, written as name with err so far, and keeps its stamp.
+func (d *Dir) close(name string, f *os.File, err error) error {
+	var st Stamp
+	if err == nil {
+		if fi, e := f.Stat(); e == nil {
+			st = Stamp{fi.Size(), fi.ModTime().UnixNano()}
+		}
+	}
+	if err = errors.Join(err, f.Close()); err == nil && st.Mtime != 0 {
+		d.mu.Lock()
+		d.written[name] = st
+		d.mu.Unlock()
+	}
+	return err
+}
+
+// StampOf is the stamp of a file written and closed; false when it has
+// none (the caller looks the file up).
+func (d *Dir) StampOf(name string) (Stamp, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	st := d.written[name]
+	return st, st.Mtime != 0
+}
+
+// stamped is a file of Create's: closing it keeps its stamp. The
+// embedded *os.File keeps its ReadFrom (io.Copy's fast path).
+type stamped struct {
+	*os.File
+	d    *Dir
+	name string
+}
+
+func (f *stamped) Close() error { return f.d.close(f.name, f.File, nil) }
 
 // Create opens a file of the temporary folder for writing a piece at a
 // time.
@@ -78,7 +118,10 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 		f, err = os.OpenFile(full, createFlags, 0o644)
 		return err
 	})
-	return f, err
+	if err != nil {
+		return nil, err
+	}
+	return &stamped{File: f, d: d, name: name}, nil
 }
 
 // claim checks a name and records it as written, once.
@@ -91,10 +134,10 @@ func (d *Dir) claim(name string) (full string, err error) {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.written[name] {
+	if _, ok := d.written[name]; ok {
 		return "", twice(name)
 	}
-	d.written[name] = true
+	d.written[name] = Stamp{}
 	return filepath.Join(d.tmp, filepath.FromSlash(name)), nil
 }
 
@@ -227,7 +270,7 @@ func (d *Dir) Commit() error {
 		}
 	}
 	for n := range old {
-		if d.written[n] || CheckName(n) != nil {
+		if _, ok := d.written[n]; ok || CheckName(n) != nil {
 			continue
 		}
 		removeStale(d.dest, n)

@@ -755,3 +755,54 @@ func TestCacheRecord(t *testing.T) {
 		t.Errorf("manifest = %q", got[ManifestName])
 	}
 }
+
+// TestStampOf: a file written whole or a piece at a time has, once
+// closed, the size and modification time that looking it up in the
+// destination gives after each kind of commit; a file claimed and not
+// closed has none.
+func TestStampOf(t *testing.T) {
+	for _, existing := range []bool{false, true} {
+		dest := filepath.Join(t.TempDir(), "public")
+		if existing {
+			if err := os.Mkdir(dest, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d, err := NewDir(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.WriteFile("a/index.html", []byte("<p>Hạnh</p>")); err != nil {
+			t.Fatal(err)
+		}
+		w, err := d.Create("b/data.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := d.StampOf("b/data.csv"); ok {
+			t.Error("a file still open has a stamp")
+		}
+		if _, err := io.Copy(w, strings.NewReader("id,tên\n1,Hạnh\n")); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := d.StampOf("c/never.html"); ok {
+			t.Error("a file never written has a stamp")
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"a/index.html", "b/data.csv"} {
+			st, ok := d.StampOf(name)
+			fi, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(name)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := (Stamp{fi.Size(), fi.ModTime().UnixNano()}); !ok || st != want {
+				t.Errorf("existing dest %v: StampOf(%s) = %v, %v; the file says %v", existing, name, st, ok, want)
+			}
+		}
+	}
+}
