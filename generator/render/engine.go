@@ -134,10 +134,22 @@ func read(lang string, layers []Layer) (*Engine, error) {
 	return e, nil
 }
 
+// parsed is what parse makes: the sets by layout name, and the redrawn
+// partials (Engine.redrawn).
+type parsed struct {
+	sets    map[string]*template.Template
+	redrawn map[string]*template.Template
+}
+
+// use makes p the templates e executes.
+func (e *Engine) use(p parsed) { e.sets, e.redrawn = p.sets, p.redrawn }
+
 // parse parses the templates read: the partials and _base.html once,
 // then each page layout in a set of its own (a layout defines the blocks
-// of _base.html its way), which holds what the page calls of them.
-func (e *Engine) parse(tidy func([]byte) string) error {
+// of _base.html its way), which holds what the page calls of them. It
+// reads e alone, so that two parses may run at once.
+func (e *Engine) parse(tidy func([]byte) string) (parsed, error) {
+	out := parsed{sets: map[string]*template.Template{}}
 	files, origin := e.files, e.origin
 	funcs := []template.FuncMap{e.funcs(), e.componentFuncs(), e.evidenceFuncs(), e.priorityFuncs()}
 	newSet := func(name string) *template.Template {
@@ -161,8 +173,9 @@ func (e *Engine) parse(tidy func([]byte) string) error {
 		pages = append(pages, p)
 	}
 	e.foldStrings(base)
-	if err := e.findRedrawn(base); err != nil {
-		return err
+	var err error
+	if out.redrawn, err = e.findRedrawn(base); err != nil {
+		return out, err
 	}
 	for _, p := range pages {
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")
@@ -174,11 +187,11 @@ func (e *Engine) parse(tidy func([]byte) string) error {
 		e.foldStrings(page)
 		set, err := pageSet(base, page, newSet(name))
 		if err != nil {
-			return err
+			return out, err
 		}
-		e.sets[name] = set
+		out.sets[name] = set
 	}
-	return errs.Err()
+	return out, errs.Err()
 }
 
 // pageSet fills set, named after a page layout, with the templates the

@@ -19,7 +19,7 @@ import (
 	"github.com/waymark-cx/waymark/themes"
 )
 
-func defaultTheme(t *testing.T) fs.FS {
+func defaultTheme(t testing.TB) fs.FS {
 	t.Helper()
 	th, ok := themes.Get("default")
 	if !ok {

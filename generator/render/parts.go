@@ -42,9 +42,10 @@ func partCalls() map[string]string {
 	}
 }
 
-// findRedrawn notes the partials of base that do other than the default
-// theme's, with a set of the partials to execute them from.
-func (e *Engine) findRedrawn(base *template.Template) error {
+// findRedrawn finds the partials of base that do other than the default
+// theme's, with a set of the partials to execute them from; nil when
+// none.
+func (e *Engine) findRedrawn(base *template.Template) (map[string]*template.Template, error) {
 	var names []string
 	for name, call := range partCalls() {
 		if t := base.Lookup(name); t != nil && t.Tree != nil && !only(t.Tree.Root, call) {
@@ -52,17 +53,17 @@ func (e *Engine) findRedrawn(base *template.Template) error {
 		}
 	}
 	if len(names) == 0 {
-		return nil
+		return nil, nil
 	}
 	set, err := base.Clone()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	e.redrawn = map[string]*template.Template{}
+	redrawn := map[string]*template.Template{}
 	for _, n := range names {
-		e.redrawn[n] = set
+		redrawn[n] = set
 	}
-	return nil
+	return redrawn, nil
 }
 
 // only reports whether a template is the action call alone (as parsed,

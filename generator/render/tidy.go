@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html/template"
 	"regexp"
 	"strings"
 	"sync"
@@ -25,18 +24,27 @@ import (
 // whole (Minified says not).
 
 // parseMinified parses the templates as written, so that their mistakes
-// are reported at their lines, then minified.
+// are reported at their lines, and minified, at once: a build waits for
+// both.
 func (e *Engine) parseMinified() error {
-	if err := e.parse(compact); err != nil {
-		return err
+	var exact parsed
+	var exactErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		exact, exactErr = e.parse(compact)
+	}()
+	minified, minErr := e.parse(minifyTemplate)
+	<-done
+	switch {
+	case exactErr != nil:
+		return exactErr
+	case minErr != nil:
+		e.use(exact)
+	default:
+		e.use(minified)
+		e.minified, e.exact = true, &exactEngine{}
 	}
-	exact, redrawn := e.sets, e.redrawn
-	e.sets, e.redrawn = map[string]*template.Template{}, nil
-	if e.parse(minifyTemplate) != nil {
-		e.sets, e.redrawn = exact, redrawn
-		return nil
-	}
-	e.minified, e.exact = true, &exactEngine{}
 	return nil
 }
 
@@ -96,8 +104,9 @@ type exactEngine struct {
 func (x *exactEngine) get(e *Engine) *Engine {
 	x.once.Do(func() {
 		c := &Engine{files: e.files, origin: e.origin, site: e.site, hub: e.hub, data: e.data, nums: e.nums,
-			sources: e.sources, sets: map[string]*template.Template{}, strings: e.strings, md: e.md}
-		if c.parse(compact) == nil {
+			sources: e.sources, strings: e.strings, md: e.md}
+		if p, err := c.parse(compact); err == nil {
+			c.use(p)
 			x.e = c
 		}
 	})
