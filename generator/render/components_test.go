@@ -134,7 +134,7 @@ func TestComponentsMatchTemplates(t *testing.T) {
 		for _, per := range j.Personas {
 			per.Journeys = []*model.Journey{j, j} // the pains of two journeys
 		}
-		p := &Page{Kind: "journey", Layout: "cmp", Journey: j, Site: &Site{Site: site}}
+		p := &Page{Kind: "journey", Layout: "cmp", Journey: j, Site: NewSite(site, nil)}
 		got, err := newEng.Bytes(p)
 		if err != nil {
 			t.Fatal(err)
@@ -234,7 +234,7 @@ func TestFragments(t *testing.T) {
 	}
 	j := componentJourney()
 	j.Type = model.ServiceBlueprint
-	p := &Page{Kind: "journey", Journey: j, Site: &Site{Site: site}, Title: j.Title}
+	p := &Page{Kind: "journey", Journey: j, Site: NewSite(site, nil), Title: j.Title}
 	whole, err := eng.Bytes(p)
 	if err != nil {
 		t.Fatal(err)
@@ -277,7 +277,7 @@ func TestNumbersOnPage(t *testing.T) {
 		{Name: "Đơn", Value: 1250, HasValue: true, Unit: "/tháng"},
 		{Name: "Giá trị", Value: 2500000, HasValue: true, Unit: "₫"},
 	}
-	b, err := eng.Bytes(&Page{Kind: "journey", Journey: j, Site: &Site{Site: site}, Title: j.Title})
+	b, err := eng.Bytes(&Page{Kind: "journey", Journey: j, Site: NewSite(site, nil), Title: j.Title})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,7 +41,7 @@ func TestCustomLanesOnPage(t *testing.T) {
 			"kpis":    {Items: []model.Item{{Text: "NPS", Owner: "CX", Status: "open"}}},
 			"effort":  {Score: 5.5, HasScore: true},
 		}}}
-	pg := &Page{Kind: "journey", Journey: j, Site: &Site{Site: site}, Title: j.Title}
+	pg := &Page{Kind: "journey", Journey: j, Site: NewSite(site, nil), Title: j.Title}
 	b, err := eng.Bytes(pg)
 	if err != nil {
 		t.Fatal(err)

@@ -81,7 +81,7 @@ func Reuse(prev *Engine, site *model.Site, h *hub.Hub, layers ...Layer) (*Engine
 	if err != nil {
 		return nil, err
 	}
-	e.site, e.hub, e.data = site, h, &Site{Site: site, Hub: h}
+	e.site, e.hub, e.data = site, h, NewSite(site, h)
 	e.md = newMarkdown(site.Config.BasePath)
 	if prev != nil && prev.site.Config.Language == site.Config.Language && prev.site.Config.BasePath == site.Config.BasePath &&
 		bytes.Equal(prev.sources, e.sources) {

@@ -47,7 +47,16 @@ type Page struct {
 type Site struct {
 	*model.Site
 	Hub *hub.Hub // the views across journeys; nil for a site without them
+	// Config is the site's, as model.Site has it. A field of Site's own:
+	// a template finds a promoted field (of the embedded model.Site)
+	// only by a search that allocates, and every page asks for
+	// .Site.Config several times.
+	Config *model.Config
 }
+
+// NewSite is the .Site of a site's pages, with the hub's views when h is
+// not nil.
+func NewSite(s *model.Site, h *hub.Hub) *Site { return &Site{Site: s, Hub: h, Config: &s.Config} }
 
 // Crumb is one step of a breadcrumb trail.
 type Crumb struct {
