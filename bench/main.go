@@ -200,6 +200,7 @@ func run(bins, place, sizes string, runs int, hugo string, keep bool) error {
 		}
 		h := res[3]
 		fmt.Print(row(n, "hugo --minify", h))
+		ratios = append(ratios, rounds(n, w, h, fl))
 		ratios = append(ratios, fmt.Sprintf("N=%d: waymark/hugo wall %.2f×, CPU %.2f×, peak memory %.2f×; nothing changed: wall %.3f×, peak memory %.3f×; floor/hugo wall %.2f×, CPU %.2f×, peak memory %.2f×",
 			n, w.wall.Seconds()/h.wall.Seconds(), w.cpu.Seconds()/h.cpu.Seconds(), float64(w.mem)/float64(h.mem),
 			nc.wall.Seconds()/h.wall.Seconds(), float64(nc.mem)/float64(h.mem),
@@ -232,6 +233,9 @@ type result struct {
 	wall time.Duration
 	cpu  time.Duration // user + system: steadier than wall on a shared machine
 	mem  int64         // peak resident memory, KiB
+	// walls are the runs' wall times, round by round: a run of each
+	// tool is in each round, close in time to the others'.
+	walls []time.Duration
 }
 
 // step is a command measured, and what its output must say, so that a
@@ -273,12 +277,36 @@ func measure(runs int, steps []step) ([]result, error) {
 	}
 	out := make([]result, len(steps))
 	for i := range steps {
-		out[i] = result{wall: median(walls[i]).Round(10 * time.Millisecond), cpu: median(cpus[i]).Round(10 * time.Millisecond)}
+		out[i] = result{walls: slices.Clone(walls[i])}
+		out[i].wall, out[i].cpu = median(walls[i]).Round(10*time.Millisecond), median(cpus[i]).Round(10*time.Millisecond)
 		if len(mems[i]) > 0 {
 			out[i].mem = median(mems[i])
 		}
 	}
 	return out, nil
+}
+
+// rounds is the wall ratio of waymark to hugo in each round, whose runs
+// are close in time, and their median: steadier than the ratio of the
+// medians when the shared machine's speed drifts. The floor program,
+// the same work in every round, says how much the machine's speed moved.
+func rounds(n int, w, h, floor result) string {
+	var each []string
+	var rs []float64
+	for i := range min(len(w.walls), len(h.walls)) {
+		r := w.walls[i].Seconds() / h.walls[i].Seconds()
+		rs = append(rs, r)
+		each = append(each, fmt.Sprintf("%.2f×", r))
+	}
+	slices.Sort(rs)
+	s := fmt.Sprintf("N=%d: waymark/hugo wall by round %s (median %.2f×)", n, strings.Join(each, " "), rs[len(rs)/2])
+	lo, hi := slices.Min(floor.walls), slices.Max(floor.walls)
+	// A small run's few tens of milliseconds move by more than that
+	// with the start of a process alone.
+	if spread := hi.Seconds() / lo.Seconds(); spread > 1.3 && hi-lo > 100*time.Millisecond {
+		s += fmt.Sprintf("; the floor's runs took %s to %s (%.1f×): the machine's speed changed during the run, measure again", lo.Round(10*time.Millisecond), hi.Round(10*time.Millisecond), spread)
+	}
+	return s
 }
 
 func median[T time.Duration | int64](xs []T) T {
