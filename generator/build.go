@@ -188,6 +188,14 @@ func (r *run) load(set *source.Set, readErr error) error {
 // and stops, so that every mistake is reported in one run.
 func (r *run) prepare() error {
 	b, opts, site := r.b, r.opts, r.site
+	if !b.keeps {
+		// A build with no last one to reuse fills the hub (make): here,
+		// beside the theme's loading and the plan, which do not read
+		// what it fills. Done before prepare returns, failing or not.
+		var filling sync.WaitGroup
+		filling.Go(r.hub.Fill)
+		defer filling.Wait()
+	}
 	theme, err := loadTheme(opts, site, r.set)
 	if err != nil {
 		r.errs.AddErr(err, ".", "")
