@@ -1,9 +1,8 @@
 package generator
 
 import (
-	"html/template"
+	"bytes"
 	"regexp"
-	"strings"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -37,14 +36,11 @@ func (m *minifier) bytes(mediaType string, b []byte) ([]byte, error) {
 	return m.m.Bytes(mediaType, b)
 }
 
-// content minifies the HTML of a page's Markdown, for templates that were
-// minified as they were parsed (render.Engine.Minified); as it is if that
-// fails.
-func (m *minifier) content(h template.HTML) template.HTML {
-	var out strings.Builder // handed over without a copy
-	out.Grow(len(h))
-	if err := m.m.Minify("text/html", &out, buffer.NewReader([]byte(h))); err != nil {
-		return h
-	}
-	return template.HTML(out.String())
+// contentTo minifies the HTML of a page's Markdown, h, into buf, for
+// templates that were minified as they were parsed
+// (render.Engine.Minified). The minifier rewrites h as it lexes: when it
+// fails (false), h is to be made again and used as it is.
+func (m *minifier) contentTo(buf *bytes.Buffer, h []byte) bool {
+	buf.Grow(len(h))
+	return m.m.Minify("text/html", buf, buffer.NewReader(h)) == nil
 }

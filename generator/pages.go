@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"html/template"
 	"io"
 	"io/fs"
 	"runtime"
 	"runtime/pprof"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/tdewolff/parse/v2/buffer"
 
@@ -77,16 +79,17 @@ feed:
 // folder, which is done with what it is given once written, and no
 // Builder keeps the page for the next build.
 type scratch struct {
-	tpl, min bytes.Buffer
-	frags    render.Fragments
-	page     []byte
-	reuse    bool
+	tpl, min  bytes.Buffer
+	md, mdMin bytes.Buffer // the page's Markdown as HTML, and minified
+	frags     render.Fragments
+	page      []byte
+	reuse     bool
 }
 
 // reset empties the buffers, and lets go of any a very large page (a
 // list of thousands of journeys) grew.
 func (s *scratch) reset() {
-	for _, b := range []*bytes.Buffer{&s.tpl, &s.min} {
+	for _, b := range []*bytes.Buffer{&s.tpl, &s.min, &s.md, &s.mdMin} {
 		if b.Cap() > 1<<20 {
 			*b = bytes.Buffer{}
 		}
@@ -158,21 +161,31 @@ func (m *maker) writtenAsRead(o *plan.Output) bool {
 func (m *maker) page(o *plan.Output, write func(string, []byte) error, s *scratch) {
 	eng, conv, min, fail := m.eng, m.conv, m.min, m.fail
 	p := o.Page
+	if s == nil {
+		s = new(scratch)
+	}
 	if src, path, line, err := m.txt.body(o); err != nil {
 		fail(err)
 		return
 	} else if path != "" {
-		html, errs := conv.Convert(src, path, line)
-		for _, e := range errs {
+		// Into the worker's buffers, which the page's Content reads
+		// until the page is made (p.Content is cleared below).
+		s.md.Reset()
+		for _, e := range conv.ConvertTo(&s.md, src, path, line) {
 			fail(e)
 		}
+		html := s.md.Bytes()
 		if min != nil && eng.Minified() {
-			html = min.content(html)
+			s.mdMin.Reset()
+			if min.contentTo(&s.mdMin, html) {
+				html = s.mdMin.Bytes()
+			} else { // as written: the minifier changed its input
+				s.md.Reset()
+				_ = conv.ConvertTo(&s.md, src, path, line) // its mistakes are told
+				html = s.md.Bytes()
+			}
 		}
-		p.Content = html
-	}
-	if s == nil {
-		s = new(scratch)
+		p.Content = template.HTML(unsafe.String(unsafe.SliceData(html), len(html)))
 	}
 	frags := p.Hold(&s.frags)
 	// What the page was made of goes with it: a large build holds every

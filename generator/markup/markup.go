@@ -6,6 +6,7 @@
 package markup
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	gmutil "github.com/yuin/goldmark/util"
 
 	"github.com/waymark-cx/waymark/generator/diag"
 )
@@ -69,17 +71,35 @@ func New(opts Options) *Converter {
 // is line firstLine of that file. Broken internal links come back as
 // located errors; the HTML is still returned.
 func (c *Converter) Convert(src []byte, path string, firstLine int) (template.HTML, []*diag.Error) {
+	var out htmlOut
+	out.Grow(len(src) * 3 / 2)
+	errs := c.convert(&out, src, path, firstLine)
+	return template.HTML(out.String()), errs
+}
+
+// ConvertTo is Convert, appending the HTML to buf: for a caller that uses
+// one buffer for page after page.
+func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte, path string, firstLine int) []*diag.Error {
+	buf.Grow(len(src) * 3 / 2)
+	return c.convert(bufOut{buf}, src, path, firstLine)
+}
+
+func (c *Converter) convert(out gmutil.BufWriter, src []byte, path string, firstLine int) []*diag.Error {
 	st := &state{path: path, firstLine: firstLine, src: src}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	ctx.Set(c.key, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	var out htmlOut
-	out.Grow(len(src) * 3 / 2)
-	if err := c.md.Renderer().Render(&out, src, doc); err != nil {
+	if err := c.md.Renderer().Render(out, src, doc); err != nil {
 		st.errs = append(st.errs, &diag.Error{Path: path, Line: firstLine, Col: 1, Msg: "markdown: " + err.Error()})
 	}
-	return template.HTML(out.String()), st.errs
+	return st.errs
 }
+
+// bufOut is htmlOut's counterpart over a bytes.Buffer.
+type bufOut struct{ *bytes.Buffer }
+
+func (o bufOut) Buffered() int { return 0 }
+func (o bufOut) Flush() error  { return nil }
 
 // htmlOut collects a conversion's HTML. goldmark writes straight into a
 // util.BufWriter, where it would put a bufio.Writer of its own in front
