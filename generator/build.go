@@ -233,7 +233,7 @@ func (r *run) prepare() error {
 	// Rendering would fail on the broken parts; still look for broken
 	// links.
 	for _, o := range r.outs {
-		if src, path, line, err := r.txt.body(o); err != nil {
+		if src, path, line, err := r.txt.body(o, nil); err != nil {
 			r.errs.Add(err)
 		} else if path != "" {
 			_, linkErrs := r.conv.Convert(src, path, line)

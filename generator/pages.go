@@ -80,6 +80,7 @@ feed:
 // Builder keeps the page for the next build.
 type scratch struct {
 	tpl, min  bytes.Buffer
+	body      []byte       // the page's Markdown, when it was kept packed (texts.body)
 	md, mdMin bytes.Buffer // the page's Markdown as HTML, and minified
 	frags     render.Fragments
 	page      []byte
@@ -164,8 +165,8 @@ func (m *maker) page(o *plan.Output, write func(string, []byte) error, s *scratc
 	if s == nil {
 		s = new(scratch)
 	}
-	if src, path, line, err := m.txt.body(o); err != nil {
-		fail(err)
+	if src, path, line, derr := m.txt.body(o, &s.body); derr != nil {
+		fail(derr)
 		return
 	} else if path != "" {
 		// Into the worker's buffers, which the page's Content reads

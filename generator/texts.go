@@ -122,7 +122,9 @@ func (t *texts) pack(text []byte) output.Blob {
 
 // take unpacks path's kept text for one of its readers, and forgets it
 // once the last has it. ok is false when nothing is kept of it.
-func (t *texts) take(path string) (k keptText, text []byte, ok bool) {
+// take is path's kept text, unpacked into dst when it has room; own says
+// the text is not the blob's own bytes (dst or a new slice holds it).
+func (t *texts) take(path string, dst []byte) (k keptText, text []byte, own, ok bool) {
 	t.mu.Lock()
 	kp := t.kept[path]
 	if kp != nil {
@@ -132,9 +134,9 @@ func (t *texts) take(path string) (k keptText, text []byte, ok bool) {
 	}
 	t.mu.Unlock()
 	if kp == nil {
-		return keptText{}, nil, false
+		return keptText{}, nil, false, false
 	}
-	return *kp, t.packers.Unpack(kp.text), true
+	return *kp, t.packers.Unpack(kp.text, dst), kp.text.Packed(), true
 }
 
 // raw is e's file as its author wrote it; nil if it went away since.
@@ -145,7 +147,7 @@ func (t *texts) raw(e *model.Entry) []byte {
 		}
 		return nil
 	}
-	_, text, ok := t.take(e.Path)
+	_, text, _, ok := t.take(e.Path, nil)
 	if !ok {
 		return nil // rendering its page says so
 	}
@@ -182,8 +184,10 @@ func (t *texts) unclaimed() []string {
 }
 
 // body is the Markdown whose HTML becomes o's content, where in which
-// file it starts.
-func (t *texts) body(o *plan.Output) (src []byte, path string, line int, derr *diag.Error) {
+// file it starts. A text kept packed is unpacked into *buf, when buf is
+// not nil, which keeps the room it took (up to a megabyte) for the next
+// page: src is then good until the next call with buf.
+func (t *texts) body(o *plan.Output, buf *[]byte) (src []byte, path string, line int, derr *diag.Error) {
 	e := o.Body
 	if e == nil {
 		return nil, "", 0, nil
@@ -191,7 +195,14 @@ func (t *texts) body(o *plan.Output) (src []byte, path string, line int, derr *d
 	if !e.Released {
 		return e.Body, e.Path, e.BodyLine, nil
 	}
-	k, text, ok := t.take(e.Path)
+	var dst []byte
+	if buf != nil {
+		dst = *buf
+	}
+	k, text, own, ok := t.take(e.Path, dst)
+	if buf != nil && own && cap(text) <= 1<<20 {
+		*buf = text[:0]
+	}
 	if !ok {
 		return nil, "", 0, &diag.Error{Path: e.Path, Line: 1, Col: 1, Msg: "its text was not kept",
 			Hint: fmt.Sprintf("a fault in Waymark, not in %s; please report it", e.Path)}

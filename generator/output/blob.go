@@ -21,16 +21,25 @@ type Blob struct {
 // Size is the size of the file.
 func (b Blob) Size() int64 { return b.size }
 
+// Packed reports whether b holds its file compressed: unpacking it makes
+// a copy, where an unpacked blob hands over its own bytes.
+func (b Blob) Packed() bool { return b.packed }
+
 // Bytes is the file, decompressed: a new slice when it was packed.
-func (b Blob) Bytes() []byte { return b.unpack(nil) }
+func (b Blob) Bytes() []byte { return b.unpack(nil, nil) }
 
 // unpack decompresses b with r, a decompressor to reset, or a new one:
-// into a slice of the file's size, read once.
-func (b Blob) unpack(r io.Reader) []byte {
+// into dst when it has room for the file, else into a slice of the
+// file's size, read once.
+func (b Blob) unpack(r io.Reader, dst []byte) []byte {
 	if !b.packed {
 		return b.data
 	}
-	out := make([]byte, b.size)
+	out := dst[:0]
+	if int64(cap(out)) < b.size {
+		out = make([]byte, b.size)
+	}
+	out = out[:b.size]
 	src := bytes.NewReader(b.data)
 	if rs, ok := r.(flate.Resetter); !ok || rs.Reset(src, nil) != nil {
 		r = flate.NewReader(src)
@@ -114,8 +123,10 @@ func (p *Packer) finish(plain []byte, size int64) Blob {
 type Packers struct{ pool, readers sync.Pool }
 
 // Unpack is b.Bytes with a decompressor used again: a large build
-// unpacks thousands of texts, each decompressor ~40 kB.
-func (ps *Packers) Unpack(b Blob) []byte {
+// unpacks thousands of texts, each decompressor ~40 kB. The file is put
+// in dst when it has room (a buffer the caller uses again), else in a
+// slice of its own; an unpacked blob's bytes are its own.
+func (ps *Packers) Unpack(b Blob, dst []byte) []byte {
 	if !b.packed {
 		return b.data
 	}
@@ -124,7 +135,7 @@ func (ps *Packers) Unpack(b Blob) []byte {
 		r = flate.NewReader(bytes.NewReader(nil))
 	}
 	defer ps.readers.Put(r)
-	return b.unpack(r)
+	return b.unpack(r, dst)
 }
 
 // Get lends a Packer; Put gives it back.
