@@ -128,6 +128,7 @@ func (t *texts) take(path string, dst []byte) (k keptText, text []byte, own, ok 
 	t.mu.Lock()
 	kp := t.kept[path]
 	if kp != nil {
+		k = *kp // under the lock: another reader counts left down
 		if kp.left--; kp.left <= 0 {
 			delete(t.kept, path)
 		}
@@ -136,7 +137,7 @@ func (t *texts) take(path string, dst []byte) (k keptText, text []byte, own, ok 
 	if kp == nil {
 		return keptText{}, nil, false, false
 	}
-	return *kp, t.packers.Unpack(kp.text, dst), kp.text.Packed(), true
+	return k, t.packers.Unpack(k.text, dst), k.text.Packed(), true
 }
 
 // raw is e's file as its author wrote it; nil if it went away since.
