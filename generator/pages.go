@@ -89,16 +89,23 @@ type scratch struct {
 
 // reset empties the buffers, and lets go of any a very large page (a
 // list of thousands of journeys) grew.
+// The Markdown's buffers are emptied as the next page's is made: the
+// page's Content reads them until it is made.
 func (s *scratch) reset() {
-	for _, b := range []*bytes.Buffer{&s.tpl, &s.min, &s.md, &s.mdMin} {
-		if b.Cap() > 1<<20 {
-			*b = bytes.Buffer{}
-		}
-		b.Reset()
+	for _, b := range []*bytes.Buffer{&s.tpl, &s.min} {
+		empty(b)
 	}
 	if cap(s.page) > 1<<20 {
 		s.page = nil
 	}
+}
+
+// empty empties b, letting go of its room beyond a megabyte.
+func empty(b *bytes.Buffer) {
+	if b.Cap() > 1<<20 {
+		*b = bytes.Buffer{}
+	}
+	b.Reset()
 }
 
 // kind is what a CPU profile calls an output: its page's kind, or "file".
@@ -171,13 +178,13 @@ func (m *maker) page(o *plan.Output, write func(string, []byte) error, s *scratc
 	} else if path != "" {
 		// Into the worker's buffers, which the page's Content reads
 		// until the page is made (p.Content is cleared below).
-		s.md.Reset()
+		empty(&s.md)
 		for _, e := range conv.ConvertTo(&s.md, src, path, line) {
 			fail(e)
 		}
 		html := s.md.Bytes()
 		if min != nil && eng.Minified() {
-			s.mdMin.Reset()
+			empty(&s.mdMin)
 			if min.contentTo(&s.mdMin, html) {
 				html = s.mdMin.Bytes()
 			} else { // as written: the minifier changed its input

@@ -120,10 +120,10 @@ func (t *texts) pack(text []byte) output.Blob {
 	return p.Pack(text)
 }
 
-// take unpacks path's kept text for one of its readers, and forgets it
-// once the last has it. ok is false when nothing is kept of it.
-// take is path's kept text, unpacked into dst when it has room; own says
-// the text is not the blob's own bytes (dst or a new slice holds it).
+// take unpacks path's kept text for one of its readers, into dst when it
+// has room, and forgets it once the last has it. own says the text is
+// not the blob's own bytes (dst or a new slice holds it); ok is false
+// when nothing is kept of it.
 func (t *texts) take(path string, dst []byte) (k keptText, text []byte, own, ok bool) {
 	t.mu.Lock()
 	kp := t.kept[path]
