@@ -26,7 +26,8 @@ type Sheet struct {
 
 // appendWhere appends the columns that say where an entry stands.
 func (sh Sheet) appendWhere(cells []string, j *model.Journey, st *model.Stage) []string {
-	return append(cells, j.Title, sh.Abs(j.URL), st.Name, sh.Abs(j.URL+"#stage-"+strconv.Itoa(st.Index+1)))
+	u := sh.Abs(j.URL) // the stage's address is the journey's and a fragment
+	return append(cells, j.Title, u, st.Name, u+"#stage-"+strconv.Itoa(st.Index+1))
 }
 
 // header is a header row: the columns of the keys given, then where's.
