@@ -24,6 +24,12 @@
 //
 //	go run ./bench serve -n 1000,10000
 //
+// With the subcommand pair it measures a change instead (pair.go): cold
+// builds with the command of an earlier commit and of this checkout in
+// turn, and the ratio within each pair:
+//
+//	go run ./bench pair -ref 4cccc0e -n 1000 -pairs 12
+//
 // With the subcommand tree it checks instead that the output has not
 // changed: it builds a synthetic handbook and the example handbook with
 // the waymark command of this checkout and with that of a pinned commit
@@ -53,6 +59,9 @@ func main() {
 	}
 	if len(os.Args) > 1 && os.Args[1] == "serve" {
 		os.Exit(serveBench(os.Args[2:]))
+	}
+	if len(os.Args) > 1 && os.Args[1] == "pair" {
+		os.Exit(pair(os.Args[2:]))
 	}
 	sizes := flag.String("n", "1000,10000", "comma-separated numbers of journeys")
 	runs := flag.Int("runs", 3, "builds per tool and size")
