@@ -242,9 +242,9 @@ type result struct {
 	wall time.Duration
 	cpu  time.Duration // user + system: steadier than wall on a shared machine
 	mem  int64         // peak resident memory, KiB
-	// walls are the runs' wall times, round by round: a run of each
-	// tool is in each round, close in time to the others'.
-	walls []time.Duration
+	// walls and cpus are the runs' times, round by round: a run of
+	// each tool is in each round, close in time to the others'.
+	walls, cpus []time.Duration
 }
 
 // step is a command measured, and what its output must say, so that a
@@ -286,7 +286,7 @@ func measure(runs int, steps []step) ([]result, error) {
 	}
 	out := make([]result, len(steps))
 	for i := range steps {
-		out[i] = result{walls: slices.Clone(walls[i])}
+		out[i] = result{walls: slices.Clone(walls[i]), cpus: slices.Clone(cpus[i])}
 		out[i].wall, out[i].cpu = median(walls[i]).Round(10*time.Millisecond), median(cpus[i]).Round(10*time.Millisecond)
 		if len(mems[i]) > 0 {
 			out[i].mem = median(mems[i])
@@ -301,14 +301,10 @@ func measure(runs int, steps []step) ([]result, error) {
 // the same work in every round, says how much the machine's speed moved.
 func rounds(n int, w, h, floor result) string {
 	var each []string
-	var rs []float64
 	for i := range min(len(w.walls), len(h.walls)) {
-		r := w.walls[i].Seconds() / h.walls[i].Seconds()
-		rs = append(rs, r)
-		each = append(each, fmt.Sprintf("%.2f×", r))
+		each = append(each, fmt.Sprintf("%.2f×", w.walls[i].Seconds()/h.walls[i].Seconds()))
 	}
-	slices.Sort(rs)
-	s := fmt.Sprintf("N=%d: waymark/hugo wall by round %s (median %.2f×)", n, strings.Join(each, " "), rs[len(rs)/2])
+	s := fmt.Sprintf("N=%d: waymark/hugo wall by round %s (median %.2f×)", n, strings.Join(each, " "), byRound(w.walls, h.walls))
 	lo, hi := slices.Min(floor.walls), slices.Max(floor.walls)
 	// A small run's few tens of milliseconds move by more than that
 	// with the start of a process alone.
@@ -318,7 +314,16 @@ func rounds(n int, w, h, floor result) string {
 	return s
 }
 
-func median[T time.Duration | int64](xs []T) T {
+// byRound is the median of a's runs over b's, round by round.
+func byRound(a, b []time.Duration) float64 {
+	var rs []float64
+	for i := range min(len(a), len(b)) {
+		rs = append(rs, a[i].Seconds()/b[i].Seconds())
+	}
+	return median(rs)
+}
+
+func median[T time.Duration | int64 | float64](xs []T) T {
 	slices.Sort(xs)
 	return xs[len(xs)/2]
 }

@@ -8,19 +8,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
-	"syscall"
-	"time"
 
 	"github.com/waymark-cx/waymark/bench/synth"
 )
 
 // pair measures a change: the waymark command of this checkout against
 // that of an earlier commit, cold builds of the same synthetic handbook
-// in turn, one of each a pair. On this shared machine the speed moves by
-// tens of percent from one minute to the next, more than most changes
-// move it; the ratio within a pair, whose builds are a second apart, is
-// what shows a change of a few per cent.
+// in turn, one of each a round (measure). On this shared machine the
+// speed moves by tens of percent from one minute to the next, more than
+// most changes move it; the ratio within a round, whose builds are
+// seconds apart, is what shows a change of a few per cent.
 //
 //	go run ./bench pair -ref 4cccc0e -n 1000 -pairs 12
 func pair(args []string) int {
@@ -66,14 +63,14 @@ func runPair(ctx context.Context, ref string, n, pairs int) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	old, cur := filepath.Join(dir, "old"), filepath.Join(dir, "waymark-old")
+	old := filepath.Join(dir, "old")
 	if err := exportCommit(ctx, root, commit, old); err != nil {
 		return err
 	}
-	if err := goBuild(ctx, old, cur); err != nil {
+	bins := []string{filepath.Join(dir, "waymark-old"), filepath.Join(dir, "waymark-new")}
+	if err := goBuild(ctx, old, bins[0]); err != nil {
 		return err
 	}
-	bins := []string{cur, filepath.Join(dir, "waymark-new")}
 	if err := goBuild(ctx, root, bins[1]); err != nil {
 		return err
 	}
@@ -81,45 +78,21 @@ func runPair(ctx context.Context, ref string, n, pairs int) error {
 	if err := synth.Write(site, n); err != nil {
 		return err
 	}
-	type run struct {
-		wall, cpu time.Duration
-		mem       int64 // KiB
+	var steps []step
+	for _, bin := range bins {
+		steps = append(steps, step{"waymark: built ", func() *exec.Cmd {
+			return exec.CommandContext(ctx, bin, "build", "-s", site, "-d", fresh(dir))
+		}})
 	}
-	runs := [2][]run{}
-	for range pairs {
-		for i, bin := range bins {
-			c := exec.CommandContext(ctx, bin, "build", "-s", site, "-d", fresh(dir))
-			start := time.Now()
-			if out, err := c.CombinedOutput(); err != nil {
-				return fmt.Errorf("%s: %v\n%s", bin, err, out)
-			}
-			r := run{wall: time.Since(start), cpu: c.ProcessState.UserTime() + c.ProcessState.SystemTime()}
-			if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
-				r.mem = ru.Maxrss
-			}
-			runs[i] = append(runs[i], r)
-		}
+	res, err := measure(pairs, steps)
+	if err != nil {
+		return err
 	}
-	var walls, cpus [2][]time.Duration
-	var mems [2][]int64
-	var wallRatio, cpuRatio []float64
-	for p := range pairs {
-		for i := range runs {
-			walls[i] = append(walls[i], runs[i][p].wall)
-			cpus[i] = append(cpus[i], runs[i][p].cpu)
-			mems[i] = append(mems[i], runs[i][p].mem)
-		}
-		wallRatio = append(wallRatio, runs[1][p].wall.Seconds()/runs[0][p].wall.Seconds())
-		cpuRatio = append(cpuRatio, runs[1][p].cpu.Seconds()/runs[0][p].cpu.Seconds())
-	}
-	fmt.Printf("%d journeys, %d pairs on %s; %s against this checkout:\n", n, pairs, filepath.Dir(dir), commit[:7])
+	fmt.Printf("%d journeys, %d pairs in %s; %s against this checkout:\n", n, pairs, filepath.Dir(dir), commit[:7])
 	for i, name := range []string{commit[:7], "this checkout"} {
-		fmt.Printf("  %-13s wall %v, CPU %v, peak %s (medians)\n", name,
-			median(walls[i]).Round(time.Millisecond), median(cpus[i]).Round(time.Millisecond), mib(median(mems[i])))
+		fmt.Printf("  %-13s wall %v, CPU %v, peak %s (medians)\n", name, res[i].wall, res[i].cpu, mib(res[i].mem))
 	}
-	slices.Sort(wallRatio)
-	slices.Sort(cpuRatio)
 	fmt.Printf("  within a pair, this checkout's over %s: wall %.3f×, CPU %.3f× (medians of %d)\n",
-		commit[:7], wallRatio[len(wallRatio)/2], cpuRatio[len(cpuRatio)/2], pairs)
+		commit[:7], byRound(res[1].walls, res[0].walls), byRound(res[1].cpus, res[0].cpus), pairs)
 	return nil
 }
