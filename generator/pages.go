@@ -32,7 +32,8 @@ func renderAll(ctx context.Context, outs []*plan.Output, workers int, reuse bool
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	jobs := make(chan *plan.Output)
+	next, follows := together(outs)
+	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var done, rendered atomic.Int64
 	for range workers {
@@ -43,27 +44,33 @@ func renderAll(ctx context.Context, outs []*plan.Output, workers int, reuse bool
 			// made once, not for each of thousands of outputs.
 			labels := map[string]context.Context{}
 			defer pprof.SetGoroutineLabels(context.Background())
-			for o := range jobs {
-				k := kind(o)
-				ctx, ok := labels[k]
-				if !ok {
-					ctx = pprof.WithLabels(context.Background(), pprof.Labels("kind", k))
-					labels[k] = ctx
-				}
-				pprof.SetGoroutineLabels(ctx)
-				if do(o, &s) {
-					rendered.Add(1)
-				}
-				if progress != nil {
-					progress(int(done.Add(1)), len(outs))
+			for i := range jobs {
+				for ; i >= 0; i = next[i] {
+					o := outs[i]
+					k := kind(o)
+					ctx, ok := labels[k]
+					if !ok {
+						ctx = pprof.WithLabels(context.Background(), pprof.Labels("kind", k))
+						labels[k] = ctx
+					}
+					pprof.SetGoroutineLabels(ctx)
+					if do(o, &s) {
+						rendered.Add(1)
+					}
+					if progress != nil {
+						progress(int(done.Add(1)), len(outs))
+					}
 				}
 			}
 		})
 	}
 feed:
-	for _, o := range outs {
+	for i := range outs {
+		if follows[i] {
+			continue // made right after an earlier page
+		}
 		select {
-		case jobs <- o:
+		case jobs <- i:
 		case <-ctx.Done():
 			break feed
 		}

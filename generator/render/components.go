@@ -286,6 +286,32 @@ func (e *Engine) place(p *Page, size int, f func(w *htmlw)) (template.HTML, erro
 	return template.HTML(fragmentTag(len(fr.ends) - 1)), nil
 }
 
+// placeMap is place for a journey's stage table, which shows the
+// journey alone (and the site's settings, the same on every page): when
+// the page's fragments hold the same journey's table as this engine drew
+// it for the page before, it is put in again rather than drawn again.
+// The stage table is a third of the work of making a journey's page and
+// almost all of its print view's.
+func (e *Engine) placeMap(p *Page, size int, f func(w *htmlw)) (template.HTML, error) {
+	fr, j := p.fragments, p.Journey
+	if fr == nil || j == nil {
+		return e.place(p, size, f)
+	}
+	if fr.mapOf == j && fr.mapBy == e {
+		fr.buf = append(fr.buf, fr.mapAt...)
+		fr.ends = append(fr.ends, len(fr.buf))
+		return template.HTML(fragmentTag(len(fr.ends) - 1)), nil
+	}
+	start := len(fr.buf)
+	h, err := e.place(p, size, f)
+	if err != nil {
+		fr.mapOf = nil
+		return h, err
+	}
+	fr.mapOf, fr.mapBy, fr.mapAt = j, e, append(fr.mapAt[:0], fr.buf[start:]...)
+	return h, nil
+}
+
 // itemStart opens an item's <li>, classed by its status and severity.
 func (w *htmlw) itemStart(it model.Item) {
 	w.raw(`<li class="item`)
@@ -364,7 +390,7 @@ func sizeHint(j *model.Journey, perItem int) int {
 func (e *Engine) componentFuncs() template.FuncMap {
 	return template.FuncMap{
 		"timeline": func(p *Page) (template.HTML, error) {
-			return e.place(p, sizeHint(p.Journey, 900), func(w *htmlw) { w.timeline(p) })
+			return e.placeMap(p, sizeHint(p.Journey, 900), func(w *htmlw) { w.timeline(p) })
 		},
 		"blueprint": func(p *Page) (template.HTML, error) {
 			return e.place(p, sizeHint(p.Journey, 300), func(w *htmlw) { w.blueprint(p.Journey) })

@@ -260,6 +260,61 @@ func TestFragments(t *testing.T) {
 	}
 }
 
+// TestMapKeptForPrint: a journey's print view, made after its page with
+// the same fragments, puts in the stage table the page drew, without
+// drawing it again, and it is the table the print view draws alone; a
+// page of another journey, or the same journey through another engine,
+// draws its own.
+func TestMapKeptForPrint(t *testing.T) {
+	th := defaultTheme(t)
+	site := &model.Site{Config: model.Config{BasePath: "/", BaseURL: "/", Language: "en", DropOffAlert: 0.3}}
+	newEngine := func() *Engine {
+		eng, err := New(site, nil, Layer{Name: "themes/default", FS: th})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return eng
+	}
+	eng, other := newEngine(), newEngine()
+	j, k := componentJourney(), componentJourney()
+	k.Title = "Another"
+	k.Stages[0].Name = "Another first stage"
+	page := func(kind string, j *model.Journey) *Page {
+		return &Page{Kind: kind, Journey: j, Site: NewSite(site, nil), Title: j.Title}
+	}
+	var frags Fragments
+	draws := 0
+	table := func(e *Engine, p *Page) string {
+		t.Helper()
+		p.Hold(&frags)
+		defer p.Release()
+		_, err := e.placeMap(p, 1024, func(w *htmlw) { draws++; w.timeline(p) })
+		if err != nil || frags.Len() != 1 {
+			t.Fatalf("placeMap: %v, %d fragments", err, frags.Len())
+		}
+		return string(frags.At(0))
+	}
+	onPage := table(eng, page("journey", j))
+	inPrint := table(eng, page("print", j))
+	if draws != 1 {
+		t.Errorf("the print view drew the stage table again (%d drawings)", draws)
+	}
+	alone, err := eng.Bytes(page("print", j))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inPrint != onPage || !strings.Contains(string(alone), inPrint) {
+		t.Error("the print view's kept stage table is not the one it draws alone")
+	}
+	if got := table(eng, page("print", k)); draws != 2 || got == onPage || !strings.Contains(got, "Another first stage") {
+		t.Errorf("another journey's print view got the kept table (%d drawings)", draws)
+	}
+	table(other, page("print", k))
+	if draws != 3 {
+		t.Errorf("another engine's page got the table this one drew (%d drawings)", draws)
+	}
+}
+
 // TestNumbersOnPage: a journey page on a Vietnamese site writes its
 // numbers the Vietnamese way, and its drop-off bar's width the CSS way.
 func TestNumbersOnPage(t *testing.T) {

@@ -132,6 +132,13 @@ func (p *Page) Release() { p.fragments = nil }
 type Fragments struct {
 	buf  []byte
 	ends []int // where each fragment ends in buf
+
+	// The last stage table drawn, kept across pages: a journey's print
+	// view shows the stage table its page does, and the build makes the
+	// two one after the other on the same worker (see Engine.placeMap).
+	mapOf *model.Journey
+	mapBy *Engine
+	mapAt []byte
 }
 
 // Len is the number of fragments.
@@ -146,10 +153,14 @@ func (f *Fragments) At(i int) []byte {
 	return f.buf[start:f.ends[i]]
 }
 
-// Reset empties f, keeping its room unless a very large page grew it.
+// Reset empties f, keeping its room unless a very large page grew it,
+// and the last stage table drawn unless it is very large.
 func (f *Fragments) Reset() {
 	if cap(f.buf) > 1<<20 {
 		f.buf = nil
+	}
+	if cap(f.mapAt) > 1<<20 {
+		f.mapOf, f.mapAt = nil, nil
 	}
 	f.buf, f.ends = f.buf[:0], f.ends[:0]
 }
