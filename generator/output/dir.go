@@ -61,14 +61,15 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return inFolder(full, func() error {
-		f, err := os.OpenFile(full, createFlags, 0o644)
-		if err != nil {
-			return err
-		}
-		_, err = f.Write(data)
-		return d.close(name, f, err)
+	var st Stamp
+	err = inFolder(full, func() (err error) {
+		st, err = writeNew(full, data)
+		return err
 	})
+	if err == nil {
+		d.stamp(name, st)
+	}
+	return err
 }
 
 // close closes f, written as name with err so far, and keeps its stamp.
@@ -79,12 +80,20 @@ func (d *Dir) close(name string, f *os.File, err error) error {
 			st = Stamp{fi.Size(), fi.ModTime().UnixNano()}
 		}
 	}
-	if err = errors.Join(err, f.Close()); err == nil && st.Mtime != 0 {
-		d.mu.Lock()
-		d.written[name] = st
-		d.mu.Unlock()
+	if err = errors.Join(err, f.Close()); err == nil {
+		d.stamp(name, st)
 	}
 	return err
+}
+
+// stamp keeps the stamp of a file written and closed.
+func (d *Dir) stamp(name string, st Stamp) {
+	if st.Mtime == 0 {
+		return
+	}
+	d.mu.Lock()
+	d.written[name] = st
+	d.mu.Unlock()
 }
 
 // StampOf is the stamp of a file written and closed; false when it has
