@@ -389,7 +389,7 @@ func (b *Builder) remake(ctx context.Context, l *lastBuild, ed *edits) (out outp
 			m.page(o, put, nil)
 			rendered++
 		default:
-			m.file(o, put, stream)
+			m.file(o, put, stream, nil)
 		}
 	}
 	for _, jb := range first {

@@ -21,7 +21,7 @@ func TestStaticMinify(t *testing.T) {
 	fail := func(e *diag.Error) { t.Fatal(e) }
 	for _, name := range []string{"site.css", "bad.js"} {
 		o := &plan.Output{Path: name, Copy: &plan.Copy{FS: files, Path: "static/" + name}, Minify: map[string]string{"site.css": "text/css", "bad.js": "application/javascript"}[name]}
-		(&maker{min: newMinifier(), fail: fail}).file(o, write, nil)
+		(&maker{min: newMinifier(), fail: fail}).file(o, write, nil, nil)
 	}
 	if want := "h1{margin:0 0 .5em;letter-spacing:-.01em}"; got["site.css"] != want {
 		t.Errorf("site.css: %q, want %q", got["site.css"], want)

@@ -89,6 +89,7 @@ type scratch struct {
 	tpl, min  bytes.Buffer
 	body      []byte       // the page's Markdown, when it was kept packed (texts.body)
 	md, mdMin bytes.Buffer // the page's Markdown as HTML, and minified
+	file      []byte       // a file made whole in Go (made), when reuse
 	frags     render.Fragments
 	page      []byte
 	reuse     bool
@@ -113,6 +114,25 @@ func empty(b *bytes.Buffer) {
 		*b = bytes.Buffer{}
 	}
 	b.Reset()
+}
+
+// made makes a file with bytes: into the worker's buffer when the output
+// is done with it once written (reuse), else into one of its own. s may
+// be nil.
+func (s *scratch) made(bytes func(dst []byte) []byte) []byte {
+	if s == nil || !s.reuse {
+		return bytes(nil)
+	}
+	if s.file == nil {
+		s.file = make([]byte, 0, 16<<10) // not nil: nil asks for bytes held
+	}
+	b := bytes(s.file[:0])
+	if len(b) > cap(s.file) && len(b) <= 1<<20 {
+		// Room for such a file next time; b may not be the buffer
+		// grown (bytes a maker holds), so it is not kept.
+		s.file = make([]byte, 0, len(b))
+	}
+	return b
 }
 
 // kind is what a CPU profile calls an output: its page's kind, or "file".
@@ -157,7 +177,7 @@ func (m *maker) make(o *plan.Output, reuse *reuser, out *sink, check bool, s *sc
 	case o.Joined != nil:
 		fail(reuse.makeJoined(o, write, out.stream))
 	default:
-		m.file(o, reuse.keep(o, write), reuse.keepStream(o, out.stream))
+		m.file(o, reuse.keep(o, write), reuse.keepStream(o, out.stream), s)
 	}
 	return false
 }
@@ -278,7 +298,7 @@ func renderError(eng *render.Engine, o *plan.Output, err error) *diag.Error {
 // file makes a planned file that is not a page: copied, or made in Go,
 // then minified if planned so. What is made in Go goes out as it is made
 // (the hub's CSV files of a large handbook are tens of megabytes).
-func (m *maker) file(o *plan.Output, write func(string, []byte) error, stream func(string, func(io.Writer) error) error) {
+func (m *maker) file(o *plan.Output, write func(string, []byte) error, stream func(string, func(io.Writer) error) error, s *scratch) {
 	min, fail := m.min, m.fail
 	var err error
 	switch {
@@ -293,7 +313,7 @@ func (m *maker) file(o *plan.Output, write func(string, []byte) error, stream fu
 			err = write(o.Path, b)
 		}
 	case o.Bytes != nil:
-		err = write(o.Path, o.Bytes())
+		err = write(o.Path, s.made(o.Bytes))
 	default:
 		err = stream(o.Path, o.Write)
 	}
@@ -308,7 +328,7 @@ func fileBytes(o *plan.Output) ([]byte, error) {
 		return fs.ReadFile(c.FS, c.Path)
 	}
 	if o.Bytes != nil {
-		return o.Bytes(), nil
+		return o.Bytes(nil), nil
 	}
 	var b bytes.Buffer
 	err := o.Write(&b)

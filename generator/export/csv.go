@@ -1,10 +1,12 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/waymark-cx/waymark/generator/model"
 )
@@ -16,10 +18,11 @@ const BOM = "\ufeff"
 // csvFormat offers a journey to spreadsheets; a blank template too, so
 // that a workshop can fill it in Excel and import it.
 func csvFormat() Format {
+	bufs := new(writerPool)
 	return Format{
 		Ext: "csv", MediaType: "text/csv", ContentType: "text/csv; charset=utf-8",
 		Label: "download.csv", Template: true,
-		Write: func(j *model.Journey, in Input) []byte { return CSV(j, in.Words) },
+		Write: func(dst []byte, j *model.Journey, in Input) []byte { return appendCSV(dst, j, in.Words, bufs) },
 	}
 }
 
@@ -27,17 +30,25 @@ func csvFormat() Format {
 // names and one row per lane, each labelled in w's language (nil:
 // English). Every row has as many cells as the stage row, so that
 // spreadsheets line the columns up.
-func CSV(j *model.Journey, w Words) []byte {
+func CSV(j *model.Journey, w Words) []byte { return appendCSV(nil, j, w, nil) }
+
+// appendCSV appends CSV(j, w) to dst, with a csv.Writer's buffer from
+// bufs (nil: a new one).
+func appendCSV(dst []byte, j *model.Journey, w Words, bufs *writerPool) []byte {
 	if w == nil {
 		w = WordsFor("en", nil)
 	}
+	out := bytes.NewBuffer(dst)
+	bw := bufs.get(out)
+	defer bufs.put(bw)
+	t := newTableTo(bw)
 	width := 1 + max(len(j.Stages), 1)
-	var rows [][]string
+	row := make([]string, width) // each row's, written at once
 	fact := func(key string, v ...string) {
-		row := make([]string, width)
+		clear(row)
 		row[0] = w.Of(key)
 		row[1] = strings.Join(v, "\n")
-		rows = append(rows, row)
+		t.row(row...)
 	}
 	fact(KeyTitle, j.Title)
 	fact(KeyType, string(j.Type))
@@ -47,12 +58,12 @@ func CSV(j *model.Journey, w Words) []byte {
 	fact(KeyOwner, j.Owner)
 	fact(KeyTags, j.Tags...)
 	lane := func(label string, cell func(s *model.Stage) []string) {
-		row := make([]string, width)
+		clear(row)
 		row[0] = label
 		for i, s := range j.Stages {
 			row[i+1] = strings.Join(cell(s), "\n")
 		}
-		rows = append(rows, row)
+		t.row(row...)
 	}
 	lane(w.Of(KeyStage), func(s *model.Stage) []string { return []string{s.Name} })
 	for _, l := range Lanes() {
@@ -75,17 +86,36 @@ func CSV(j *model.Journey, w Words) []byte {
 	for _, l := range j.Lanes {
 		lane(l.Name, CustomLane(l).Cell)
 	}
-	t := newTable()
-	for _, row := range rows {
-		t.row(row...)
+	_ = t.flush() // into memory, which takes every write
+	return out.Bytes()
+}
+
+// writerPool lends the buffers of csv.Writers that write to memory (a
+// journey's CSV): a csv.Writer of a *bufio.Writer writes through it
+// rather than making a buffer of its own. Its zero value is ready; a nil
+// one lends new buffers.
+type writerPool struct{ pool sync.Pool }
+
+func (p *writerPool) get(w io.Writer) *bufio.Writer {
+	if p != nil {
+		if bw, ok := p.pool.Get().(*bufio.Writer); ok {
+			bw.Reset(w)
+			return bw
+		}
 	}
-	return t.bytes()
+	return bufio.NewWriter(w)
+}
+
+func (p *writerPool) put(bw *bufio.Writer) {
+	if p != nil {
+		bw.Reset(nil)
+		p.pool.Put(bw)
+	}
 }
 
 // table writes a CSV file the way spreadsheets read it: a BOM, CRLF line
 // ends, every cell defused (see Defuse).
 type table struct {
-	b bytes.Buffer // when made by newTable
 	w *csv.Writer
 	// err is the BOM's; the rows' are the csv.Writer's.
 	err error
@@ -101,13 +131,6 @@ type table struct {
 // stops at the first that was not (a reader gone, a rebuild told to
 // stop), rather than making the rest for nothing.
 func (t *table) ok() bool { return !t.failed && t.err == nil }
-
-// newTable makes a table in memory, for bytes.
-func newTable() *table {
-	t := &table{}
-	t.start(&t.b)
-	return t
-}
 
 // newTableTo makes a table written to w, for flush.
 func newTableTo(w io.Writer) *table {
@@ -145,11 +168,6 @@ func (t *table) row(cells ...string) {
 func (t *table) rowWhere(sh Sheet, j *model.Journey, st *model.Stage, cells ...string) {
 	t.cells = sh.appendWhere(append(t.cells[:0], cells...), j, st)
 	t.row(t.cells...)
-}
-
-func (t *table) bytes() []byte {
-	t.w.Flush()
-	return t.b.Bytes()
 }
 
 // flush writes out what is buffered and returns the first error.

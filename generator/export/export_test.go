@@ -62,7 +62,7 @@ func TestGolden(t *testing.T) {
 			if f.Verbatim {
 				continue // the author's file: nothing of ours to compare
 			}
-			ext, got := f.Ext, f.Write(j, in)
+			ext, got := f.Ext, f.Write(nil, j, in)
 			name := filepath.Join("testdata", "golden", slug+"."+ext)
 			if *update {
 				os.MkdirAll(filepath.Dir(name), 0o755)

@@ -29,9 +29,12 @@ type Format struct {
 	// keep between builds, and keeping it would hold on to text that a
 	// released journey let go.
 	Verbatim bool
-	// Write makes the file. It is called on every core at once, so it
+	// Write makes the file, appended to dst: the build hands each of its
+	// workers' a buffer to use again, file after file. Given nil, a
+	// format may return bytes it holds (Verbatim's, the author's file),
+	// which no caller changes. It is called on every core at once, so it
 	// must not change j or anything j points to.
-	Write func(j *model.Journey, in Input) []byte
+	Write func(dst []byte, j *model.Journey, in Input) []byte
 }
 
 // Input is what a format needs beyond the journey; the build knows it,

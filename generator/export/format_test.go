@@ -67,8 +67,33 @@ func TestFormatWriters(t *testing.T) {
 			"md":   src,
 		}
 		for _, f := range export.Formats() {
-			if got := f.Write(j, in); !bytes.Equal(got, want[f.Ext]) {
+			if got := f.Write(nil, j, in); !bytes.Equal(got, want[f.Ext]) {
 				t.Errorf("%s: the %s writer differs from before the registry", j.Slug, f.Ext)
+			}
+		}
+	}
+}
+
+// TestWriteAppends: every format appends its file to the buffer it is
+// given, leaving what the buffer held, and a buffer used again file after
+// file (as a build's workers do) gives each file as a fresh one would;
+// given nil, the verbatim format hands back the author's bytes.
+func TestWriteAppends(t *testing.T) {
+	site := example(t)
+	in := export.Input{SchemaURL: "https://example.com/schema/journey.schema.json", Source: []byte("+++\ntitle = \"x\"\n+++\n")}
+	buf := make([]byte, 0, 64) // small: the files outgrow it
+	for _, f := range export.Formats() {
+		for _, j := range site.Journeys {
+			want := f.Write(nil, j, in)
+			got := f.Write(append(buf[:0], "kept"...), j, in)
+			if string(got) != "kept"+string(want) {
+				t.Errorf("%s, %s: Write did not append to the buffer", j.Slug, f.Ext)
+			}
+			buf = got[:0]
+		}
+		if f.Verbatim {
+			if got := f.Write(nil, site.Journeys[0], in); &got[0] != &in.Source[0] {
+				t.Errorf("%s: given nil, Write copied the author's file", f.Ext)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"time"
@@ -163,18 +164,31 @@ func jsonFormat() Format {
 	return Format{
 		Ext: "json", MediaType: "application/json", ContentType: "application/json",
 		Label: "download.json", Template: true,
-		Write: func(j *model.Journey, in Input) []byte { return JSON(j, in.SchemaURL) },
+		Write: func(dst []byte, j *model.Journey, in Input) []byte { return appendJSON(dst, j, in.SchemaURL) },
 	}
 }
 
 // JSON writes j in the schema's shape, indented. schemaURL, if not empty,
 // is written as "$schema" so that editors can check the file.
-func JSON(j *model.Journey, schemaURL string) []byte {
-	b, err := json.Marshal(NewDoc(j, schemaURL))
-	if err != nil {
+func JSON(j *model.Journey, schemaURL string) []byte { return appendJSON(nil, j, schemaURL) }
+
+// appendJSON appends JSON(j, schemaURL) to dst: encoded after what dst
+// holds, indented after that, and moved down over the encoding, so that
+// a buffer used again makes the file with no other.
+func appendJSON(dst []byte, j *model.Journey, schemaURL string) []byte {
+	n := len(dst)
+	b := bytes.NewBuffer(dst)
+	// As json.Marshal writes it (HTML escaped too), and a newline.
+	if err := json.NewEncoder(b).Encode(NewDoc(j, schemaURL)); err != nil {
 		panic(err) // only finite numbers and strings: cannot happen
 	}
-	return append(indent(make([]byte, 0, len(b)*2), b), '\n')
+	enc := b.Bytes()
+	m := len(enc)
+	// indent reads the encoding, where enc still holds it even if the
+	// indented copy outgrows the buffer, and writes after it.
+	out := indent(enc, enc[n:m-1])
+	k := copy(out[n:], out[m:])
+	return append(out[:n+k], '\n')
 }
 
 // NewDoc converts j to its JSON shape.

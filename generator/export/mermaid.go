@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -13,7 +14,7 @@ func mermaidFormat() Format {
 	return Format{
 		Ext: "mmd", MediaType: "text/vnd.mermaid", ContentType: "text/plain; charset=utf-8",
 		Label: "download.mermaid",
-		Write: func(j *model.Journey, _ Input) []byte { return Mermaid(j) },
+		Write: func(dst []byte, j *model.Journey, _ Input) []byte { return appendMermaid(dst, j) },
 	}
 }
 
@@ -38,13 +39,23 @@ const mermaidLegend = `    %% waymark: a score "-" is no score; a task after "%%
 //     after a `%% waymark: stage` line; a persona without a score at a
 //     stage has none written, and a stage without actions or emotion is
 //     a bare section.
-func Mermaid(j *model.Journey) []byte {
-	var b strings.Builder
-	b.WriteString("journey\n")
-	b.WriteString("    title " + MermaidEscape(j.Title) + "\n")
-	b.WriteString("    accTitle: " + MermaidEscape(j.Title) + "\n")
+func Mermaid(j *model.Journey) []byte { return appendMermaid(nil, j) }
+
+// appendMermaid appends Mermaid(j) to dst.
+func appendMermaid(dst []byte, j *model.Journey) []byte {
+	b := bytes.NewBuffer(dst)
+	line := func(parts ...string) {
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+		b.WriteByte('\n')
+	}
+	title := MermaidEscape(j.Title)
+	line("journey")
+	line("    title ", title)
+	line("    accTitle: ", title)
 	if j.Summary != "" {
-		b.WriteString("    accDescr: " + MermaidEscape(j.Summary) + "\n")
+		line("    accDescr: ", MermaidEscape(j.Summary))
 	}
 	b.WriteString(mermaidLegend)
 	names := map[string]string{} // persona slug → actor name
@@ -65,11 +76,12 @@ func Mermaid(j *model.Journey) []byte {
 		return ": " + strings.Join(out, ", ")
 	}
 	for _, s := range j.Stages {
-		b.WriteString("    section " + MermaidEscape(s.Name) + "\n")
+		name := MermaidEscape(s.Name)
+		line("    section ", name)
 		if !s.EmotionFromActions {
 			for _, g := range scoreGroups(j, s) {
-				b.WriteString("      %% waymark: stage\n")
-				b.WriteString("      " + MermaidEscape(s.Name) + ": " + num(g.score) + actors(g.personas) + "\n")
+				line("      %% waymark: stage")
+				line("      ", name, ": ", num(g.score), actors(g.personas))
 			}
 		}
 		for i := range s.Actions {
@@ -78,10 +90,10 @@ func Mermaid(j *model.Journey) []byte {
 			if a.HasEmotion {
 				score = num(a.Emotion)
 			}
-			b.WriteString("      " + MermaidEscape(a.Text) + ": " + score + actors(a.Personas) + "\n")
+			line("      ", MermaidEscape(a.Text), ": ", score, actors(a.Personas))
 		}
 	}
-	return []byte(b.String())
+	return b.Bytes()
 }
 
 type scoreGroup struct {

@@ -15,8 +15,17 @@ func sourceFormat() Format {
 	return Format{
 		Ext: "md", MediaType: "text/markdown", ContentType: "text/markdown; charset=utf-8",
 		Label: "download.source", Verbatim: true,
-		Write: func(_ *model.Journey, in Input) []byte { return in.Source },
+		Write: func(dst []byte, _ *model.Journey, in Input) []byte { return AppendHeld(dst, in.Source) },
 	}
+}
+
+// AppendHeld is b appended to dst, or b itself when dst is nil: what a
+// Format's Write, or a planned file's Bytes, gives of bytes it holds.
+func AppendHeld(dst, b []byte) []byte {
+	if dst == nil {
+		return b
+	}
+	return append(dst, b...)
 }
 
 // Markdown writes j in the journey format: TOML front matter between +++

@@ -22,10 +22,10 @@ func (p *Planner) downloads(j *model.Journey) {
 		// four of them a journey, all kept until they are made.
 		f := &p.formats[i]
 		if f.Verbatim {
-			p.Made(j.Download(f.Ext), func() []byte { return p.Raw(&j.Entry) }, Output{In: Inputs{Source: &j.Entry}})
+			p.Made(j.Download(f.Ext), func(dst []byte) []byte { return export.AppendHeld(dst, p.Raw(&j.Entry)) }, Output{In: Inputs{Source: &j.Entry}})
 			continue
 		}
-		p.Made(j.Download(f.Ext), func() []byte { return f.Write(j, *in) }, Output{In: Inputs{Fronts: fronts, Personas: j.Personas}})
+		p.Made(j.Download(f.Ext), func(dst []byte) []byte { return f.Write(dst, j, *in) }, Output{In: Inputs{Fronts: fronts, Personas: j.Personas}})
 	}
 }
 
@@ -33,8 +33,8 @@ func (p *Planner) downloads(j *model.Journey) {
 // (schema/journey.schema.json), and the schema of its version 1
 // (schema/journey.v1.schema.json) for tools that pinned it.
 func schema(p *Planner) {
-	p.Made(export.SchemaPath, func() []byte { return export.Schema }, Output{})
-	p.Made(export.SchemaV1Path, func() []byte { return export.SchemaV1 }, Output{})
+	p.Made(export.SchemaPath, func(dst []byte) []byte { return export.AppendHeld(dst, export.Schema) }, Output{})
+	p.Made(export.SchemaV1Path, func(dst []byte) []byte { return export.AppendHeld(dst, export.SchemaV1) }, Output{})
 }
 
 // schemaURL is the schema's full address, when base_url has a host; the

@@ -15,11 +15,12 @@ import (
 type Output struct {
 	Path string       // in the output folder: "journeys/buy/index.html"
 	Page *render.Page // a page: rendered with the theme, then minified
-	// Write makes a file that is not a page, or Bytes one made whole
-	// (a download: no copy of it is made). Hub is set when it reads the
-	// hub's views, which must be filled (hub.Hub.Fill) first.
+	// Write makes a file that is not a page, or Bytes one made whole (a
+	// download: no copy of it is made), appended to dst as
+	// export.Format's Write does. Hub is set when it reads the hub's
+	// views, which must be filled (hub.Hub.Fill) first.
 	Write func(w io.Writer) error
-	Bytes func() []byte
+	Bytes func(dst []byte) []byte
 	// Joined is a file made of parts instead (the search index); Copy
 	// a file copied (a static file), which the build reads and sums.
 	Joined *Joined
@@ -170,7 +171,7 @@ func (p *Planner) Joined(path string, j Joined) {
 }
 
 // Made plans a file made whole in Go.
-func (p *Planner) Made(path string, bytes func() []byte, o Output) {
+func (p *Planner) Made(path string, bytes func(dst []byte) []byte, o Output) {
 	o.Path, o.Bytes = path, bytes
 	p.output(o)
 }

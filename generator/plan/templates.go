@@ -37,10 +37,10 @@ func templateDownloads(p *Planner) {
 	for _, t := range p.Site.Templates {
 		in := export.Input{SchemaURL: p.schemaURL, Words: p.journeyWords(t)}
 		o := Output{In: Inputs{Source: &t.Entry}}
-		p.Made(t.Download("md"), func() []byte { return p.Raw(&t.Entry) }, o)
+		p.Made(t.Download("md"), func(dst []byte) []byte { return export.AppendHeld(dst, p.Raw(&t.Entry)) }, o)
 		for _, f := range export.Formats() {
 			if f.Template {
-				p.Made(t.Download(f.Ext), func() []byte { return f.Write(t, in) }, o)
+				p.Made(t.Download(f.Ext), func(dst []byte) []byte { return f.Write(dst, t, in) }, o)
 			}
 		}
 	}
