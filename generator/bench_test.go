@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bufio"
 	"context"
 	"os"
 	"path/filepath"
@@ -118,6 +119,58 @@ func BenchmarkRenderJourney(b *testing.B) {
 		m.page(page, func(string, []byte) error { return nil }, s)
 	}
 }
+
+// BenchmarkHubFiles writes the hub's CSV files of a 200-journey handbook
+// (its touchpoints, pain points, owners', tags', priorities and metrics):
+// tens of thousands of rows, each saying where its entry stands.
+func BenchmarkHubFiles(b *testing.B) {
+	dir := synthSite(b, 200)
+	opts := testOptions(dir)
+	set, err := source.Read(opts.Source)
+	if err != nil {
+		b.Fatal(err)
+	}
+	site, err := model.New(set, model.Options{Now: fixedNow(), Addresses: plan.Addresses()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	th, err := loadTheme(opts, site, set)
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := hub.New(site, plan.HubAddresses())
+	eng, err := render.New(site, h, render.Layer{Name: th.name, FS: th.fs})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h.Fill()
+	var files []*plan.Output
+	for _, o := range plan.Make(plan.Env{Site: site, Hub: h, Engine: eng}) {
+		if o.Hub && o.Write != nil && strings.HasSuffix(o.Path, ".csv") {
+			files = append(files, o)
+		}
+	}
+	if len(files) < 10 {
+		b.Fatalf("only %d hub files", len(files))
+	}
+	var w countWriter
+	bw := bufio.NewWriterSize(&w, 64<<10) // as the build's sink writes them
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, o := range files {
+			if err := o.Write(bw); err != nil {
+				b.Fatal(err)
+			}
+			bw.Flush()
+		}
+	}
+	b.ReportMetric(float64(w)/float64(b.N), "B/files")
+}
+
+// countWriter counts what is written to it.
+type countWriter int
+
+func (w *countWriter) Write(p []byte) (int, error) { *w += countWriter(len(p)); return len(p), nil }
 
 // BenchmarkBuildExample builds the example handbook into memory.
 func BenchmarkBuildExample(b *testing.B) {

@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/waymark-cx/waymark/generator/model"
 )
@@ -123,8 +125,9 @@ type table struct {
 	// not written, and the long lists stop (ok).
 	failed bool
 	// cells are the cells of the hub's rows (rowWhere), made again for
-	// each.
+	// each, and addrs the bytes of their addresses.
 	cells []string
+	addrs []byte
 }
 
 // ok reports whether the rows so far were written: a list of thousands
@@ -164,9 +167,20 @@ func (t *table) row(cells ...string) {
 }
 
 // rowWhere writes a row of the hub's: cells, then where the entry
-// stands, at stage st of journey j (Sheet.appendWhere).
+// stands, at stage st of journey j: the journey's title and address, the
+// stage's name and address.
 func (t *table) rowWhere(sh Sheet, j *model.Journey, st *model.Stage, cells ...string) {
-	t.cells = sh.appendWhere(append(t.cells[:0], cells...), j, st)
+	// The addresses, the journey's and the stage's (the journey's and a
+	// fragment), are made in one buffer the table uses again row after
+	// row: they are the half of what a hub file would allocate, and the
+	// csv.Writer copies them as it writes the row, before the next row
+	// writes over them.
+	b := append(append(t.addrs[:0], sh.Base...), j.URL...)
+	n := len(b)
+	b = strconv.AppendInt(append(b, "#stage-"...), int64(st.Index+1), 10)
+	t.addrs = b
+	journey, stage := unsafe.String(&b[0], n), unsafe.String(&b[0], len(b))
+	t.cells = append(append(t.cells[:0], cells...), j.Title, journey, st.Name, stage)
 	t.row(t.cells...)
 }
 

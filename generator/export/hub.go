@@ -16,19 +16,16 @@ import (
 
 // Sheet is what the hub's tables need besides their entries.
 type Sheet struct {
-	// Abs makes a link absolute: a path from the site root → a URL with
-	// base_url in front.
-	Abs func(string) string
+	// Base makes a link absolute: base_url, ending in one slash, which a
+	// path from the site root follows.
+	Base string
 	// Words name the columns, and Waymark's own values ("yes"), in the
 	// site's language; nil is English.
 	Words Words
 }
 
-// appendWhere appends the columns that say where an entry stands.
-func (sh Sheet) appendWhere(cells []string, j *model.Journey, st *model.Stage) []string {
-	u := sh.Abs(j.URL) // the stage's address is the journey's and a fragment
-	return append(cells, j.Title, u, st.Name, u+"#stage-"+strconv.Itoa(st.Index+1))
-}
+// abs is a path from the site root made absolute.
+func (sh Sheet) abs(path string) string { return sh.Base + path }
 
 // header is a header row: the columns of the keys given, then where's.
 func (sh Sheet) header(keys ...string) []string {
@@ -86,13 +83,35 @@ func NoOwner(w io.Writer, pains, opps []*hub.Item, sh Sheet) error {
 // TouchpointUses writes touchpoints, one row for each stage where one
 // appears.
 func TouchpointUses(w io.Writer, uses []hub.TouchpointUse, sh Sheet) error {
+	return touchpointRows(w, sh, func(row func(hub.TouchpointUse) bool) {
+		for _, u := range uses {
+			if !row(u) {
+				return
+			}
+		}
+	})
+}
+
+// TouchpointGroups writes every use of every touchpoint group, in the groups' order.
+func TouchpointGroups(w io.Writer, groups []*hub.TouchpointGroup, sh Sheet) error {
+	return touchpointRows(w, sh, func(row func(hub.TouchpointUse) bool) {
+		for _, g := range groups {
+			for _, u := range g.Uses {
+				if !row(u) {
+					return
+				}
+			}
+		}
+	})
+}
+
+// touchpointRows writes the touchpoints' table, a row for each use that
+// uses gives, until a row is not written.
+func touchpointRows(w io.Writer, sh Sheet, uses func(row func(hub.TouchpointUse) bool)) error {
 	t := newTableTo(w)
 	t.row(sh.header("hub.touchpoint", "hub.channel", "hub.kind", KeyOwner, KeyEmotion, "hub.fail_point", "description")...)
 	yes := sh.Words.Of("hub.yes")
-	for _, u := range uses {
-		if !t.ok() {
-			break
-		}
+	uses(func(u hub.TouchpointUse) bool {
 		tp := u.Touchpoint
 		emo, fail := "", ""
 		if tp.HasEmotion {
@@ -102,17 +121,9 @@ func TouchpointUses(w io.Writer, uses []hub.TouchpointUse, sh Sheet) error {
 			fail = yes
 		}
 		t.rowWhere(sh, u.Journey, u.Stage, tp.Name, tp.Channel, tp.Kind, tp.Owner, emo, fail, tp.Description)
-	}
+		return t.ok()
+	})
 	return t.flush()
-}
-
-// TouchpointGroups writes every use of every touchpoint group, in the groups' order.
-func TouchpointGroups(w io.Writer, groups []*hub.TouchpointGroup, sh Sheet) error {
-	var uses []hub.TouchpointUse
-	for _, g := range groups {
-		uses = append(uses, g.Uses...)
-	}
-	return TouchpointUses(w, uses, sh)
 }
 
 // Metrics writes metrics against their targets.
@@ -160,7 +171,7 @@ func Journeys(w io.Writer, js []*model.Journey, sh Sheet) error {
 		if !j.LastReviewed.IsZero() {
 			reviewed = j.LastReviewed.Format(time.DateOnly)
 		}
-		t.row(j.Title, sh.Abs(j.URL), string(j.Type), j.Owner, personaNames(j), strings.Join(j.Tags, "; "), strconv.Itoa(len(j.Stages)), reviewed)
+		t.row(j.Title, sh.abs(j.URL), string(j.Type), j.Owner, personaNames(j), strings.Join(j.Tags, "; "), strconv.Itoa(len(j.Stages)), reviewed)
 	}
 	return t.flush()
 }
@@ -175,7 +186,7 @@ func Matrix(w io.Writer, js []*model.Journey, sh Sheet) error {
 		if !t.ok() {
 			break
 		}
-		t.row(j.Title, sh.Abs(j.URL), string(j.Type), strconv.Itoa(len(j.Personas)), personaNames(j))
+		t.row(j.Title, sh.abs(j.URL), string(j.Type), strconv.Itoa(len(j.Personas)), personaNames(j))
 	}
 	return t.flush()
 }

@@ -15,19 +15,28 @@ func Priorities(w io.Writer, ranked []*hub.Priority, unscored []*hub.Item, sh Sh
 	t := newTableTo(w)
 	t.row(sh.header("hub.rank", "hub.score", "hub.quadrant", "hub.text", "value", "business_value", "effort", "confidence",
 		KeyOwner, "hub.status", "hub.evidence")...)
+	var cells []string // each row's, made again for the next
 	for _, r := range ranked {
-		t.rowWhere(sh, r.Journey, r.Stage, append([]string{strconv.Itoa(r.Rank), num(r.Score), sh.Words.Of("hub.quadrant." + string(r.Quadrant)), r.Text},
-			scoreCells(r.Item)...)...)
+		if !t.ok() {
+			break
+		}
+		cells = appendScoreCells(append(cells[:0], strconv.Itoa(r.Rank), num(r.Score), sh.Words.Of("hub.quadrant."+string(r.Quadrant)), r.Text), r.Item)
+		t.rowWhere(sh, r.Journey, r.Stage, cells...)
 	}
+	unscoredWord := sh.Words.Of("hub.unscored")
 	for _, it := range unscored {
-		t.rowWhere(sh, it.Journey, it.Stage, append([]string{"", "", sh.Words.Of("hub.unscored"), it.Text}, scoreCells(it)...)...)
+		if !t.ok() {
+			break
+		}
+		cells = appendScoreCells(append(cells[:0], "", "", unscoredWord, it.Text), it)
+		t.rowWhere(sh, it.Journey, it.Stage, cells...)
 	}
 	return t.flush()
 }
 
-// scoreCells are an item's scores, owner, status and evidence as cells:
-// empty where unset; the evidence as written, "; " between.
-func scoreCells(it *hub.Item) []string {
+// appendScoreCells appends an item's scores, owner, status and evidence
+// as cells: empty where unset; the evidence as written, "; " between.
+func appendScoreCells(cells []string, it *hub.Item) []string {
 	n := func(v int) string {
 		if v == 0 {
 			return ""
@@ -38,9 +47,20 @@ func scoreCells(it *hub.Item) []string {
 	if it.HasConfidence {
 		conf = num(it.Confidence)
 	}
-	refs := make([]string, len(it.Evidence))
-	for i, ev := range it.Evidence {
-		refs[i] = ev.Ref
+	refs := ""
+	switch len(it.Evidence) {
+	case 0:
+	case 1:
+		refs = it.Evidence[0].Ref
+	default:
+		var b strings.Builder
+		for i, ev := range it.Evidence {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(ev.Ref)
+		}
+		refs = b.String()
 	}
-	return []string{n(it.Value), n(it.BusinessValue), n(it.Effort), conf, it.Owner, it.Status, strings.Join(refs, "; ")}
+	return append(cells, n(it.Value), n(it.BusinessValue), n(it.Effort), conf, it.Owner, it.Status, refs)
 }

@@ -56,7 +56,7 @@ func TestPrioritiesCSV(t *testing.T) {
 	h.Fill()
 	p := h.View.Priorities
 	var b bytes.Buffer
-	sh := export.Sheet{Abs: func(s string) string { return "https://x/" + s }, Words: export.WordsFor("vi", nil)}
+	sh := export.Sheet{Base: "https://x/", Words: export.WordsFor("vi", nil)}
 	if err := export.Priorities(&b, p.Ranked.All(), p.Unscored.All(), sh); err != nil {
 		t.Fatal(err)
 	}

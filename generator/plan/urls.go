@@ -87,6 +87,6 @@ func (p *Planner) csv(path string, views hub.Part, write func(w io.Writer, sh ex
 
 // csvOf plans a download of the hub's that reads in.
 func (p *Planner) csvOf(path string, in Inputs, write func(w io.Writer, sh export.Sheet) error) {
-	sh := export.Sheet{Abs: func(path string) string { return Absolute(p.Site, path) }, Words: p.words(p.Site.Config.Language)}
+	sh := export.Sheet{Base: Absolute(p.Site, ""), Words: p.words(p.Site.Config.Language)}
 	p.File(path, func(w io.Writer) error { return write(w, sh) }, Output{Hub: true, In: in})
 }
