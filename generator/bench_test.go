@@ -16,6 +16,7 @@ import (
 	"github.com/waymark-cx/waymark"
 	"github.com/waymark-cx/waymark/bench/synth"
 	"github.com/waymark-cx/waymark/generator/diag"
+	"github.com/waymark-cx/waymark/generator/export"
 	"github.com/waymark-cx/waymark/generator/hub"
 	"github.com/waymark-cx/waymark/generator/markup"
 	"github.com/waymark-cx/waymark/generator/model"
@@ -165,6 +166,38 @@ func BenchmarkHubFiles(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(w)/float64(b.N), "B/files")
+}
+
+// BenchmarkDownloads makes the downloads of a 200-journey handbook made
+// from the model (CSV, JSON, Mermaid) into one buffer, as a build's
+// worker does.
+func BenchmarkDownloads(b *testing.B) {
+	dir := synthSite(b, 200)
+	set, err := source.Read(testOptions(dir).Source)
+	if err != nil {
+		b.Fatal(err)
+	}
+	site, err := model.New(set, model.Options{Now: fixedNow(), Addresses: plan.Addresses()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := export.Input{SchemaURL: "https://example.com/schema/journey.schema.json", Words: export.WordsFor("en", nil)}
+	var buf []byte
+	size := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		size = 0
+		for _, f := range export.Formats() {
+			if f.Verbatim {
+				continue
+			}
+			for _, j := range site.Journeys {
+				buf = f.Write(buf[:0], j, in)
+				size += len(buf)
+			}
+		}
+	}
+	b.ReportMetric(float64(size), "B/files")
 }
 
 // countWriter counts what is written to it.

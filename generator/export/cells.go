@@ -27,45 +27,65 @@ func oneLine(s string) string {
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
+// line builds a cell's line: a text, then its details after sep.
+type line struct{ strings.Builder }
+
+// detail adds "key: value"; with no value, key alone (a flag).
+func (l *line) detail(key string, value ...string) {
+	l.WriteString(sep)
+	l.WriteString(key)
+	if len(value) > 0 {
+		l.WriteString(": ")
+		for _, v := range value {
+			l.WriteString(v)
+		}
+	}
+}
+
 // FormatItem writes a pain point or opportunity as one line.
 func FormatItem(it model.Item) string {
-	parts := []string{oneLine(it.Text)}
+	var l line
+	l.Grow(len(it.Text) + 64)
+	l.WriteString(oneLine(it.Text))
 	if it.Owner != "" {
-		parts = append(parts, "owner: "+oneLine(it.Owner))
+		l.detail("owner", oneLine(it.Owner))
 	}
 	if it.Status != "" {
-		parts = append(parts, "status: "+it.Status)
+		l.detail("status", it.Status)
 	}
 	if it.Severity != 0 {
-		parts = append(parts, "severity: "+strconv.Itoa(it.Severity))
+		l.detail("severity", strconv.Itoa(it.Severity))
 	}
-	for _, s := range []struct {
+	for _, s := range [...]struct {
 		key string
 		n   int
 	}{{"value", it.Value}, {"business_value", it.BusinessValue}, {"effort", it.Effort}} {
 		if s.n != 0 {
-			parts = append(parts, s.key+": "+strconv.Itoa(s.n))
+			l.detail(s.key, strconv.Itoa(s.n))
 		}
 	}
 	if it.HasConfidence {
-		parts = append(parts, "confidence: "+num(it.Confidence))
+		l.detail("confidence", num(it.Confidence))
 	}
-	if len(it.Evidence) > 0 {
-		refs := make([]string, len(it.Evidence))
-		for i, ev := range it.Evidence {
-			refs[i] = oneLine(ev.Ref)
+	for i, ev := range it.Evidence {
+		if i == 0 {
+			l.detail("evidence", oneLine(ev.Ref))
+		} else {
+			l.WriteString("; ")
+			l.WriteString(oneLine(ev.Ref))
 		}
-		parts = append(parts, "evidence: "+strings.Join(refs, "; "))
 	}
-	return strings.Join(parts, sep)
+	return l.String()
 }
 
 // FormatTouchpoint writes a touchpoint as one line.
 func FormatTouchpoint(t *model.Touchpoint) string {
-	parts := []string{oneLine(t.Name)}
+	var l line
+	l.Grow(len(t.Name) + len(t.Channel) + len(t.Kind) + len(t.Owner) + len(t.Description) + 64)
+	l.WriteString(oneLine(t.Name))
 	add := func(k, v string) {
 		if v != "" {
-			parts = append(parts, k+": "+oneLine(v))
+			l.detail(k, oneLine(v))
 		}
 	}
 	add("channel", t.Channel)
@@ -75,28 +95,30 @@ func FormatTouchpoint(t *model.Touchpoint) string {
 		add("emotion", num(t.Emotion))
 	}
 	if t.FailPoint {
-		parts = append(parts, "fail point")
+		l.detail("fail point")
 	}
 	add("description", t.Description)
-	return strings.Join(parts, sep)
+	return l.String()
 }
 
 // FormatMetric writes a metric as one line.
 func FormatMetric(m *model.Metric) string {
-	parts := []string{oneLine(m.Name)}
+	var l line
+	l.Grow(len(m.Name) + len(m.Unit) + 64)
+	l.WriteString(oneLine(m.Name))
 	if m.HasValue {
-		parts = append(parts, "value: "+num(m.Value))
+		l.detail("value", num(m.Value))
 	}
 	if m.HasTarget {
-		parts = append(parts, "target: "+num(m.Target))
+		l.detail("target", num(m.Target))
 	}
 	if m.Unit != "" {
-		parts = append(parts, "unit: "+oneLine(m.Unit))
+		l.detail("unit", oneLine(m.Unit))
 	}
 	if !m.HigherIsBetter {
-		parts = append(parts, "lower is better")
+		l.detail("lower is better")
 	}
-	return strings.Join(parts, sep)
+	return l.String()
 }
 
 // details splits a line into its text and its "key: value" details;

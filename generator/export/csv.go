@@ -20,37 +20,65 @@ const BOM = "\ufeff"
 // csvFormat offers a journey to spreadsheets; a blank template too, so
 // that a workshop can fill it in Excel and import it.
 func csvFormat() Format {
-	bufs := new(writerPool)
+	kit := &csvKit{lanes: Lanes()}
 	return Format{
 		Ext: "csv", MediaType: "text/csv", ContentType: "text/csv; charset=utf-8",
 		Label: "download.csv", Template: true,
-		Write: func(dst []byte, j *model.Journey, in Input) []byte { return appendCSV(dst, j, in.Words, bufs) },
+		Write: func(dst []byte, j *model.Journey, in Input) []byte { return appendCSV(dst, j, in.Words, kit) },
 	}
+}
+
+// csvKit is what the CSV format keeps for journey after journey: the
+// lanes (their functions hold nothing of a journey) and the csv.Writers'
+// buffers.
+type csvKit struct {
+	lanes []Lane
+	bufs  writerPool
 }
 
 // CSV writes j as a spreadsheet: the journey's facts, then a row of stage
 // names and one row per lane, each labelled in w's language (nil:
 // English). Every row has as many cells as the stage row, so that
 // spreadsheets line the columns up.
-func CSV(j *model.Journey, w Words) []byte { return appendCSV(nil, j, w, nil) }
+func CSV(j *model.Journey, w Words) []byte { return appendCSV(nil, j, w, &csvKit{lanes: Lanes()}) }
 
-// appendCSV appends CSV(j, w) to dst, with a csv.Writer's buffer from
-// bufs (nil: a new one).
-func appendCSV(dst []byte, j *model.Journey, w Words, bufs *writerPool) []byte {
+// appendCSV appends CSV(j, w) to dst, with kit's lanes and buffers.
+func appendCSV(dst []byte, j *model.Journey, w Words, kit *csvKit) []byte {
 	if w == nil {
 		w = WordsFor("en", nil)
 	}
 	out := bytes.NewBuffer(dst)
-	bw := bufs.get(out)
-	defer bufs.put(bw)
+	bw := kit.bufs.get(out)
+	defer kit.bufs.put(bw)
 	t := newTableTo(bw)
 	width := 1 + max(len(j.Stages), 1)
 	row := make([]string, width) // each row's, written at once
-	fact := func(key string, v ...string) {
-		clear(row)
-		row[0] = w.Of(key)
-		row[1] = strings.Join(v, "\n")
+	// A cell of several lines is joined in lines, which the row's cells
+	// read until the row is written (the csv.Writer copies them) and the
+	// next row writes over.
+	var lines []byte
+	join := func(v []string) string {
+		if len(v) < 2 {
+			return strings.Join(v, "")
+		}
+		start := len(lines)
+		for i, l := range v {
+			if i > 0 {
+				lines = append(lines, '\n')
+			}
+			lines = append(lines, l...)
+		}
+		return unsafe.String(&lines[start], len(lines)-start)
+	}
+	write := func() {
 		t.row(row...)
+		clear(row)
+		lines = lines[:0]
+	}
+	fact := func(key string, v ...string) {
+		row[0] = w.Of(key)
+		row[1] = join(v)
+		write()
 	}
 	fact(KeyTitle, j.Title)
 	fact(KeyType, string(j.Type))
@@ -60,15 +88,18 @@ func appendCSV(dst []byte, j *model.Journey, w Words, bufs *writerPool) []byte {
 	fact(KeyOwner, j.Owner)
 	fact(KeyTags, j.Tags...)
 	lane := func(label string, cell func(s *model.Stage) []string) {
-		clear(row)
 		row[0] = label
 		for i, s := range j.Stages {
-			row[i+1] = strings.Join(cell(s), "\n")
+			row[i+1] = join(cell(s))
 		}
-		t.row(row...)
+		write()
 	}
-	lane(w.Of(KeyStage), func(s *model.Stage) []string { return []string{s.Name} })
-	for _, l := range Lanes() {
+	row[0] = w.Of(KeyStage)
+	for i, s := range j.Stages {
+		row[i+1] = s.Name
+	}
+	write()
+	for _, l := range kit.lanes {
 		lane(w.Of(l.Key), l.Cell)
 		if l.Key == "touchpoint" {
 			for _, p := range emotionRows(j) {

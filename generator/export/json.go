@@ -194,8 +194,8 @@ func appendJSON(dst []byte, j *model.Journey, schemaURL string) []byte {
 // NewDoc converts j to its JSON shape.
 func NewDoc(j *model.Journey, schemaURL string) *Doc {
 	d := &Doc{Schema: schemaURL, Version: SchemaVersion, Slug: j.Slug, Title: j.Title, Type: string(j.Type),
-		Template: j.IsTemplate(), Personas: []PersonaRef{}, Summary: j.Summary, Goal: j.Goal, Owner: j.Owner,
-		Tags: j.Tags, Compare: j.CompareSlug, ReviewEvery: j.ReviewEvery.String(), Stages: []StageDoc{}}
+		Template: j.IsTemplate(), Personas: make([]PersonaRef, 0, len(j.PersonaSlugs)), Summary: j.Summary, Goal: j.Goal, Owner: j.Owner,
+		Tags: j.Tags, Compare: j.CompareSlug, ReviewEvery: j.ReviewEvery.String(), Stages: make([]StageDoc, 0, len(j.Stages))}
 	if d.Type == "" {
 		d.Type = string(model.CurrentState)
 	}
@@ -211,6 +211,9 @@ func NewDoc(j *model.Journey, schemaURL string) *Doc {
 	}
 	if j.Cover != nil {
 		d.Cover, d.CoverAlt = j.Cover.Path, j.Cover.Alt
+	}
+	if len(j.Lanes) > 0 {
+		d.Lanes = make([]LaneDoc, 0, len(j.Lanes))
 	}
 	for _, l := range j.Lanes {
 		ld := LaneDoc{Key: l.Key, Name: l.Name, Kind: string(l.Kind), Description: l.Description, After: l.After, Journey: l.Journey}
@@ -231,12 +234,18 @@ func NewDoc(j *model.Journey, schemaURL string) *Doc {
 		if s.HasDropOff {
 			sd.DropOff = ptr(s.DropOff)
 		}
+		if len(s.Touchpoints) > 0 {
+			sd.Touchpoints = make([]TouchpointDoc, 0, len(s.Touchpoints))
+		}
 		for _, t := range s.Touchpoints {
 			td := TouchpointDoc{Name: t.Name, Channel: t.Channel, Kind: t.Kind, Owner: t.Owner, Description: t.Description, FailPoint: t.FailPoint}
 			if t.HasEmotion {
 				td.Emotion = ptr(t.Emotion)
 			}
 			sd.Touchpoints = append(sd.Touchpoints, td)
+		}
+		if len(s.Metrics) > 0 {
+			sd.Metrics = make([]MetricDoc, 0, len(s.Metrics))
 		}
 		for _, m := range s.Metrics {
 			md := MetricDoc{Name: m.Name, Unit: m.Unit, HigherIsBetter: m.HigherIsBetter}
@@ -283,15 +292,21 @@ func actions(s *model.Stage) []any {
 }
 
 func items(its []model.Item) []ItemDoc {
-	var out []ItemDoc
+	if len(its) == 0 {
+		return nil
+	}
+	out := make([]ItemDoc, 0, len(its))
 	for _, it := range its {
 		d := ItemDoc{Text: it.Text, Owner: it.Owner, Status: it.Status, Severity: it.Severity,
 			Value: it.Value, BusinessValue: it.BusinessValue, Effort: it.Effort}
 		if it.HasConfidence {
 			d.Confidence = ptr(it.Confidence)
 		}
-		for _, ev := range it.Evidence {
-			d.Evidence = append(d.Evidence, ev.Ref)
+		if len(it.Evidence) > 0 {
+			d.Evidence = make([]string, len(it.Evidence))
+			for i, ev := range it.Evidence {
+				d.Evidence[i] = ev.Ref
+			}
 		}
 		out = append(out, d)
 	}
