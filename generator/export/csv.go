@@ -20,7 +20,7 @@ const BOM = "\ufeff"
 // csvFormat offers a journey to spreadsheets; a blank template too, so
 // that a workshop can fill it in Excel and import it.
 func csvFormat() Format {
-	kit := &csvKit{lanes: Lanes()}
+	kit := new(csvKit)
 	return Format{
 		Ext: "csv", MediaType: "text/csv", ContentType: "text/csv; charset=utf-8",
 		Label: "download.csv", Template: true,
@@ -29,18 +29,25 @@ func csvFormat() Format {
 }
 
 // csvKit is what the CSV format keeps for journey after journey: the
-// lanes (their functions hold nothing of a journey) and the csv.Writers'
-// buffers.
+// lanes (their functions hold nothing of a journey), made when the first
+// journey is, since Formats is called for the formats' names too, and
+// the csv.Writers' buffers.
 type csvKit struct {
+	once  sync.Once
 	lanes []Lane
 	bufs  writerPool
+}
+
+func (k *csvKit) lanesOnce() []Lane {
+	k.once.Do(func() { k.lanes = Lanes() })
+	return k.lanes
 }
 
 // CSV writes j as a spreadsheet: the journey's facts, then a row of stage
 // names and one row per lane, each labelled in w's language (nil:
 // English). Every row has as many cells as the stage row, so that
 // spreadsheets line the columns up.
-func CSV(j *model.Journey, w Words) []byte { return appendCSV(nil, j, w, &csvKit{lanes: Lanes()}) }
+func CSV(j *model.Journey, w Words) []byte { return appendCSV(nil, j, w, new(csvKit)) }
 
 // appendCSV appends CSV(j, w) to dst, with kit's lanes and buffers.
 func appendCSV(dst []byte, j *model.Journey, w Words, kit *csvKit) []byte {
@@ -99,7 +106,7 @@ func appendCSV(dst []byte, j *model.Journey, w Words, kit *csvKit) []byte {
 		row[i+1] = s.Name
 	}
 	write()
-	for _, l := range kit.lanes {
+	for _, l := range kit.lanesOnce() {
 		lane(w.Of(l.Key), l.Cell)
 		if l.Key == "touchpoint" {
 			for _, p := range emotionRows(j) {
