@@ -227,8 +227,9 @@ func decodeItems(o *obj, k string) []Item {
 		return nil
 	}
 	items := make([]Item, 0, len(list))
+	at := o.key(k)
 	for i, e := range list {
-		path := source.Elem(o.key(k), i)
+		path := source.Elem(at, i)
 		switch e := e.(type) {
 		case string:
 			it := Item{Text: own(e)}

@@ -39,12 +39,30 @@ func (d *decoder) errorf(path, hint, format string, args ...any) {
 // obj reads the keys of one TOML table. Every getter records its key as
 // known, so that done can report the keys nobody asked for.
 type obj struct {
-	d     *decoder
-	path  string // "" for the document root, else e.g. "stage[1]"
-	what  string // how a hint names this table: "[[stage]]", "the front matter"
+	d    *decoder
+	path string // "" for the document root, else e.g. "stage[1]"
+	// what is how a hint names this table ("the front matter", "this
+	// item"); else it is the table of name, "[name]", or, when array,
+	// an element of the array of tables of name, "this [[name]]" (see
+	// named), made only for a message: a large handbook has tens of
+	// thousands of tables.
+	what  string
+	name  string
+	array bool
 	m     map[string]any
 	known []string
 	root  *obj // the document's own keys; nil for the root itself
+}
+
+// named is how a hint names this table.
+func (o *obj) named() string {
+	switch {
+	case o.what != "":
+		return o.what
+	case o.array:
+		return "this [[" + o.name + "]]"
+	}
+	return "[" + o.name + "]"
 }
 
 func (d *decoder) root(what string) *obj {
@@ -67,7 +85,7 @@ func (o *obj) header() string {
 			name.WriteRune(r)
 		}
 	}
-	if strings.HasPrefix(o.what, "this [[") || strings.HasSuffix(o.path, "]") {
+	if o.array || strings.HasSuffix(o.path, "]") {
 		return "[[" + name.String() + "]]"
 	}
 	return "[" + name.String() + "]"
@@ -82,6 +100,11 @@ func (o *obj) top() *obj {
 }
 
 func (o *obj) get(k string) (any, bool) {
+	if o.known == nil {
+		// Room for the keys of most tables, at once rather than by
+		// doubling: a large handbook decodes tens of thousands.
+		o.known = make([]string, 0, 16)
+	}
 	o.known = append(o.known, k)
 	v, ok := o.m[k]
 	return v, ok
@@ -210,7 +233,7 @@ func (o *obj) requiredWord(k string) string { return intern(o.requiredText(k)) }
 func (o *obj) requiredText(k string) string {
 	v, ok := o.get(k)
 	if !ok {
-		o.d.errorf(o.path, fmt.Sprintf("add %s = \"…\" to %s", k, o.what), "missing required key %q", k)
+		o.d.errorf(o.path, fmt.Sprintf("add %s = \"…\" to %s", k, o.named()), "missing required key %q", k)
 		return ""
 	}
 	s, ok := v.(string)
@@ -343,7 +366,7 @@ func (o *obj) table(k string) *obj {
 		o.typeErr(k, v, "a table", "["+o.key(k)+"]")
 		return nil
 	}
-	return &obj{d: o.d, path: o.key(k), what: "[" + k + "]", m: m, root: o.top()}
+	return &obj{d: o.d, path: o.key(k), name: k, m: m, root: o.top()}
 }
 
 func (o *obj) tables(k string) []*obj {
@@ -357,8 +380,9 @@ func (o *obj) tables(k string) []*obj {
 		return nil
 	}
 	out := make([]*obj, len(ms))
+	at := o.key(k)
 	for i, m := range ms {
-		out[i] = &obj{d: o.d, path: source.Elem(o.key(k), i), what: "this [[" + k + "]]", m: m, root: o.top()}
+		out[i] = &obj{d: o.d, path: source.Elem(at, i), name: k, array: true, m: m, root: o.top()}
 	}
 	return out
 }
