@@ -1,8 +1,8 @@
 package model
 
 import (
-	"fmt"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
