@@ -373,6 +373,22 @@ func (w *htmlw) stagePains(groups []model.StageItems) {
 	w.raw("\n</dl>")
 }
 
+// stagePainsSize guesses the bytes stagePains draws: its markup, some 240
+// bytes an item beside the item's words, and the words. A persona in many
+// journeys has hundreds of items: a buffer grown to them by doubling
+// would be copied again and again, one guessed from the groups alone
+// was several times too large.
+func stagePainsSize(groups []model.StageItems) int {
+	n := 64
+	for _, g := range groups {
+		n += 96 + len(g.Stage)
+		for _, it := range g.Items {
+			n += 240 + len(it.Text) + len(it.Journey.Title) + len(it.Journey.URL)
+		}
+	}
+	return n
+}
+
 // sizeHint guesses the bytes a component draws for a journey: perItem
 // for each thing its stages hold.
 func sizeHint(j *model.Journey, perItem int) int {
@@ -417,7 +433,7 @@ func (e *Engine) componentFuncs() template.FuncMap {
 		"metricList": func(ms []*model.Metric) template.HTML { return e.draw(0, func(w *htmlw) { w.metricList(ms) }).html() },
 		"downloads":  func(j *model.Journey) template.HTML { return e.draw(1200, func(w *htmlw) { w.downloads(j) }).html() },
 		"stagePains": func(groups []model.StageItems) template.HTML {
-			return e.draw(1024+3200*len(groups), func(w *htmlw) { w.stagePains(groups) }).html()
+			return e.draw(stagePainsSize(groups), func(w *htmlw) { w.stagePains(groups) }).html()
 		},
 	}
 }

@@ -348,3 +348,29 @@ func TestNumbersOnPage(t *testing.T) {
 		}
 	}
 }
+
+// TestStagePainsSize: the guess of what stagePains draws is within a
+// fifth of what it draws, for a persona's groups of a few items and of
+// many.
+func TestStagePainsSize(t *testing.T) {
+	site := &model.Site{Config: model.Config{BasePath: "/", BaseURL: "/", Language: "vi"}}
+	eng, err := New(site, nil, Layer{Name: "themes/default", FS: defaultTheme(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := componentJourney()
+	for _, n := range []int{1, 40} {
+		var groups []model.StageItems
+		for _, s := range j.Stages {
+			g := model.StageItems{Stage: s.Name}
+			for i := range n {
+				g.Items = append(g.Items, model.JourneyItem{Item: model.Item{Text: "Giá không rõ ràng " + strings.Repeat("x", i%7), Severity: 1 + i%3, Status: "open"}, Journey: j})
+			}
+			groups = append(groups, g)
+		}
+		drawn := len(eng.draw(0, func(w *htmlw) { w.stagePains(groups) }).b)
+		if guess := stagePainsSize(groups); guess < drawn*4/5 || guess > drawn*6/5 {
+			t.Errorf("%d items a stage: guessed %d bytes, drew %d", n, guess, drawn)
+		}
+	}
+}
