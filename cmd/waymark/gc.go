@@ -43,8 +43,11 @@ func tuneGC() *heapCap {
 // this is a large part of it (at 1,000 journeys it counts ~33 MB where
 // 22-28 MB are live), and pages freed wait for the scavenger to be given
 // back. Below the cap none of this changes; near it the collector runs
-// sooner and gives freed memory back. At 1,000 journeys the cap is ~50
-// MiB: ~6.5 MB less peak memory for ~7% more CPU time (BENCHMARKS.md); from
+// sooner and gives freed memory back. At 1,000 journeys the cap is ~47
+// MiB. The trade is steep near it (paired builds, BENCHMARKS.md): a
+// factor of 2 gave 2.8 MB more peak memory for 3% less time, 1.8 took 1.2
+// MB more off the peak for 6% more time; the first cap, at 2, took ~6.5
+// MB off for ~7% more CPU time. From
 // a few thousand journeys on the target is lower than the cap, which
 // changes nothing there, and a build whose heap holds more than
 // capAbove when it starts rendering is not capped at all (the collection
@@ -60,7 +63,7 @@ type heapCap struct {
 }
 
 const (
-	capFactor = 2.0
+	capFactor = 1.85
 	capAbove  = 128 << 20
 	capEvery  = 256 // outputs between checks that the heap still fits
 )
