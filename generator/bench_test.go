@@ -80,11 +80,11 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
-// BenchmarkRenderJourney renders and minifies one journey page, the
-// unit of a large handbook's build.
-func BenchmarkRenderJourney(b *testing.B) {
-	dir := synthSite(b, 20)
-	opts := testOptions(dir)
+// benchPlan loads a synthetic handbook of n journeys, with its hub (not
+// filled) and the default theme: what plan.Make plans from.
+func benchPlan(b *testing.B, n int) (*model.Site, *hub.Hub, *render.Engine) {
+	b.Helper()
+	opts := testOptions(synthSite(b, n))
 	set, err := source.Read(opts.Source)
 	if err != nil {
 		b.Fatal(err)
@@ -102,6 +102,13 @@ func BenchmarkRenderJourney(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return site, h, eng
+}
+
+// BenchmarkRenderJourney renders and minifies one journey page, the
+// unit of a large handbook's build.
+func BenchmarkRenderJourney(b *testing.B) {
+	site, h, eng := benchPlan(b, 20)
 	var page *plan.Output
 	for _, o := range plan.Make(plan.Env{Site: site, Hub: h, Engine: eng}) {
 		if o.Page != nil && o.Page.Kind == plan.KindJourney {
@@ -125,25 +132,7 @@ func BenchmarkRenderJourney(b *testing.B) {
 // (its touchpoints, pain points, owners', tags', priorities and metrics):
 // tens of thousands of rows, each saying where its entry stands.
 func BenchmarkHubFiles(b *testing.B) {
-	dir := synthSite(b, 200)
-	opts := testOptions(dir)
-	set, err := source.Read(opts.Source)
-	if err != nil {
-		b.Fatal(err)
-	}
-	site, err := model.New(set, model.Options{Now: fixedNow(), Addresses: plan.Addresses()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	th, err := loadTheme(opts, site, set)
-	if err != nil {
-		b.Fatal(err)
-	}
-	h := hub.New(site, plan.HubAddresses())
-	eng, err := render.New(site, h, render.Layer{Name: th.name, FS: th.fs})
-	if err != nil {
-		b.Fatal(err)
-	}
+	site, h, eng := benchPlan(b, 200)
 	h.Fill()
 	var files []*plan.Output
 	for _, o := range plan.Make(plan.Env{Site: site, Hub: h, Engine: eng}) {
