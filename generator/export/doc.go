@@ -33,9 +33,10 @@
 // journey page's links: CSV, JSON, Mermaid, then the journey's source as
 // its author wrote it (not Markdown(j): comments and layout kept). Each
 // Format names its extension, the link's media type and label, the
-// Content-Type serve sends, and its writer; the build writes every one
-// beside the journey's page (model.Journey.Download), a blank template
-// only those marked Template (CSV and JSON).
+// Content-Type serve sends, and its writer, which appends the file to a
+// buffer a build's worker uses again file after file; the build writes
+// every one beside the journey's page (model.Journey.Download), a blank
+// template only those marked Template (CSV and JSON).
 //
 // # Adding a format
 //
