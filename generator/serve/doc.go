@@ -13,8 +13,9 @@
 //
 // After a build that drew a large part of the site (the first), and a
 // second after the last rebuild, the server hands the memory its builds
-// freed back to the system (debug.FreeOSMemory): a dev server stays
-// open all day, and the runtime would otherwise return it only slowly.
+// freed back to the system (debug.FreeOSMemory, after a collection that
+// lets go of the builds' pooled buffers): a dev server stays open all
+// day, and the runtime would otherwise return it only slowly.
 //
 // # Serving Requests
 //

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -156,9 +157,20 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 			s.Rebuild(ctx, paths)
 			idle.Reset(idleAfter)
 		case <-idle.C:
-			debug.FreeOSMemory()
+			freeMemory()
 		}
 	}
+}
+
+// freeMemory hands what the builds freed back to the system. The
+// buffers a build's workers keep for one another (sync.Pools: the
+// compressors of the kept outputs, a megabyte each, the writers' buffers)
+// outlive one collection, which moves them aside, and go with the next:
+// idle, the server would hold them until its next build. So it collects
+// once before debug.FreeOSMemory collects again.
+func freeMemory() {
+	runtime.GC()
+	debug.FreeOSMemory()
 }
 
 // URL is the address of the site on a listener address.
@@ -238,7 +250,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 		// A build that drew most pages left behind as much memory as
 		// it kept; the server holds it, idle, until the next such
 		// build: hand it back to the system now.
-		debug.FreeOSMemory()
+		freeMemory()
 	}
 	if changed != nil {
 		pages := ""
