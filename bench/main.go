@@ -68,6 +68,7 @@ func main() {
 	hugo := flag.String("hugo", "", "the hugo binary (default: hugo on the PATH, else GOPATH/bin/hugo); none: Waymark and the floor only")
 	on := flag.String("on", "disk,tmpfs", "comma-separated places to build in: disk (/var/tmp), tmpfs (/dev/shm) or a folder")
 	keep := flag.Bool("keep", false, "keep the generated sites")
+	wait := flag.Bool("settle", true, "before timing on the disk, wait until six minutes have passed since a run removed its outputs there (false: only warn)")
 	write := flag.String("write", "", "only write the synthetic handbook of the first size -n into this folder, then stop")
 	flag.Parse()
 	if *write != "" {
@@ -98,6 +99,7 @@ func main() {
 		if err != nil {
 			break
 		}
+		settle(placeDir(place), *wait)
 		err = run(bins, placeDir(place), *sizes, *runs, *hugo, *keep)
 	}
 	if err != nil {
@@ -136,7 +138,7 @@ func run(bins, place, sizes string, runs int, hugo string, keep bool) error {
 		return err
 	}
 	if !keep {
-		defer os.RemoveAll(work)
+		defer removeWork(place, work)
 	}
 	waymark, floor := filepath.Join(bins, "waymark"), filepath.Join(bins, "floor")
 	fmt.Printf("\nIn %s:\n\n", place)
