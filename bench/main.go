@@ -39,6 +39,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -106,6 +107,24 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// parseSub parses a subcommand's flags, fl made with
+// flag.ContinueOnError, with usage and the flags as its help. stop is set
+// when the subcommand is to end with code: 0 when help was asked for, 2
+// for a flag it does not know.
+func parseSub(fl *flag.FlagSet, args []string, usage string) (code int, stop bool) {
+	fl.Usage = func() {
+		fmt.Fprintf(fl.Output(), "%s\n\nFlags:\n", usage)
+		fl.PrintDefaults()
+	}
+	switch err := fl.Parse(args); {
+	case errors.Is(err, flag.ErrHelp):
+		return 0, true
+	case err != nil:
+		return 2, true
+	}
+	return 0, false
 }
 
 // placeDir is the folder a place names.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -25,18 +24,11 @@ func pair(args []string) int {
 	ref := fl.String("ref", "HEAD", "the commit to compare this checkout's command with")
 	n := fl.Int("n", 1000, "journeys in the synthetic handbook")
 	pairs := fl.Int("pairs", 12, "pairs of cold builds")
-	fl.Usage = func() {
-		fmt.Fprintf(fl.Output(), "Usage: go run ./bench pair [-ref COMMIT] [-n N] [-pairs P]\n\n"+
-			"Build a synthetic handbook of N journeys P times with the waymark command of COMMIT\n"+
-			"and with this checkout's, in turn, on tmpfs, and print the medians of each and of\n"+
-			"the ratios within each pair (this checkout's over COMMIT's).\n\nFlags:\n")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, stop := parseSub(fl, args, "Usage: go run ./bench pair [-ref COMMIT] [-n N] [-pairs P]\n\n"+
+		"Build a synthetic handbook of N journeys P times with the waymark command of COMMIT\n"+
+		"and with this checkout's, in turn, on tmpfs, and print the medians of each and of\n"+
+		"the ratios within each pair (this checkout's over COMMIT's)."); stop {
+		return code
 	}
 	if fl.NArg() > 0 || *n < 1 || *pairs < 1 {
 		fmt.Fprintf(os.Stderr, "bench pair: want -n and -pairs of at least 1 and no arguments\n")

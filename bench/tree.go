@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -54,19 +53,12 @@ func tree(args []string) int {
 	ref := fl.String("ref", pinnedRef, "the commit whose waymark command gives the expected output")
 	n := fl.Int("n", 1000, "journeys in the synthetic handbook")
 	keep := fl.Bool("keep", false, "keep the work folder (sources, binaries and outputs) and print where it is")
-	fl.Usage = func() {
-		fmt.Fprintf(fl.Output(), "Usage: go run ./bench tree [-ref COMMIT] [-n N] [-keep]\n\n"+
-			"Build a synthetic handbook of N journeys and the example handbook of this checkout\n"+
-			"with the waymark command of this checkout and with that of COMMIT, and compare\n"+
-			"the outputs file by file. Exit status 0: the same; 1: some file differs, is\n"+
-			"missing or is new; 2: the comparison could not be made.\n\nFlags:\n")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return treeSame
-		}
-		return treeFailed
+	if code, stop := parseSub(fl, args, "Usage: go run ./bench tree [-ref COMMIT] [-n N] [-keep]\n\n"+
+		"Build a synthetic handbook of N journeys and the example handbook of this checkout\n"+
+		"with the waymark command of this checkout and with that of COMMIT, and compare\n"+
+		"the outputs file by file. Exit status 0: the same; 1: some file differs, is\n"+
+		"missing or is new; 2: the comparison could not be made."); stop {
+		return code
 	}
 	if fl.NArg() > 0 || *n < 1 {
 		fmt.Fprintf(os.Stderr, "bench tree: want -n of at least 1 and no arguments, got -n %d and %q\n", *n, fl.Args())

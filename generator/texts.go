@@ -121,10 +121,10 @@ func (t *texts) pack(text []byte) output.Blob {
 }
 
 // take unpacks path's kept text for one of its readers, into dst when it
-// has room, and forgets it once the last has it. own says the text is
-// not the blob's own bytes (dst or a new slice holds it); ok is false
-// when nothing is kept of it.
-func (t *texts) take(path string, dst []byte) (k keptText, text []byte, own, ok bool) {
+// has room (unless the blob is not packed: then text is its own bytes),
+// and forgets it once the last has it. ok is false when nothing is kept
+// of it.
+func (t *texts) take(path string, dst []byte) (k keptText, text []byte, ok bool) {
 	t.mu.Lock()
 	kp := t.kept[path]
 	if kp != nil {
@@ -135,9 +135,9 @@ func (t *texts) take(path string, dst []byte) (k keptText, text []byte, own, ok 
 	}
 	t.mu.Unlock()
 	if kp == nil {
-		return keptText{}, nil, false, false
+		return keptText{}, nil, false
 	}
-	return k, t.packers.Unpack(k.text, dst), k.text.Packed(), true
+	return k, t.packers.Unpack(k.text, dst), true
 }
 
 // raw is e's file as its author wrote it; nil if it went away since.
@@ -148,7 +148,7 @@ func (t *texts) raw(e *model.Entry) []byte {
 		}
 		return nil
 	}
-	_, text, _, ok := t.take(e.Path, nil)
+	_, text, ok := t.take(e.Path, nil)
 	if !ok {
 		return nil // rendering its page says so
 	}
@@ -200,8 +200,8 @@ func (t *texts) body(o *plan.Output, buf *[]byte) (src []byte, path string, line
 	if buf != nil {
 		dst = *buf
 	}
-	k, text, own, ok := t.take(e.Path, dst)
-	if buf != nil && own && cap(text) <= 1<<20 {
+	k, text, ok := t.take(e.Path, dst)
+	if buf != nil && k.text.Packed() && cap(text) <= 1<<20 {
 		*buf = text[:0]
 	}
 	if !ok {

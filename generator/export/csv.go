@@ -132,25 +132,20 @@ func appendCSV(dst []byte, j *model.Journey, w Words, kit *csvKit) []byte {
 
 // writerPool lends the buffers of csv.Writers that write to memory (a
 // journey's CSV): a csv.Writer of a *bufio.Writer writes through it
-// rather than making a buffer of its own. Its zero value is ready; a nil
-// one lends new buffers.
+// rather than making a buffer of its own. Its zero value is ready.
 type writerPool struct{ pool sync.Pool }
 
 func (p *writerPool) get(w io.Writer) *bufio.Writer {
-	if p != nil {
-		if bw, ok := p.pool.Get().(*bufio.Writer); ok {
-			bw.Reset(w)
-			return bw
-		}
+	if bw, ok := p.pool.Get().(*bufio.Writer); ok {
+		bw.Reset(w)
+		return bw
 	}
 	return bufio.NewWriter(w)
 }
 
 func (p *writerPool) put(bw *bufio.Writer) {
-	if p != nil {
-		bw.Reset(nil)
-		p.pool.Put(bw)
-	}
+	bw.Reset(nil)
+	p.pool.Put(bw)
 }
 
 // table writes a CSV file the way spreadsheets read it: a BOM, CRLF line

@@ -2,6 +2,8 @@ package export
 
 import (
 	"io"
+	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,21 +85,15 @@ func NoOwner(w io.Writer, pains, opps []*hub.Item, sh Sheet) error {
 // TouchpointUses writes touchpoints, one row for each stage where one
 // appears.
 func TouchpointUses(w io.Writer, uses []hub.TouchpointUse, sh Sheet) error {
-	return touchpointRows(w, sh, func(row func(hub.TouchpointUse) bool) {
-		for _, u := range uses {
-			if !row(u) {
-				return
-			}
-		}
-	})
+	return touchpointRows(w, sh, slices.Values(uses))
 }
 
 // TouchpointGroups writes every use of every touchpoint group, in the groups' order.
 func TouchpointGroups(w io.Writer, groups []*hub.TouchpointGroup, sh Sheet) error {
-	return touchpointRows(w, sh, func(row func(hub.TouchpointUse) bool) {
+	return touchpointRows(w, sh, func(yield func(hub.TouchpointUse) bool) {
 		for _, g := range groups {
 			for _, u := range g.Uses {
-				if !row(u) {
+				if !yield(u) {
 					return
 				}
 			}
@@ -105,13 +101,16 @@ func TouchpointGroups(w io.Writer, groups []*hub.TouchpointGroup, sh Sheet) erro
 	})
 }
 
-// touchpointRows writes the touchpoints' table, a row for each use that
-// uses gives, until a row is not written.
-func touchpointRows(w io.Writer, sh Sheet, uses func(row func(hub.TouchpointUse) bool)) error {
+// touchpointRows writes the touchpoints' table, a row for each use,
+// until a row is not written.
+func touchpointRows(w io.Writer, sh Sheet, uses iter.Seq[hub.TouchpointUse]) error {
 	t := newTableTo(w)
 	t.row(sh.header("hub.touchpoint", "hub.channel", "hub.kind", KeyOwner, KeyEmotion, "hub.fail_point", "description")...)
 	yes := sh.Words.Of("hub.yes")
-	uses(func(u hub.TouchpointUse) bool {
+	for u := range uses {
+		if !t.ok() {
+			break
+		}
 		tp := u.Touchpoint
 		emo, fail := "", ""
 		if tp.HasEmotion {
@@ -121,8 +120,7 @@ func touchpointRows(w io.Writer, sh Sheet, uses func(row func(hub.TouchpointUse)
 			fail = yes
 		}
 		t.rowWhere(sh, u.Journey, u.Stage, tp.Name, tp.Channel, tp.Kind, tp.Owner, emo, fail, tp.Description)
-		return t.ok()
-	})
+	}
 	return t.flush()
 }
 

@@ -74,16 +74,23 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 
 // close closes f, written as name with err so far, and keeps its stamp.
 func (d *Dir) close(name string, f *os.File, err error) error {
+	st, err := closeStamped(f, err)
+	if err == nil {
+		d.stamp(name, st)
+	}
+	return err
+}
+
+// closeStamped closes f, written with err so far, and gives its stamp
+// as it was before closing: none if it could not be told.
+func closeStamped(f *os.File, err error) (Stamp, error) {
 	var st Stamp
 	if err == nil {
 		if fi, e := f.Stat(); e == nil {
 			st = Stamp{fi.Size(), fi.ModTime().UnixNano()}
 		}
 	}
-	if err = errors.Join(err, f.Close()); err == nil {
-		d.stamp(name, st)
-	}
-	return err
+	return st, errors.Join(err, f.Close())
 }
 
 // stamp keeps the stamp of a file written and closed.

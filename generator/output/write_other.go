@@ -12,15 +12,5 @@ func writeNew(full string, data []byte) (Stamp, error) {
 		return Stamp{}, err
 	}
 	_, err = f.Write(data)
-	var st Stamp
-	if err == nil {
-		var fi os.FileInfo
-		if fi, err = f.Stat(); err == nil {
-			st = Stamp{fi.Size(), fi.ModTime().UnixNano()}
-		}
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return st, err
+	return closeStamped(f, err)
 }

@@ -404,6 +404,7 @@ func sizeHint(j *model.Journey, perItem int) int {
 
 // componentFuncs are the components as template functions.
 func (e *Engine) componentFuncs() template.FuncMap {
+	formats := export.Formats()
 	return template.FuncMap{
 		"timeline": func(p *Page) (template.HTML, error) {
 			return e.placeMap(p, sizeHint(p.Journey, 900), func(w *htmlw) { w.timeline(p) })
@@ -431,7 +432,9 @@ func (e *Engine) componentFuncs() template.FuncMap {
 			return e.draw(0, func(w *htmlw) { w.itemList(items, class) }).html()
 		},
 		"metricList": func(ms []*model.Metric) template.HTML { return e.draw(0, func(w *htmlw) { w.metricList(ms) }).html() },
-		"downloads":  func(j *model.Journey) template.HTML { return e.draw(1200, func(w *htmlw) { w.downloads(j) }).html() },
+		"downloads": func(j *model.Journey) template.HTML {
+			return e.draw(1200, func(w *htmlw) { w.downloads(j, formats) }).html()
+		},
 		"stagePains": func(groups []model.StageItems) template.HTML {
 			return e.draw(stagePainsSize(groups), func(w *htmlw) { w.stagePains(groups) }).html()
 		},
@@ -439,16 +442,17 @@ func (e *Engine) componentFuncs() template.FuncMap {
 }
 
 // downloads draws the links to a journey's downloads, one per format of
-// export.Formats, which plan/downloads.go plans beside the page, and
-// to its print view. Drawn in Go: as template actions, its links'
-// escaping cost a third of a journey page.
-func (w *htmlw) downloads(j *model.Journey) {
+// formats (export.Formats, listed once for every page), which
+// plan/downloads.go plans beside the page, and to its print view. Drawn
+// in Go: as template actions, its links' escaping cost a third of a
+// journey page.
+func (w *htmlw) downloads(j *model.Journey, formats []export.Format) {
 	w.raw(`<section class="downloads" aria-labelledby="downloads-heading"><h2 id="downloads-heading" class="visually-hidden">`)
 	w.t("download.heading")
 	w.raw(`</h2>`, "\n", `<p class="card-actions downloads-list"><span class="downloads-label" aria-hidden="true">`)
 	w.t("download.heading")
 	w.raw(`:</span>`)
-	for _, f := range export.Formats() {
+	for _, f := range formats {
 		w.raw("\n", `<a class="button button-quiet" href="`)
 		w.href(j.Download(f.Ext))
 		w.raw(`" download="`)
