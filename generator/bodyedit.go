@@ -99,7 +99,7 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 		if !strings.HasPrefix(p, "content/") || old == nil || nf == nil || e == nil {
 			return nil, false, nil
 		}
-		if !bytes.Equal(old.Front, nf.Front) || old.BodyLine != nf.BodyLine {
+		if !bytes.Equal(l.txt.front(e), nf.Front) || old.BodyLine != nf.BodyLine {
 			fronts = append(fronts, p)
 		}
 		ed.entries[e] = true
@@ -110,7 +110,9 @@ func (b *Builder) bodyEdit(ctx context.Context, set *source.Set, changed []strin
 	for _, p := range changed {
 		e, nf := l.entries[p], cur[p]
 		if !slices.Contains(fronts, p) {
-			e.Body = nf.Body
+			// A journey's text let go (texts.shelve) is the new
+			// file's from now on.
+			e.Front, e.Body, e.Released = nf.Front, nf.Body, false
 			b.model.SameFront(l.files[p], nf)
 		}
 		delete(b.own, e) // the sums of its old text

@@ -164,7 +164,20 @@ func (r *run) load(set *source.Set, readErr error) error {
 		r.out.w = &output.Discard{}
 	}
 	mopts := model.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL, Now: r.today, Cache: b.model, Reserved: plan.Reserved(), Addresses: plan.Addresses()}
-	if !b.keeps && textSize(set) > cmp.Or(opts.releaseAbove, releaseAbove) {
+	switch {
+	case b.keeps:
+		// A dev server keeps its journeys' files compressed from build
+		// to build (texts.shelve); a new configuration decodes them all
+		// again, from whole files.
+		if b.shelf == nil {
+			b.shelf = map[*model.Entry]*keptText{}
+		}
+		r.txt.shelve(b.shelf, b.seed, opts.Drafts)
+		if b.model.Retypes(set.Config) {
+			r.txt.restore()
+		}
+		mopts.Release, mopts.Front = r.txt.release, r.txt.front
+	case textSize(set) > cmp.Or(opts.releaseAbove, releaseAbove):
 		// A one-off build of a large handbook: no rebuild will want the
 		// journeys' text, and holding it all beside the model costs more
 		// than keeping what is still needed of it (texts).
@@ -173,6 +186,9 @@ func (r *run) load(set *source.Set, readErr error) error {
 	}
 	site, err := model.New(set, mopts)
 	r.errs.AddErr(err, ".", "")
+	if b.keeps {
+		r.txt.prune()
+	}
 	if site == nil {
 		return r.errs.Err()
 	}
@@ -262,7 +278,7 @@ func (r *run) make(ctx context.Context) (*Report, error) {
 	if !check {
 		m.min = b.minifier()
 	}
-	reuse := b.reuser(planned{set: r.set, site: site, eng: r.eng, outs: r.outs, statics: r.st, changed: r.changed, copies: r.copies},
+	reuse := b.reuser(planned{set: r.set, site: site, eng: r.eng, outs: r.outs, statics: r.st, txt: r.txt, changed: r.changed, copies: r.copies},
 		b.knownTemplates(r.eng, site.Config))
 	outs, first := r.openFirst(m, reuse, out, check)
 	// The outputs that show the hub's views need it filled before they

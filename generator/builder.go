@@ -38,6 +38,9 @@ type Builder struct {
 	// builtinSrc is what the built-in theme named builtinKey consists of.
 	builtinKey string
 	builtinSrc []byte
+	// shelf keeps the journeys' files compressed, by entry, while the
+	// model cache hands them out (texts.shelve).
+	shelf map[*model.Entry]*keptText
 	// own sums the fields of entries that do not depend on links, by
 	// entry: the model cache hands out the same entry while its file is
 	// unchanged, so each is summed once.

@@ -39,7 +39,7 @@ body { margin: 0 }
 		b.SetOutput(mem)
 		rep, err := b.Build(context.Background(), changed)
 		if err != nil {
-			t.Fatalf("incremental build: %v", err)
+			t.Fatalf("incremental build (after %d quick): %v", b.quick, err)
 		}
 		rendered = rep.Rendered
 		return mem.Files()

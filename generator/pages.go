@@ -165,6 +165,9 @@ func (m *maker) make(o *plan.Output, reuse *reuser, out *sink, check bool, s *sc
 		}
 	}
 	switch {
+	case !check && m.putAsKept(o, reuse, out):
+		// Before reusing: the last build's may be an older copy.
+		return false
 	case reuse.tryReuse(o, out):
 		return false
 	case !check && m.writtenAsRead(o):
@@ -190,6 +193,26 @@ func (m *maker) writtenAsRead(o *plan.Output) bool {
 		m.fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()})
 	}
 	return ok
+}
+
+// putAsKept reports whether o is a journey's .md download that a dev
+// server's memory holds as the journey's file is kept (texts.blob): the
+// same bytes, put there, not a copy.
+func (m *maker) putAsKept(o *plan.Output, reuse *reuser, out *sink) bool {
+	mem, ok := out.w.(*output.Memory)
+	if !ok {
+		return false
+	}
+	blob, ok := m.txt.blob(o)
+	if !ok {
+		return false
+	}
+	if err := out.put(mem, o.Path, blob); err != nil {
+		m.fail(&diag.Error{Path: o.Path, Line: 1, Col: 1, Msg: err.Error()})
+		return true
+	}
+	reuse.kept(o, o.Path)
+	return true
 }
 
 // page renders, minifies and writes one page. s may be nil.

@@ -32,6 +32,7 @@ type planned struct {
 	eng     *render.Engine
 	outs    []*plan.Output
 	statics *staticSet
+	txt     *texts
 	changed []string          // the paths changed since the last build; nil: unknown
 	copies  map[string]uint64 // the last good build's sums of files to copy
 }
@@ -48,7 +49,7 @@ func (b *Builder) reuser(pl planned, known bool) *reuser {
 	if !r.active {
 		return r
 	}
-	f := &fingerprinter{seed: b.seed, journeys: map[*model.Journey]uint64{}, personas: map[*model.Persona]uint64{},
+	f := &fingerprinter{seed: b.seed, txt: pl.txt, journeys: map[*model.Journey]uint64{}, personas: map[*model.Persona]uint64{},
 		prevOwn: b.own, own: make(map[*model.Entry]sums, len(b.own)),
 		copies: b.copySums(pl.copies, outs, pl.changed == nil || touchesStatics(pl.changed, pl.statics.linked))}
 	r.copies = f.copies
@@ -161,6 +162,9 @@ func (r *reuser) keepStream(o *plan.Output, stream func(string, func(io.Writer) 
 
 // kept remembers o's file, name, as the output keeps it.
 func (r *reuser) kept(o *plan.Output, name string) {
+	if !r.active {
+		return
+	}
 	blob, _ := r.mem.Blob(name)
 	r.mu.Lock()
 	r.next[name] = rendered{key: r.keys[o], blob: blob}

@@ -20,6 +20,7 @@ import (
 // builds while the model cache hands out the same entry.
 type fingerprinter struct {
 	seed     maphash.Seed
+	txt      *texts                    // the sums of texts let go (nil: none let go)
 	journeys map[*model.Journey]uint64 // card sums, each computed once
 	personas map[*model.Persona]uint64
 	fronts   uint64                // every journey's and persona's front matter
@@ -57,10 +58,10 @@ func (f *fingerprinter) sums(e *model.Entry, card func(h *maphash.Hash), views f
 		card(h)
 	}
 	s := sums{card: h.Sum64()}
-	h.Write(e.Front)
-	h.WriteByte(0)
+	text := f.txt.sums(e, f.seed)
+	num(h, text[0])
 	s.front = h.Sum64()
-	h.Write(e.Body)
+	num(h, text[1])
 	s.page = h.Sum64()
 	if views != nil {
 		views(&s)

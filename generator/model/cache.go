@@ -40,6 +40,11 @@ func (c *Cache) begin(config *source.Doc) {
 	c.nextE = make(map[*source.File]any, len(c.entries))
 }
 
+// Retypes reports whether a build under config decodes every file
+// again, rather than hand out the entries the cache keeps: config is not
+// the configuration they were typed under.
+func (c *Cache) Retypes(config *source.Doc) bool { return c.keeps && c.config != config }
+
 func (c *Cache) end() {
 	if c.keeps {
 		c.docs, c.entries, c.nextD, c.nextE = c.nextD, c.nextE, nil, nil

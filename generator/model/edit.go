@@ -46,7 +46,7 @@ func (c *Cache) editJourney(site *Site, old, nf *source.File, opts Options, card
 		return Journey{}, nil, false
 	}
 	j, _ = c.entries[old].(*Journey)
-	if j == nil || j.template || j.Released || !slices.Contains(site.Journeys, j) {
+	if j == nil || j.template || !slices.Contains(site.Journeys, j) {
 		return Journey{}, nil, false
 	}
 	e, top, nested, isEntry := contentEntry(nf, opts.Addresses)

@@ -153,7 +153,7 @@ func leftoverWarnings(site *Site) {
 			j.leftovers = m
 		}
 		if found := m.found; len(found) > 0 {
-			site.Warnings = append(site.Warnings, leftovers(j, found)...)
+			site.Warnings = append(site.Warnings, leftovers(j, found, site.front)...)
 		}
 	}
 }
@@ -192,12 +192,16 @@ type leftoverAt struct {
 	path, text, metric string
 }
 
-// leftovers locates a journey's leftovers: its front matter is indexed
-// again, for the few journeys that have any.
-func leftovers(j *Journey, found []leftoverAt) []*diag.Error {
+// leftovers locates a journey's leftovers: its front matter (front, for
+// one released) is indexed again, for the few journeys that have any.
+func leftovers(j *Journey, found []leftoverAt, front func(*Entry) []byte) []*diag.Error {
+	text := j.Front
+	if j.Released && front != nil {
+		text = front(&j.Entry)
+	}
 	var ix *source.Index
-	if j.Front != nil {
-		ix = source.NewIndex(j.Front, j.frontLine)
+	if text != nil {
+		ix = source.NewIndex(text, j.frontLine)
 	}
 	out := make([]*diag.Error, 0, len(found))
 	for _, l := range found {

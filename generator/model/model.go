@@ -32,6 +32,8 @@ type Site struct {
 	Unloaded map[string]string
 
 	warned int // how many of Warnings the journeys call for (warn)
+	// front gives a released journey's front matter (Options.Front).
+	front func(e *Entry) []byte
 }
 
 // Entry is what every page read from a Markdown file has.

@@ -24,12 +24,21 @@ type Options struct {
 	Reserved []string
 	// Release, when set, lets go of each journey's text (its
 	// source.File's Raw, Front and Body, and its entry's) as soon as its
-	// front matter is decoded, for a build that is not kept for rebuilds,
-	// so that a large handbook's files are never all held beside its
-	// model. Release is called first, with the file and the journey, on
-	// the worker that decoded it (several at once), to keep what the
-	// build still needs of the text. Not with a Cache.
-	Release func(f *source.File, j *Journey)
+	// front matter is decoded, so that a large handbook's files are never
+	// all held beside its model. Release is called first, with the file
+	// and the journey, on the worker that decoded it (several at once),
+	// to keep what builds still need of the text, and reports whether
+	// it did: false leaves the text where it was. With a Cache that
+	// keeps (a dev server's), a journey with mistakes keeps its text:
+	// the next build decodes its file again. A cached journey is not
+	// decoded again while its file is unchanged, unless the
+	// configuration changes (Cache.Retypes): its file must then be whole
+	// again first.
+	Release func(f *source.File, j *Journey) bool
+	// Front, when set, gives the front matter of a journey Release let
+	// go, for where its warnings are (nil: unknown, line of the file's
+	// front matter).
+	Front func(e *Entry) []byte
 	// Addresses says where each entry is published (plan.Addresses);
 	// required.
 	Addresses Addresses
@@ -49,7 +58,7 @@ func New(set *source.Set, opts Options) (*Site, error) {
 		cache = &Cache{} // keeps nothing
 	}
 	l := &loader{opts: opts, cache: cache, drafts: map[string]bool{}, broken: map[string]bool{}, urls: map[string]string{},
-		site: &Site{Lists: map[string]*Page{}, Now: opts.Now, Unloaded: map[string]string{}}}
+		site: &Site{Lists: map[string]*Page{}, Now: opts.Now, Unloaded: map[string]string{}, front: opts.Front}}
 	site := l.site
 	if set.Config != nil {
 		site.Config = decodeConfig(set.Config, opts.BaseURL, &l.errs)
@@ -105,10 +114,10 @@ func (l *loader) unloaded(p string) {
 // decodeAhead decodes personas and journeys into their entries on every
 // core; the rest runs in file order.
 func (l *loader) decodeAhead(files []*source.File) []ahead {
-	var release func(*source.File, *Journey)
+	release, keeps := l.opts.Release, l.cache.keeps
 	var sparse *positionsOf
-	if !l.cache.keeps {
-		release, sparse = l.opts.Release, sparsePositions(files, &l.site.Config)
+	if !keeps {
+		sparse = sparsePositions(files, &l.site.Config)
 	}
 	return l.cache.decodeAhead(files, func(f *source.File) func(d *decoder) any {
 		e, top, nested, ok := contentEntry(f, l.opts.Addresses)
@@ -122,8 +131,7 @@ func (l *loader) decodeAhead(files []*source.File) []ahead {
 				d.sparse = sparse
 				j := decodeJourney(d, e, &l.site.Config)
 				j.addr = l.opts.Addresses
-				if release != nil {
-					release(f, j)
+				if release != nil && (!keeps || d.errs.Len() == 0) && release(f, j) {
 					j.Front, j.Body, j.Released = nil, nil, true
 					f.Raw, f.Front, f.Body = nil, nil, nil
 				}
