@@ -87,7 +87,12 @@ func main() {
 		return
 	}
 	if *hugo == "" {
-		*hugo = findHugo()
+		// A run that meant to compare with Hugo and found none would
+		// print Waymark's rows alone, as if that were the comparison.
+		if *hugo = findHugo(); *hugo == "" {
+			fmt.Fprintln(os.Stderr, "bench: no hugo on the PATH or in GOPATH/bin: install it with\n\tCGO_ENABLED=0 go install github.com/gohugoio/hugo@v0.165.0\nor run Waymark and the floor alone with -hugo none")
+			os.Exit(2)
+		}
 	} else if *hugo == "none" {
 		*hugo = ""
 	}
