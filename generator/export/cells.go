@@ -27,13 +27,18 @@ func oneLine(s string) string {
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// line builds a cell's line: a text, then its details after sep.
-type line struct{ strings.Builder }
+// line builds a cell's line: a text, then its details after sep, in the
+// language of w.
+type line struct {
+	strings.Builder
+	w Words
+}
 
-// detail adds "key: value"; with no value, key alone (a flag).
+// detail adds "key: value", the key in words (cellWords); with no value,
+// key alone (a flag).
 func (l *line) detail(key string, value ...string) {
 	l.WriteString(sep)
-	l.WriteString(key)
+	l.WriteString(l.w.Of(key))
 	if len(value) > 0 {
 		l.WriteString(": ")
 		for _, v := range value {
@@ -42,34 +47,35 @@ func (l *line) detail(key string, value ...string) {
 	}
 }
 
-// FormatItem writes a pain point or opportunity as one line.
-func FormatItem(it model.Item) string {
-	var l line
+// FormatItem writes a pain point or opportunity as one line, its details
+// in w's language (nil: English).
+func FormatItem(it model.Item, w Words) string {
+	l := line{w: w}
 	l.Grow(len(it.Text) + 64)
 	l.WriteString(oneLine(it.Text))
 	if it.Owner != "" {
-		l.detail("owner", oneLine(it.Owner))
+		l.detail("detail.owner", oneLine(it.Owner))
 	}
 	if it.Status != "" {
-		l.detail("status", it.Status)
+		l.detail("detail.status", w.Value("status", it.Status))
 	}
 	if it.Severity != 0 {
-		l.detail("severity", strconv.Itoa(it.Severity))
+		l.detail("detail.severity", strconv.Itoa(it.Severity))
 	}
 	for _, s := range [...]struct {
 		key string
 		n   int
-	}{{"value", it.Value}, {"business_value", it.BusinessValue}, {"effort", it.Effort}} {
+	}{{"detail.value", it.Value}, {"detail.business_value", it.BusinessValue}, {"detail.effort", it.Effort}} {
 		if s.n != 0 {
 			l.detail(s.key, strconv.Itoa(s.n))
 		}
 	}
 	if it.HasConfidence {
-		l.detail("confidence", num(it.Confidence))
+		l.detail("detail.confidence", num(it.Confidence))
 	}
 	for i, ev := range it.Evidence {
 		if i == 0 {
-			l.detail("evidence", oneLine(ev.Ref))
+			l.detail("detail.evidence", oneLine(ev.Ref))
 		} else {
 			l.WriteString("; ")
 			l.WriteString(oneLine(ev.Ref))
@@ -78,9 +84,10 @@ func FormatItem(it model.Item) string {
 	return l.String()
 }
 
-// FormatTouchpoint writes a touchpoint as one line.
-func FormatTouchpoint(t *model.Touchpoint) string {
-	var l line
+// FormatTouchpoint writes a touchpoint as one line, its details in w's
+// language (nil: English).
+func FormatTouchpoint(t *model.Touchpoint, w Words) string {
+	l := line{w: w}
 	l.Grow(len(t.Name) + len(t.Channel) + len(t.Kind) + len(t.Owner) + len(t.Description) + 64)
 	l.WriteString(oneLine(t.Name))
 	add := func(k, v string) {
@@ -88,76 +95,95 @@ func FormatTouchpoint(t *model.Touchpoint) string {
 			l.detail(k, oneLine(v))
 		}
 	}
-	add("channel", t.Channel)
-	add("kind", t.Kind)
-	add("owner", t.Owner)
+	add("detail.channel", t.Channel)
+	if t.Kind != "" {
+		add("detail.kind", w.Value("kind", t.Kind))
+	}
+	add("detail.owner", t.Owner)
 	if t.HasEmotion {
-		add("emotion", num(t.Emotion))
+		add("detail.emotion", num(t.Emotion))
 	}
 	if t.FailPoint {
-		l.detail("fail point")
+		l.detail("detail.fail_point")
 	}
-	add("description", t.Description)
+	add("detail.description", t.Description)
 	return l.String()
 }
 
-// FormatMetric writes a metric as one line.
-func FormatMetric(m *model.Metric) string {
-	var l line
+// FormatMetric writes a metric as one line, its details in w's language
+// (nil: English).
+func FormatMetric(m *model.Metric, w Words) string {
+	l := line{w: w}
 	l.Grow(len(m.Name) + len(m.Unit) + 64)
 	l.WriteString(oneLine(m.Name))
 	if m.HasValue {
-		l.detail("value", num(m.Value))
+		l.detail("detail.metric_value", num(m.Value))
 	}
 	if m.HasTarget {
-		l.detail("target", num(m.Target))
+		l.detail("detail.target", num(m.Target))
 	}
 	if m.Unit != "" {
-		l.detail("unit", oneLine(m.Unit))
+		l.detail("detail.unit", oneLine(m.Unit))
 	}
 	if !m.HigherIsBetter {
-		l.detail("lower is better")
+		l.detail("detail.lower_is_better")
 	}
 	return l.String()
 }
 
-// details splits a line into its text and its "key: value" details;
-// flags (details without a value) map to "".
+// details splits a line into its text and its details, "key: value",
+// by key (cellWords): each of keys written in either language, and the
+// flags (details without a value), which map to "".
 func details(line string, keys, flags []string) (string, map[string]string, error) {
 	parts := strings.Split(line, sep)
 	text := strings.TrimSpace(parts[0])
 	m := map[string]string{}
-	valid := append(slices.Clone(keys), flags...)
 	for _, p := range parts[1:] {
 		p = strings.TrimSpace(p)
 		k, v, ok := strings.Cut(p, ":")
-		k = strings.ToLower(strings.TrimSpace(k))
 		if !ok {
-			if !slices.Contains(flags, k) {
-				return "", nil, fmt.Errorf("unknown detail %q%s (details are written key: value, one of %s)", p, diag.DidYouMean(k, valid), strings.Join(valid, ", "))
+			key := cellWord(k, flags...)
+			if key == "" {
+				return "", nil, unknownDetail(p, keys, flags)
 			}
-			m[k] = ""
+			m[key] = ""
 			continue
 		}
-		if !slices.Contains(keys, k) {
-			return "", nil, fmt.Errorf("unknown detail %q%s (details are %s)", k, diag.DidYouMean(k, valid), strings.Join(valid, ", "))
+		key := cellWord(k, keys...)
+		if key == "" {
+			return "", nil, unknownDetail(strings.TrimSpace(k), keys, flags)
 		}
-		m[k] = strings.TrimSpace(v)
+		m[key] = strings.TrimSpace(v)
 	}
 	return text, m, nil
 }
 
+// unknownDetail reports a detail whose key, k, is none of keys or flags
+// in either language.
+func unknownDetail(k string, keys, flags []string) error {
+	en, vi := cellSpellings(append(slices.Clone(keys), flags...)...)
+	return fmt.Errorf("unknown detail %q%s (details are written key: value, the key one of %s; or in Vietnamese %s)",
+		k, diag.DidYouMean(strings.ToLower(k), append(slices.Clone(en), vi...)), strings.Join(en, ", "), strings.Join(vi, ", "))
+}
+
 // ParseItem reads a line written by FormatItem.
 func ParseItem(line string) (model.Item, error) {
-	text, m, err := details(line, []string{"owner", "status", "severity", "value", "business_value", "effort", "confidence", "evidence"}, nil)
+	text, m, err := details(line, []string{"detail.owner", "detail.status", "detail.severity", "detail.value", "detail.business_value",
+		"detail.effort", "detail.confidence", "detail.evidence"}, nil)
 	if err != nil {
 		return model.Item{}, err
 	}
-	it := model.Item{Text: text, Owner: m["owner"], Status: m["status"]}
-	if it.Status != "" && !slices.Contains(model.Statuses(), it.Status) {
-		return it, fmt.Errorf("unknown status %q%s (status is %s)", it.Status, diag.DidYouMean(it.Status, model.Statuses()), diag.OneOf(model.Statuses()))
+	it := model.Item{Text: text, Owner: m["detail.owner"]}
+	if s := m["detail.status"]; s != "" {
+		status, ok := ParseValue("status", s)
+		if !ok {
+			en, vi := ValueSpellings("status")
+			return it, fmt.Errorf("unknown status %q%s (status is %s; or in Vietnamese %s)", s,
+				diag.DidYouMean(strings.ToLower(s), append(slices.Clone(en), vi...)), diag.OneOf(en), diag.OneOf(vi))
+		}
+		it.Status = status
 	}
-	if s, ok := m["severity"]; ok {
+	if s, ok := m["detail.severity"]; ok {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > 3 {
 			return it, fmt.Errorf("severity must be 1, 2 or 3, not %q", s)
@@ -174,27 +200,27 @@ func ParseItem(line string) (model.Item, error) {
 // FormatItem writes them: "value: 4 | effort: 2 | evidence: a; https://…".
 func parseScores(it *model.Item, m map[string]string) error {
 	for _, k := range []struct {
-		key string
-		to  *int
-	}{{"value", &it.Value}, {"business_value", &it.BusinessValue}, {"effort", &it.Effort}} {
+		key, name string
+		to        *int
+	}{{"detail.value", "value", &it.Value}, {"detail.business_value", "business_value", &it.BusinessValue}, {"detail.effort", "effort", &it.Effort}} {
 		s, ok := m[k.key]
 		if !ok {
 			continue
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 || n > 5 {
-			return fmt.Errorf("%s must be a whole number from 1 to 5, not %q", k.key, s)
+			return fmt.Errorf("%s must be a whole number from 1 to 5, not %q", k.name, s)
 		}
 		*k.to = n
 	}
-	if s, ok := m["confidence"]; ok {
+	if s, ok := m["detail.confidence"]; ok {
 		f, err := Decimal(strings.TrimSpace(s))
 		if err != nil || f < 0 || f > 1 {
 			return fmt.Errorf("confidence must be a number from 0 to 1, not %q", s)
 		}
 		it.Confidence, it.HasConfidence = f, true
 	}
-	for _, r := range strings.Split(m["evidence"], ";") {
+	for _, r := range strings.Split(m["detail.evidence"], ";") {
 		if r = strings.TrimSpace(r); r != "" {
 			it.Evidence = append(it.Evidence, model.Evidence{Ref: r, URL: external(r), External: external(r) != ""})
 		}
@@ -212,16 +238,22 @@ func external(ref string) string {
 
 // ParseTouchpoint reads a line written by FormatTouchpoint.
 func ParseTouchpoint(line string) (*model.Touchpoint, error) {
-	name, m, err := details(line, []string{"channel", "kind", "owner", "emotion", "description"}, []string{"fail point"})
+	name, m, err := details(line, []string{"detail.channel", "detail.kind", "detail.owner", "detail.emotion", "detail.description"}, []string{"detail.fail_point"})
 	if err != nil {
 		return nil, err
 	}
-	t := &model.Touchpoint{Name: name, Channel: m["channel"], Kind: m["kind"], Owner: m["owner"], Description: m["description"]}
-	_, t.FailPoint = m["fail point"]
-	if t.Kind != "" && !slices.Contains(model.Kinds(), t.Kind) {
-		return nil, fmt.Errorf("unknown kind %q%s (kind is %s)", t.Kind, diag.DidYouMean(t.Kind, model.Kinds()), diag.OneOf(model.Kinds()))
+	t := &model.Touchpoint{Name: name, Channel: m["detail.channel"], Owner: m["detail.owner"], Description: m["detail.description"]}
+	_, t.FailPoint = m["detail.fail_point"]
+	if s := m["detail.kind"]; s != "" {
+		kind, ok := ParseValue("kind", s)
+		if !ok {
+			en, vi := ValueSpellings("kind")
+			return nil, fmt.Errorf("unknown kind %q%s (kind is %s; or in Vietnamese %s)", s,
+				diag.DidYouMean(strings.ToLower(s), append(slices.Clone(en), vi...)), diag.OneOf(en), diag.OneOf(vi))
+		}
+		t.Kind = kind
 	}
-	if s, ok := m["emotion"]; ok {
+	if s, ok := m["detail.emotion"]; ok {
 		f, err := DecimalScore(s)
 		if err != nil {
 			return nil, err
@@ -233,25 +265,25 @@ func ParseTouchpoint(line string) (*model.Touchpoint, error) {
 
 // ParseMetric reads a line written by FormatMetric.
 func ParseMetric(line string) (*model.Metric, error) {
-	name, m, err := details(line, []string{"value", "target", "unit"}, []string{"lower is better"})
+	name, m, err := details(line, []string{"detail.metric_value", "detail.target", "detail.unit"}, []string{"detail.lower_is_better"})
 	if err != nil {
 		return nil, err
 	}
-	met := &model.Metric{Name: name, Unit: m["unit"], HigherIsBetter: true}
-	_, lower := m["lower is better"]
+	met := &model.Metric{Name: name, Unit: m["detail.unit"], HigherIsBetter: true}
+	_, lower := m["detail.lower_is_better"]
 	met.HigherIsBetter = !lower
 	for _, f := range []struct {
-		key string
-		v   *float64
-		has *bool
-	}{{"value", &met.Value, &met.HasValue}, {"target", &met.Target, &met.HasTarget}} {
+		key, name string
+		v         *float64
+		has       *bool
+	}{{"detail.metric_value", "value", &met.Value, &met.HasValue}, {"detail.target", "target", &met.Target, &met.HasTarget}} {
 		s, ok := m[f.key]
 		if !ok {
 			continue
 		}
 		v, err := metricNumber(s, met)
 		if err != nil {
-			return nil, fmt.Errorf("%s %w", f.key, err)
+			return nil, fmt.Errorf("%s %w", f.name, err)
 		}
 		*f.v, *f.has = v, true
 	}
@@ -312,35 +344,36 @@ func Number(s string) (float64, error) {
 
 // FormatAction writes an action as one line: its text, then its own
 // emotion and personas, when it has them ("Pays | emotion: 2 | personas:
-// lan, minh").
-func FormatAction(a model.Action) string {
-	parts := []string{oneLine(a.Text)}
+// lan, minh"), in w's language (nil: English).
+func FormatAction(a model.Action, w Words) string {
+	l := line{w: w}
+	l.WriteString(oneLine(a.Text))
 	if a.HasEmotion {
-		parts = append(parts, "emotion: "+num(a.Emotion))
+		l.detail("detail.emotion", num(a.Emotion))
 	}
 	if len(a.Personas) > 0 {
-		parts = append(parts, "personas: "+strings.Join(a.Personas, ", "))
+		l.detail("detail.personas", strings.Join(a.Personas, ", "))
 	}
-	return strings.Join(parts, sep)
+	return l.String()
 }
 
 // ParseAction reads a line written by FormatAction. A line whose parts
 // after the first are not all "emotion:" or "personas:" is an action's
 // text as it is, " | " and all.
 func ParseAction(line string) (model.Action, error) {
-	text, m, err := details(line, []string{"emotion", "personas"}, nil)
+	text, m, err := details(line, []string{"detail.emotion", "detail.personas"}, nil)
 	if err != nil {
 		return model.Action{Text: strings.TrimSpace(line)}, nil
 	}
 	a := model.Action{Text: text}
-	if s, ok := m["emotion"]; ok {
+	if s, ok := m["detail.emotion"]; ok {
 		f, err := DecimalScore(s)
 		if err != nil {
 			return a, err
 		}
 		a.Emotion, a.HasEmotion = f, true
 	}
-	for _, p := range strings.Split(m["personas"], ",") {
+	for _, p := range strings.Split(m["detail.personas"], ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			a.Personas = append(a.Personas, p)
 		}

@@ -88,16 +88,20 @@ func appendCSV(dst []byte, j *model.Journey, w Words, kit *csvKit) []byte {
 		write()
 	}
 	fact(KeyTitle, j.Title)
-	fact(KeyType, string(j.Type))
+	if j.Type != "" {
+		fact(KeyType, w.Value("type", string(j.Type)))
+	} else {
+		fact(KeyType)
+	}
 	fact(KeyPersonas, j.PersonaSlugs...)
 	fact(KeySummary, j.Summary)
 	fact(KeyGoal, j.Goal)
 	fact(KeyOwner, j.Owner)
 	fact(KeyTags, j.Tags...)
-	lane := func(label string, cell func(s *model.Stage) []string) {
+	lane := func(label string, cell func(s *model.Stage, w Words) []string) {
 		row[0] = label
 		for i, s := range j.Stages {
-			row[i+1] = join(cell(s))
+			row[i+1] = join(cell(s, w))
 		}
 		write()
 	}
@@ -114,7 +118,7 @@ func appendCSV(dst []byte, j *model.Journey, w Words, kit *csvKit) []byte {
 				if len(j.PersonaSlugs) > 1 {
 					label = w.Emotion(p)
 				}
-				lane(label, func(s *model.Stage) []string {
+				lane(label, func(s *model.Stage, _ Words) []string {
 					if f, ok := s.Emotion[p]; ok {
 						return []string{num(f)}
 					}

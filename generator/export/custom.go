@@ -23,7 +23,7 @@ func CustomLane(l *model.Lane) Lane {
 		return v
 	}
 	return Lane{Key: l.Key,
-		Cell: func(s *model.Stage) []string {
+		Cell: func(s *model.Stage, w Words) []string {
 			v := s.Lane(l.Key)
 			if v.Empty() {
 				return nil
@@ -36,7 +36,7 @@ func CustomLane(l *model.Lane) Lane {
 			case model.LaneItems:
 				out := make([]string, len(v.Items))
 				for i, it := range v.Items {
-					out[i] = FormatItem(it)
+					out[i] = FormatItem(it, w)
 				}
 				return out
 			case model.LaneScore:

@@ -59,7 +59,7 @@ func HubItems(w io.Writer, items []*hub.Item, sh Sheet) error {
 		if !t.ok() {
 			break
 		}
-		t.rowWhere(sh, it.Journey, it.Stage, it.Text, severity(it), it.Status, it.Owner)
+		t.rowWhere(sh, it.Journey, it.Stage, it.Text, severity(it), sh.Words.Value("status", it.Status), it.Owner)
 	}
 	return t.flush()
 }
@@ -76,7 +76,7 @@ func NoOwner(w io.Writer, pains, opps []*hub.Item, sh Sheet) error {
 			if !t.ok() {
 				break
 			}
-			t.rowWhere(sh, it.Journey, it.Stage, part.kind, it.Text, severity(it), it.Status)
+			t.rowWhere(sh, it.Journey, it.Stage, part.kind, it.Text, severity(it), sh.Words.Value("status", it.Status))
 		}
 	}
 	return t.flush()
@@ -119,7 +119,7 @@ func touchpointRows(w io.Writer, sh Sheet, uses iter.Seq[hub.TouchpointUse]) err
 		if tp.FailPoint {
 			fail = yes
 		}
-		t.rowWhere(sh, u.Journey, u.Stage, tp.Name, tp.Channel, tp.Kind, tp.Owner, emo, fail, tp.Description)
+		t.rowWhere(sh, u.Journey, u.Stage, tp.Name, tp.Channel, sh.Words.Value("kind", tp.Kind), tp.Owner, emo, fail, tp.Description)
 	}
 	return t.flush()
 }
@@ -169,7 +169,7 @@ func Journeys(w io.Writer, js []*model.Journey, sh Sheet) error {
 		if !j.LastReviewed.IsZero() {
 			reviewed = j.LastReviewed.Format(time.DateOnly)
 		}
-		t.row(j.Title, sh.abs(j.URL), string(j.Type), j.Owner, personaNames(j), strings.Join(j.Tags, "; "), strconv.Itoa(len(j.Stages)), reviewed)
+		t.row(j.Title, sh.abs(j.URL), sh.Words.Value("type", string(j.Type)), j.Owner, personaNames(j), strings.Join(j.Tags, "; "), strconv.Itoa(len(j.Stages)), reviewed)
 	}
 	return t.flush()
 }
@@ -184,7 +184,7 @@ func Matrix(w io.Writer, js []*model.Journey, sh Sheet) error {
 		if !t.ok() {
 			break
 		}
-		t.row(j.Title, sh.abs(j.URL), string(j.Type), strconv.Itoa(len(j.Personas)), personaNames(j))
+		t.row(j.Title, sh.abs(j.URL), sh.Words.Value("type", string(j.Type)), strconv.Itoa(len(j.Personas)), personaNames(j))
 	}
 	return t.flush()
 }

@@ -121,6 +121,102 @@ func labels() []label {
 	}
 }
 
+// cellWords are the words inside a journey CSV's cells: the keys of an
+// item's, a touchpoint's, a metric's and an action's details ("owner:"),
+// and Waymark's own values there (a map's type, an item's status, a
+// touchpoint's kind), which the hub's CSV files write too. The importer
+// reads a cell in either language (ParseItem and the others), so a
+// site does not rename these: a CSV it wrote would not read back. Keys
+// and values are lower case in both languages but for the map types,
+// which read as the pages name them; the importer matches them without
+// regard to case. Vietnamese follows the default theme's wording
+// (status.*, kind.*, type.*, touchpoint.*).
+func cellWords() []label {
+	return []label{
+		{"detail.owner", "owner", "phụ trách"},
+		{"detail.status", "status", "trạng thái"},
+		{"detail.severity", "severity", "mức độ"},
+		{"detail.value", "value", "giá trị khách hàng"},
+		{"detail.business_value", "business_value", "giá trị kinh doanh"},
+		{"detail.effort", "effort", "công sức"},
+		{"detail.confidence", "confidence", "độ tin cậy"},
+		{"detail.evidence", "evidence", "bằng chứng"},
+		{"detail.channel", "channel", "kênh"},
+		{"detail.kind", "kind", "loại"},
+		{"detail.emotion", "emotion", "cảm xúc"},
+		{"detail.fail_point", "fail point", "điểm lỗi"},
+		{"detail.description", "description", "mô tả"},
+		{"detail.metric_value", "value", "giá trị"},
+		{"detail.target", "target", "mục tiêu"},
+		{"detail.unit", "unit", "đơn vị"},
+		{"detail.lower_is_better", "lower is better", "càng thấp càng tốt"},
+		{"detail.personas", "personas", "chân dung"},
+
+		{"status.open", "open", "chưa xử lý"},
+		{"status.planned", "planned", "đã lên kế hoạch"},
+		{"status.in-progress", "in-progress", "đang thực hiện"},
+		{"status.done", "done", "hoàn thành"},
+		{"kind.people", "people", "con người"},
+		{"kind.product", "product", "sản phẩm"},
+		{"kind.digital", "digital", "kỹ thuật số"},
+		{"type.current-state", "current-state", "Hiện trạng"},
+		{"type.future-state", "future-state", "Trạng thái tương lai"},
+		{"type.day-in-the-life", "day-in-the-life", "Một ngày của khách hàng"},
+		{"type.service-blueprint", "service-blueprint", "Bản thiết kế dịch vụ"},
+	}
+}
+
+// cellWord reads a word of a cell that is one of keys (cellWords), in
+// either language and any case: its key, or "" when it is none of them.
+func cellWord(s string, keys ...string) string {
+	s = strings.TrimSpace(s)
+	for _, w := range cellWords() {
+		if slices.Contains(keys, w.key) && (strings.EqualFold(s, w.en) || strings.EqualFold(s, w.vi)) {
+			return w.key
+		}
+	}
+	return ""
+}
+
+// ParseValue reads one of Waymark's own values of a group ("status",
+// "kind", "type") in either language and any case: the value as the
+// journey format writes it ("in-progress" for "Đang thực hiện").
+func ParseValue(group, s string) (string, bool) {
+	var keys []string
+	for _, w := range cellWords() {
+		if strings.HasPrefix(w.key, group+".") {
+			keys = append(keys, w.key)
+		}
+	}
+	if k := cellWord(s, keys...); k != "" {
+		return strings.TrimPrefix(k, group+"."), true
+	}
+	return "", false
+}
+
+// ValueSpellings lists how a group's values are written in a cell,
+// English first, then Vietnamese: for the hints of errors.
+func ValueSpellings(group string) (en, vi []string) {
+	var keys []string
+	for _, w := range cellWords() {
+		if strings.HasPrefix(w.key, group+".") {
+			keys = append(keys, w.key)
+		}
+	}
+	return cellSpellings(keys...)
+}
+
+// cellSpellings lists how keys are written, English first, then
+// Vietnamese: for the hints of the importer's errors.
+func cellSpellings(keys ...string) (en, vi []string) {
+	for _, w := range cellWords() {
+		if slices.Contains(keys, w.key) {
+			en, vi = append(en, w.en), append(vi, w.vi)
+		}
+	}
+	return en, vi
+}
+
 // WordsFor gives the built-in words of a language ("en" or "vi"; any
 // other is English), with a site's own on top: own maps UI-string keys
 // ("csv.actions") to labels, as the site's string files do; keys that
@@ -134,6 +230,12 @@ func WordsFor(lang string, own map[string]string) Words {
 		}
 		if s := strings.TrimSpace(own[OverridePrefix+l.key]); s != "" {
 			w[l.key] = s
+		}
+	}
+	for _, l := range cellWords() {
+		w[l.key] = l.en
+		if lang == "vi" {
+			w[l.key] = l.vi
 		}
 	}
 	return w
@@ -168,6 +270,16 @@ func OverrideKeys() []string {
 // Languages lists the languages with built-in words; a site's language
 // outside it gets English.
 func Languages() []string { return []string{"en", "vi"} }
+
+// Value is one of Waymark's own values of a group ("status", "kind",
+// "type") as a cell writes it in w's language: "Đang thực hiện" for the
+// status "in-progress"; a value with no word is itself.
+func (w Words) Value(group, v string) string {
+	if s, ok := w[group+"."+v]; ok {
+		return s
+	}
+	return v
+}
 
 // Of is the label of key; a key with no word (a bug) is itself.
 func (w Words) Of(key string) string {

@@ -12,8 +12,9 @@ type Lane struct {
 	// "touchpoint" and "metric" for the tables of a stage): the row's
 	// label is Words.Of(Key), and the importer accepts the key itself.
 	Key string
-	// Cell gives the lines of a stage's cell.
-	Cell func(s *model.Stage) []string
+	// Cell gives the lines of a stage's cell, their details and
+	// Waymark's own values in w's language (nil: English).
+	Cell func(s *model.Stage, w Words) []string
 	// Set stores the lines of a cell in a stage; it reports a line it
 	// cannot read by its index.
 	Set func(s *model.Stage, lines []string) (bad int, err error)
@@ -30,7 +31,7 @@ func Lanes() []Lane {
 	}
 	layer := func(key string, get func(b *model.Blueprint) *[]string) Lane {
 		return Lane{Key: key,
-			Cell: func(s *model.Stage) []string {
+			Cell: func(s *model.Stage, w Words) []string {
 				if s.Blueprint == nil {
 					return nil
 				}
@@ -40,20 +41,20 @@ func Lanes() []Lane {
 	}
 	text := func(key string, get func(s *model.Stage) *string) Lane {
 		return Lane{Key: key,
-			Cell: func(s *model.Stage) []string { return nonEmpty(*get(s)) },
+			Cell: func(s *model.Stage, w Words) []string { return nonEmpty(*get(s)) },
 			Set:  func(s *model.Stage, l []string) (int, error) { *get(s) = strings.Join(l, "\n"); return 0, nil }}
 	}
 	list := func(key string, get func(s *model.Stage) *[]string) Lane {
 		return Lane{Key: key,
-			Cell: func(s *model.Stage) []string { return *get(s) },
+			Cell: func(s *model.Stage, w Words) []string { return *get(s) },
 			Set:  func(s *model.Stage, l []string) (int, error) { *get(s) = l; return 0, nil }}
 	}
 	items := func(key string, get func(s *model.Stage) *[]model.Item) Lane {
 		return Lane{Key: key,
-			Cell: func(s *model.Stage) []string {
+			Cell: func(s *model.Stage, w Words) []string {
 				var out []string
 				for _, it := range *get(s) {
-					out = append(out, FormatItem(it))
+					out = append(out, FormatItem(it, w))
 				}
 				return out
 			},
@@ -72,13 +73,13 @@ func Lanes() []Lane {
 		text("description", func(s *model.Stage) *string { return &s.Description }),
 		text("duration", func(s *model.Stage) *string { return &s.Duration }),
 		{Key: "actions",
-			Cell: func(s *model.Stage) []string {
+			Cell: func(s *model.Stage, w Words) []string {
 				if len(s.ActionDetails) == 0 {
 					return s.Actions
 				}
 				out := make([]string, len(s.ActionDetails))
 				for i, a := range s.ActionDetails {
-					out[i] = FormatAction(a)
+					out[i] = FormatAction(a, w)
 				}
 				return out
 			},
@@ -101,10 +102,10 @@ func Lanes() []Lane {
 		list("thoughts", func(s *model.Stage) *[]string { return &s.Thoughts }),
 		list("questions", func(s *model.Stage) *[]string { return &s.Questions }),
 		{Key: "touchpoint",
-			Cell: func(s *model.Stage) []string {
+			Cell: func(s *model.Stage, w Words) []string {
 				var out []string
 				for _, t := range s.Touchpoints {
-					out = append(out, FormatTouchpoint(t))
+					out = append(out, FormatTouchpoint(t, w))
 				}
 				return out
 			},
@@ -122,10 +123,10 @@ func Lanes() []Lane {
 		items("pain_points", func(s *model.Stage) *[]model.Item { return &s.PainPoints }),
 		items("opportunities", func(s *model.Stage) *[]model.Item { return &s.Opportunities }),
 		{Key: "metric",
-			Cell: func(s *model.Stage) []string {
+			Cell: func(s *model.Stage, w Words) []string {
 				var out []string
 				for _, m := range s.Metrics {
-					out = append(out, FormatMetric(m))
+					out = append(out, FormatMetric(m, w))
 				}
 				return out
 			},
@@ -140,7 +141,7 @@ func Lanes() []Lane {
 				return 0, nil
 			}},
 		{Key: "drop_off",
-			Cell: func(s *model.Stage) []string {
+			Cell: func(s *model.Stage, w Words) []string {
 				if !s.HasDropOff {
 					return nil
 				}
@@ -161,7 +162,7 @@ func Lanes() []Lane {
 		layer("policies", func(b *model.Blueprint) *[]string { return &b.Policies }),
 		layer("fail_points", func(b *model.Blueprint) *[]string { return &b.FailPoints }),
 		{Key: "wait",
-			Cell: func(s *model.Stage) []string {
+			Cell: func(s *model.Stage, w Words) []string {
 				if s.Blueprint == nil {
 					return nil
 				}

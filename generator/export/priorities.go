@@ -20,7 +20,7 @@ func Priorities(w io.Writer, ranked []*hub.Priority, unscored []*hub.Item, sh Sh
 		if !t.ok() {
 			break
 		}
-		cells = appendScoreCells(append(cells[:0], strconv.Itoa(r.Rank), num(r.Score), sh.Words.Of("hub.quadrant."+string(r.Quadrant)), r.Text), r.Item)
+		cells = appendScoreCells(append(cells[:0], strconv.Itoa(r.Rank), num(r.Score), sh.Words.Of("hub.quadrant."+string(r.Quadrant)), r.Text), r.Item, sh.Words)
 		t.rowWhere(sh, r.Journey, r.Stage, cells...)
 	}
 	unscoredWord := sh.Words.Of("hub.unscored")
@@ -28,15 +28,16 @@ func Priorities(w io.Writer, ranked []*hub.Priority, unscored []*hub.Item, sh Sh
 		if !t.ok() {
 			break
 		}
-		cells = appendScoreCells(append(cells[:0], "", "", unscoredWord, it.Text), it)
+		cells = appendScoreCells(append(cells[:0], "", "", unscoredWord, it.Text), it, sh.Words)
 		t.rowWhere(sh, it.Journey, it.Stage, cells...)
 	}
 	return t.flush()
 }
 
-// appendScoreCells appends an item's scores, owner, status and evidence
-// as cells: empty where unset; the evidence as written, "; " between.
-func appendScoreCells(cells []string, it *hub.Item) []string {
+// appendScoreCells appends an item's scores, owner, status (in w's
+// language) and evidence as cells: empty where unset; the evidence as
+// written, "; " between.
+func appendScoreCells(cells []string, it *hub.Item, w Words) []string {
 	n := func(v int) string {
 		if v == 0 {
 			return ""
@@ -62,5 +63,5 @@ func appendScoreCells(cells []string, it *hub.Item) []string {
 		}
 		refs = b.String()
 	}
-	return append(cells, n(it.Value), n(it.BusinessValue), n(it.Effort), conf, it.Owner, it.Status, refs)
+	return append(cells, n(it.Value), n(it.BusinessValue), n(it.Effort), conf, it.Owner, w.Value("status", it.Status), refs)
 }

@@ -15,7 +15,7 @@ import (
 func TestItemScoresRoundTrip(t *testing.T) {
 	it := model.Item{Text: "Show the total", Owner: "Pricing", Scores: model.Scores{Value: 4, BusinessValue: 3, Effort: 2, Confidence: 0.75, HasConfidence: true},
 		Evidence: []model.Evidence{{Ref: "interviews-aug-2026"}, {Ref: "https://example.com/r", URL: "https://example.com/r", External: true}}}
-	line := export.FormatItem(it)
+	line := export.FormatItem(it, nil)
 	want := "Show the total | owner: Pricing | value: 4 | business_value: 3 | effort: 2 | confidence: 0.75 | evidence: interviews-aug-2026; https://example.com/r"
 	if line != want {
 		t.Fatalf("FormatItem:\n got %s\nwant %s", line, want)
@@ -48,7 +48,7 @@ func TestItemScoresRoundTrip(t *testing.T) {
 // unscored opportunities with no rank, in the site's language.
 func TestPrioritiesCSV(t *testing.T) {
 	j := &model.Journey{Title: "Mua", Entry: model.Entry{URL: "journeys/mua/"}, Stages: []*model.Stage{{Name: "Quyết định", Opportunities: []model.Item{
-		{Text: "Hiện tổng tiền", Scores: model.Scores{Value: 5, Effort: 1}, Evidence: []model.Evidence{{Ref: "pv"}}},
+		{Text: "Hiện tổng tiền", Status: "in-progress", Scores: model.Scores{Value: 5, Effort: 1}, Evidence: []model.Evidence{{Ref: "pv"}}},
 		{Text: "Chưa chấm"},
 	}}}}
 	h := hub.New(&model.Site{Journeys: []*model.Journey{j}, Config: model.Config{Priorities: model.DefaultWeights()}},
@@ -63,7 +63,7 @@ func TestPrioritiesCSV(t *testing.T) {
 	got := b.String()
 	for _, want := range []string{
 		"Thứ hạng,Điểm ưu tiên,Góc phần tư,Nội dung,Giá trị khách hàng,Giá trị kinh doanh,Công sức,Độ tin cậy,Phụ trách,Trạng thái,Bằng chứng,Hành trình",
-		"1,5,thắng nhanh,Hiện tổng tiền,5,,1,,,,pv,Mua,https://x/journeys/mua/,Quyết định,https://x/journeys/mua/#stage-1",
+		"1,5,thắng nhanh,Hiện tổng tiền,5,,1,,,đang thực hiện,pv,Mua,https://x/journeys/mua/,Quyết định,https://x/journeys/mua/#stage-1",
 		",,chưa chấm điểm,Chưa chấm,",
 	} {
 		if !strings.Contains(got, want) {

@@ -234,16 +234,15 @@ func (p *csvParser) fact(key, label string, rec []string) {
 		if v == "" {
 			return
 		}
-		var types []string
-		for _, t := range model.MapTypes() {
-			types = append(types, string(t))
-		}
-		if !slices.Contains(types, v) {
+		t, ok := export.ParseValue("type", v)
+		if !ok {
+			en, vi := export.ValueSpellings("type")
 			l, c := p.r.FieldPos(1)
-			p.errorf(l, c, "type is "+diag.OneOf(types), "unknown type %q%s", v, diag.DidYouMean(v, types))
+			p.errorf(l, c, "type is "+diag.OneOf(en)+"; or in Vietnamese "+diag.OneOf(vi), "unknown type %q%s", v,
+				diag.DidYouMean(v, append(slices.Clone(en), vi...)))
 			return
 		}
-		p.j.Type = model.MapType(v)
+		p.j.Type = model.MapType(t)
 	case export.KeyPersonas:
 		for _, s := range cellLines(v) {
 			s := slug.Make(s.text)
