@@ -116,10 +116,14 @@ func readRecord(dest string) *record {
 
 // intact reports whether every recorded file is in dest as it was
 // written: a regular file of the same size and modification time.
-func (r *record) intact(dest string) bool {
+func (r *record) intact(dest string) bool { return intactFiles(dest, r.Files) }
+
+// intactByPath is intactFiles looking each file up by its path from
+// dest.
+func intactByPath(dest string, files []stamp) bool {
 	var bad atomic.Bool
-	eachChunk(len(r.Files), func(lo, hi int) {
-		for _, f := range r.Files[lo:hi] {
+	eachChunk(len(files), func(lo, hi int) {
+		for _, f := range files[lo:hi] {
 			if bad.Load() {
 				return
 			}

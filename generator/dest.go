@@ -38,15 +38,20 @@ func BuildDir(ctx context.Context, opts Options, srcDir, dest string) (*Report, 
 		now = opts.Now()
 	}
 	opts.Now = func() time.Time { return now }
+	recorded := make(chan *record, 1) // read while the inputs are listed
+	go func() {
+		if opts.Force {
+			recorded <- nil
+		} else {
+			recorded <- readRecord(dest)
+		}
+	}()
 	files, listErr := listInputs(opts)
+	r := <-recorded
 	keyed := listErr == nil
 	var idx *inputIndex
 	if keyed {
 		idx = newInputIndex(files)
-		var r *record
-		if !opts.Force {
-			r = readRecord(dest)
-		}
 		// Nothing changed when every input has its recorded sum (its size
 		// and time are as recorded, or a few changed files read now have
 		// it) and every file written is as it was written.
