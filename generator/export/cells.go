@@ -166,6 +166,17 @@ func unknownDetail(k string, keys, flags []string) error {
 		k, diag.DidYouMean(strings.ToLower(k), append(slices.Clone(en), vi...)), strings.Join(en, ", "), strings.Join(vi, ", "))
 }
 
+// valueOf reads one of Waymark's own values of a group in a cell
+// (ParseValue), or says which it may be, in both languages.
+func valueOf(group, s string) (string, error) {
+	if v, ok := ParseValue(group, s); ok {
+		return v, nil
+	}
+	en, vi := ValueSpellings(group)
+	return "", fmt.Errorf("unknown %s %q%s (%s is %s; or in Vietnamese %s)", group, s,
+		diag.DidYouMean(strings.ToLower(s), append(slices.Clone(en), vi...)), group, diag.OneOf(en), diag.OneOf(vi))
+}
+
 // ParseItem reads a line written by FormatItem.
 func ParseItem(line string) (model.Item, error) {
 	text, m, err := details(line, []string{"detail.owner", "detail.status", "detail.severity", "detail.value", "detail.business_value",
@@ -175,11 +186,9 @@ func ParseItem(line string) (model.Item, error) {
 	}
 	it := model.Item{Text: text, Owner: m["detail.owner"]}
 	if s := m["detail.status"]; s != "" {
-		status, ok := ParseValue("status", s)
-		if !ok {
-			en, vi := ValueSpellings("status")
-			return it, fmt.Errorf("unknown status %q%s (status is %s; or in Vietnamese %s)", s,
-				diag.DidYouMean(strings.ToLower(s), append(slices.Clone(en), vi...)), diag.OneOf(en), diag.OneOf(vi))
+		status, err := valueOf("status", s)
+		if err != nil {
+			return it, err
 		}
 		it.Status = status
 	}
@@ -245,11 +254,9 @@ func ParseTouchpoint(line string) (*model.Touchpoint, error) {
 	t := &model.Touchpoint{Name: name, Channel: m["detail.channel"], Owner: m["detail.owner"], Description: m["detail.description"]}
 	_, t.FailPoint = m["detail.fail_point"]
 	if s := m["detail.kind"]; s != "" {
-		kind, ok := ParseValue("kind", s)
-		if !ok {
-			en, vi := ValueSpellings("kind")
-			return nil, fmt.Errorf("unknown kind %q%s (kind is %s; or in Vietnamese %s)", s,
-				diag.DidYouMean(strings.ToLower(s), append(slices.Clone(en), vi...)), diag.OneOf(en), diag.OneOf(vi))
+		kind, err := valueOf("kind", s)
+		if err != nil {
+			return nil, err
 		}
 		t.Kind = kind
 	}
