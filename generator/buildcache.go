@@ -116,19 +116,19 @@ func readRecord(dest string) *record {
 
 // intact reports whether every recorded file is in dest as it was
 // written: a regular file of the same size and modification time.
-func (r *record) intact(dest string) bool { return intactFiles(dest, r.Files) }
-
-// intactByPath is intactFiles looking each file up by its path from
-// dest.
-func intactByPath(dest string, files []stamp) bool {
+func (r *record) intact(dest string) bool {
+	tree, err := output.OpenTree(dest)
+	if err != nil {
+		return false
+	}
+	defer tree.Close()
 	var bad atomic.Bool
-	eachChunk(len(files), func(lo, hi int) {
-		for _, f := range files[lo:hi] {
+	eachChunk(len(r.Files), func(lo, hi int) {
+		for _, f := range r.Files[lo:hi] {
 			if bad.Load() {
 				return
 			}
-			s, err := stampOf(dest, f.name)
-			if err != nil || s != f {
+			if st, err := tree.Stamp(f.name); err != nil || st.Size != f.size || st.Mtime != f.mtime {
 				bad.Store(true)
 			}
 		}
@@ -142,13 +142,18 @@ func writeRecord(out *output.Dir, r *record) error {
 	names := append(out.Names(), output.ManifestName)
 	r.Files = make([]stamp, len(names))
 	errs := make([]error, len(names))
+	tree, err := output.OpenTree(out.Dest())
+	if err != nil {
+		return err
+	}
+	defer tree.Close()
 	eachChunk(len(names), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			if st, ok := out.StampOf(names[i]); ok {
-				r.Files[i] = stamp{names[i], st.Size, st.Mtime}
-			} else {
-				r.Files[i], errs[i] = stampOf(out.Dest(), names[i])
+			st, ok := out.StampOf(names[i])
+			if !ok {
+				st, errs[i] = tree.Stamp(names[i])
 			}
+			r.Files[i] = stamp{names[i], st.Size, st.Mtime}
 		}
 	})
 	for _, err := range errs {
@@ -194,18 +199,6 @@ func writeRecord(out *output.Dir, r *record) error {
 		_ = os.Remove(tmp.Name())
 	}
 	return err
-}
-
-// stampOf stats the file name (slash-separated) in dest.
-func stampOf(dest, name string) (stamp, error) {
-	fi, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(name)))
-	if err != nil {
-		return stamp{}, err
-	}
-	if !fi.Mode().IsRegular() {
-		return stamp{}, fmt.Errorf("%s is not a regular file", name)
-	}
-	return stamp{name, fi.Size(), fi.ModTime().UnixNano()}, nil
 }
 
 // eachChunk splits [0, n) among a few goroutines.

@@ -94,24 +94,24 @@ func (t *texts) releasing(w output.Writer, out *sink, drafts bool) {
 	case nil:
 		t.readers = 1
 	case *output.Dir:
-		t.out, t.readers = out, 1
-		for _, f := range export.Formats() {
-			if f.Verbatim {
-				t.ext = f.Ext
-			}
+		t.out, t.readers, t.ext = out, 1, verbatimExt()
+	}
+}
+
+// verbatimExt names a journey's .md download: export's verbatim format.
+func verbatimExt() string {
+	for _, f := range export.Formats() {
+		if f.Verbatim {
+			return f.Ext
 		}
 	}
+	return ""
 }
 
 // shelve makes t keep released journeys' whole files on shelf, a
 // Builder's, from build to build, with seed for their sums.
 func (t *texts) shelve(shelf map[*model.Entry]*keptText, seed maphash.Seed, drafts bool) {
-	t.kept, t.seed, t.drafts, t.readers = shelf, seed, drafts, 0
-	for _, f := range export.Formats() {
-		if f.Verbatim {
-			t.ext = f.Ext
-		}
-	}
+	t.kept, t.seed, t.drafts, t.readers, t.ext = shelf, seed, drafts, 0, verbatimExt()
 }
 
 // restore makes the files on the shelf whole again and empties it: a
@@ -272,7 +272,7 @@ func (t *texts) sums(e *model.Entry, seed maphash.Seed) [2]uint64 {
 // journey on it: a dev server's memory holds the same bytes.
 func (t *texts) blob(o *plan.Output) (output.Blob, bool) {
 	e := o.In.Source
-	if e == nil || !e.Released || o.Bytes == nil || o.Page != nil {
+	if e == nil || !e.Released {
 		return output.Blob{}, false
 	}
 	t.mu.Lock()

@@ -88,11 +88,7 @@ func appendCSV(dst []byte, j *model.Journey, w Words, kit *csvKit) []byte {
 		write()
 	}
 	fact(KeyTitle, j.Title)
-	if j.Type != "" {
-		fact(KeyType, w.Value("type", string(j.Type)))
-	} else {
-		fact(KeyType)
-	}
+	fact(KeyType, w.Value("type", string(j.Type)))
 	fact(KeyPersonas, j.PersonaSlugs...)
 	fact(KeySummary, j.Summary)
 	fact(KeyGoal, j.Goal)

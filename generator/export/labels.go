@@ -182,13 +182,7 @@ func cellWord(s string, keys ...string) string {
 // "kind", "type") in either language and any case: the value as the
 // journey format writes it ("in-progress" for "Đang thực hiện").
 func ParseValue(group, s string) (string, bool) {
-	var keys []string
-	for _, w := range cellWords() {
-		if strings.HasPrefix(w.key, group+".") {
-			keys = append(keys, w.key)
-		}
-	}
-	if k := cellWord(s, keys...); k != "" {
+	if k := cellWord(s, groupKeys(group)...); k != "" {
 		return strings.TrimPrefix(k, group+"."), true
 	}
 	return "", false
@@ -196,14 +190,17 @@ func ParseValue(group, s string) (string, bool) {
 
 // ValueSpellings lists how a group's values are written in a cell,
 // English first, then Vietnamese: for the hints of errors.
-func ValueSpellings(group string) (en, vi []string) {
+func ValueSpellings(group string) (en, vi []string) { return cellSpellings(groupKeys(group)...) }
+
+// groupKeys are the keys of a group's values in cellWords.
+func groupKeys(group string) []string {
 	var keys []string
 	for _, w := range cellWords() {
 		if strings.HasPrefix(w.key, group+".") {
 			keys = append(keys, w.key)
 		}
 	}
-	return cellSpellings(keys...)
+	return keys
 }
 
 // cellSpellings lists how keys are written, English first, then
